@@ -1,0 +1,111 @@
+package org.tastemap.core.als;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.eval.Metrics;
+import org.tastemap.core.model.FactorModel;
+
+/**
+ * Trains implicit-feedback ALS: each iteration solves every user row, then every artist row
+ * ({@link AlsEngine}). Training may warm-start from a model of the same shape and factors, which
+ * is how the app retrains after a slider moves.
+ *
+ * <p>The same matrix, parameters and seed give the same model: the random start depends on the
+ * seed only, and every row is solved from the previous half-step's factors alone. Per-chunk sums
+ * (Gram matrix, loss) are added in chunk order, and chunks depend on the thread count.
+ */
+public final class AlsTrainer {
+    private AlsTrainer() {
+    }
+
+    /** Trains from a seeded random start. */
+    public static TrainingResult train(InteractionMatrix matrix, AlsParams params, TrainingOptions options) {
+        return train(matrix, params, null, options);
+    }
+
+    /**
+     * Trains {@code params.iterations()} iterations, starting from {@code start}'s factors when it is
+     * non-null and has the same shape and number of factors, else from a seeded random start.
+     */
+    public static TrainingResult train(InteractionMatrix matrix, AlsParams params, FactorModel start, TrainingOptions options) {
+        params.validate();
+        int k = params.factors();
+        int n = matrix.numUsers();
+        int m = matrix.numItems();
+        boolean warm = start != null && start.factors() == k && start.numUsers() == n && start.numItems() == m;
+        float[] x = warm ? start.userFactors().clone() : randomFactors(n, k, params.seed());
+        float[] y = warm ? start.itemFactors().clone() : randomFactors(m, k, params.seed() * 31 + 17);
+        int before = warm ? start.iterations() : 0;
+        FactorModel last = new FactorModel(k, n, m, x.clone(), y.clone(), params, before);
+        List<IterationReport> history = new ArrayList<>();
+        long t0 = System.nanoTime();
+        try (AlsEngine engine = new AlsEngine(matrix, params)) {
+            for (int it = 1; it <= params.iterations(); it++) {
+                if (options.cancelled().getAsBoolean()) {
+                    return new TrainingResult(last, TrainingResult.Status.CANCELLED, "Training was stopped after "
+                            + (it - 1) + " iterations.", history);
+                }
+                long s = System.nanoTime();
+                try {
+                    engine.solveUsers(x, y, options.cancelled());
+                    engine.solveItems(x, y, options.cancelled());
+                } catch (RowParallel.CancelledException e) {
+                    return new TrainingResult(last, TrainingResult.Status.CANCELLED, "Training was stopped during iteration "
+                            + it + "; the model of iteration " + (it - 1) + " is kept.", history);
+                }
+                double seconds = (System.nanoTime() - s) / 1e9;
+                if (!finite(x) || !finite(y)) {
+                    return new TrainingResult(last, TrainingResult.Status.DIVERGED, "The factors became infinite or NaN in iteration "
+                            + it + " (try a smaller alpha or a larger lambda); the model of iteration " + (it - 1) + " is kept.", history);
+                }
+                double loss = Double.NaN;
+                if (options.computeLoss()) {
+                    try {
+                        loss = engine.loss(x, y, options.cancelled());
+                    } catch (RowParallel.CancelledException e) {
+                        loss = Double.NaN;
+                    }
+                    if (Double.isInfinite(loss)) {
+                        return new TrainingResult(last, TrainingResult.Status.DIVERGED, "The loss became infinite in iteration "
+                                + it + " (try a smaller alpha or a larger lambda); the model of iteration " + (it - 1) + " is kept.", history);
+                    }
+                }
+                FactorModel snapshot = new FactorModel(k, n, m, x.clone(), y.clone(), params, before + it);
+                Metrics metrics = options.evaluator() == null || options.cancelled().getAsBoolean() ? null : options.evaluator().apply(snapshot);
+                last = snapshot;
+                IterationReport report = new IterationReport(it, before + it, seconds, (System.nanoTime() - t0) / 1e9, loss, metrics, snapshot);
+                history.add(report);
+                options.listener().onIteration(report);
+            }
+        }
+        return new TrainingResult(last, TrainingResult.Status.COMPLETED, "", history);
+    }
+
+    /** Factors drawn from N(0, 0.01^2) by a seeded generator. */
+    public static float[] randomFactors(int rows, int k, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        float[] out = new float[rows * k];
+        for (int q = 0; q < out.length; q++) {
+            out[q] = (float) (gaussian(rnd) * 0.01);
+        }
+        return out;
+    }
+
+    private static double gaussian(SplittableRandom rnd) {
+        // Box-Muller: SplittableRandom has no nextGaussian on Java 17
+        double u1 = 1.0 - rnd.nextDouble();
+        double u2 = rnd.nextDouble();
+        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    private static boolean finite(float[] a) {
+        for (float v : a) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

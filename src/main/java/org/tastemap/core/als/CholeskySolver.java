@@ -1,0 +1,69 @@
+package org.tastemap.core.als;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * The exact row solve, the reference: it forms the k x k system in double precision and solves it
+ * by Cholesky decomposition (EJML). Where the system is only semi-definite (lambda = 0 with too few
+ * non-zeros) it falls back to the pseudo-inverse, the minimum-norm least-squares solution.
+ */
+public final class CholeskySolver implements RowSolver {
+
+    /** Per-thread scratch: the system, right-hand side, solution and the two EJML solvers. */
+    static final class Workspace {
+        final DMatrixRMaj a;
+        final DMatrixRMaj b;
+        final DMatrixRMaj x;
+        final LinearSolverDense<DMatrixRMaj> chol;
+        final LinearSolverDense<DMatrixRMaj> pinv;
+
+        Workspace(int k) {
+            a = new DMatrixRMaj(k, k);
+            b = new DMatrixRMaj(k, 1);
+            x = new DMatrixRMaj(k, 1);
+            chol = LinearSolverFactory_DDRM.chol(k);
+            pinv = LinearSolverFactory_DDRM.pseudoInverse(true);
+        }
+    }
+
+    @Override
+    public Object newWorkspace(int k) {
+        return new Workspace(k);
+    }
+
+    @Override
+    public void solve(HalfStep s, int row, Object workspace) {
+        Workspace w = (Workspace) workspace;
+        int from = s.ptr()[row];
+        int to = s.ptr()[row + 1];
+        solveInto(s.k(), s.gram(), s.fixed(), s.cols(), s.cm1(), from, to, s.regularization(row), w, s.target(), row * s.k());
+    }
+
+    /**
+     * Solves {@code (G + Yt(C - I)Y + reg I) x = Yt C p} for the non-zeros {@code cols[from..to)}
+     * and writes x to {@code out[outOff..outOff+k)}.
+     */
+    static void solveInto(int k, double[] gram, float[] y, int[] cols, float[] cm1, int from, int to, double reg,
+                          Workspace w, float[] out, int outOff) {
+        double[] a = w.a.data;
+        double[] b = w.b.data;
+        RowSystem.assemble(k, gram, y, cols, cm1, from, to, reg, a, b);
+        // x_u = (YtY + Yt(Cu - I)Y + lambda I)^-1 Yt Cu p(u)
+        if (w.chol.setA(w.a)) {
+            w.chol.solve(w.b, w.x);
+        } else {
+            // the Cholesky decomposition overwrote A in place: assemble it again
+            RowSystem.assemble(k, gram, y, cols, cm1, from, to, reg, a, b);
+            if (!w.pinv.setA(w.a)) {
+                throw new IllegalStateException("row system could not be solved");
+            }
+            w.pinv.solve(w.b, w.x);
+        }
+        double[] x = w.x.data;
+        for (int f = 0; f < k; f++) {
+            out[outOff + f] = (float) x[f];
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.tastemap.core.als;
+
+import org.tastemap.core.data.InteractionMatrix;
+
+/**
+ * Turns play counts into confidences. For every stored cell it gives {@code c_ui - 1}, which is
+ * what the solvers need: the normal equations are
+ * {@code (YtY + Yt(Cu - I)Y + lambda I) x_u = Yt Cu p(u)}, and {@code p_ui = 1} exactly on the stored cells.
+ *
+ * <ul>
+ *   <li>linear: {@code c_ui = 1 + alpha * r_ui}</li>
+ *   <li>log: {@code c_ui = 1 + alpha * log(1 + r_ui / eps)}</li>
+ *   <li>bm25: {@code c_ui = 1 + alpha * w_ui} with the Okapi BM25 weight
+ *       {@code w_ui = r_ui (K1 + 1) / (K1 * norm_u + r_ui) * idf_i},
+ *       {@code norm_u = 1 - B + B * sum_i r_ui / mean_u(sum_i r_ui)} and
+ *       {@code idf_i = max(0, log(users) - log(1 + listeners_i))}, the weighting the implicit library
+ *       uses for Last.fm. The idf is clamped at 0 so that every confidence stays at least 1.</li>
+ * </ul>
+ */
+public final class Confidence {
+    private final AlsParams params;
+    private final double[] idf;         // bm25 only
+    private final double meanRowTotal;  // bm25 only
+
+    private Confidence(AlsParams params, double[] idf, double meanRowTotal) {
+        this.params = params;
+        this.idf = idf;
+        this.meanRowTotal = meanRowTotal;
+    }
+
+    /** The confidence of {@code params} over {@code matrix} (whose statistics BM25 needs). */
+    public static Confidence of(AlsParams params, InteractionMatrix matrix) {
+        if (params.confidence() != ConfidenceKind.BM25) {
+            return new Confidence(params, null, 0);
+        }
+        int m = matrix.numItems();
+        double[] idf = new double[m];
+        double logN = Math.log(Math.max(1, matrix.numUsers()));
+        for (int i = 0; i < m; i++) {
+            idf[i] = Math.max(0.0, logN - Math.log1p(matrix.itemCount(i)));
+        }
+        double total = 0;
+        for (float v : matrix.userValues()) {
+            total += v;
+        }
+        double mean = matrix.numUsers() == 0 ? 1 : total / matrix.numUsers();
+        return new Confidence(params, idf, mean > 0 ? mean : 1);
+    }
+
+    /** {@code c - 1} for a cell of item {@code i} with {@code r} plays, in a row whose plays sum to {@code rowTotal}. */
+    public double minusOne(int i, double r, double rowTotal) {
+        double a = params.alpha();
+        return switch (params.confidence()) {
+            case LINEAR -> a * r;
+            case LOG -> a * Math.log1p(r / params.eps());
+            case BM25 -> {
+                double k1 = params.bm25K1();
+                double b = params.bm25B();
+                double norm = 1.0 - b + b * rowTotal / meanRowTotal;
+                yield a * r * (k1 + 1.0) / (k1 * norm + r) * idf[i];
+            }
+        };
+    }
+
+    /** {@code c - 1} for the cells of one user row given as artist indexes and plays (also for a new user). */
+    public float[] rowMinusOne(int[] items, float[] plays) {
+        double total = 0;
+        for (float v : plays) {
+            total += v;
+        }
+        float[] out = new float[items.length];
+        for (int p = 0; p < items.length; p++) {
+            out[p] = (float) minusOne(items[p], plays[p], total);
+        }
+        return out;
+    }
+
+    /** {@code c_ui - 1} for every stored cell, in the order of {@link InteractionMatrix#userItems()}. */
+    public float[] userOrder(InteractionMatrix x) {
+        int[] ptr = x.userPtr();
+        int[] items = x.userItems();
+        float[] vals = x.userValues();
+        float[] out = new float[vals.length];
+        for (int u = 0; u < x.numUsers(); u++) {
+            double total = params.confidence() == ConfidenceKind.BM25 ? x.userTotal(u) : 0;
+            for (int p = ptr[u]; p < ptr[u + 1]; p++) {
+                out[p] = (float) minusOne(items[p], vals[p], total);
+            }
+        }
+        return out;
+    }
+
+    /** {@code c_ui - 1} for every stored cell, in the order of {@link InteractionMatrix#itemUsers()}. */
+    public float[] itemOrder(InteractionMatrix x) {
+        int[] ptr = x.itemPtr();
+        int[] users = x.itemUsers();
+        float[] vals = x.itemValues();
+        float[] out = new float[vals.length];
+        double[] totals = null;
+        if (params.confidence() == ConfidenceKind.BM25) {
+            totals = new double[x.numUsers()];
+            for (int u = 0; u < x.numUsers(); u++) {
+                totals[u] = x.userTotal(u);
+            }
+        }
+        for (int i = 0; i < x.numItems(); i++) {
+            for (int p = ptr[i]; p < ptr[i + 1]; p++) {
+                out[p] = (float) minusOne(i, vals[p], totals == null ? 0 : totals[users[p]]);
+            }
+        }
+        return out;
+    }
+}

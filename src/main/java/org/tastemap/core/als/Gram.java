@@ -1,0 +1,42 @@
+package org.tastemap.core.als;
+
+/** The Gram matrix {@code FtF} of a row-major factor table, accumulated in double. */
+public final class Gram {
+    private Gram() {
+    }
+
+    /** Adds {@code sum_r f_r f_r'} over rows {@code [from, to)} to the upper triangle of {@code g} (k x k). */
+    public static void accumulateUpper(float[] factors, int k, int from, int to, double[] g) {
+        double[] row = new double[k];
+        for (int r = from; r < to; r++) {
+            int off = r * k;
+            for (int f = 0; f < k; f++) {
+                row[f] = factors[off + f];
+            }
+            for (int f = 0; f < k; f++) {
+                double v = row[f];
+                int go = f * k;
+                for (int h = f; h < k; h++) {
+                    g[go + h] += v * row[h];
+                }
+            }
+        }
+    }
+
+    /** Copies the upper triangle of {@code g} into its lower triangle. */
+    public static void mirror(double[] g, int k) {
+        for (int f = 0; f < k; f++) {
+            for (int h = 0; h < f; h++) {
+                g[f * k + h] = g[h * k + f];
+            }
+        }
+    }
+
+    /** {@code FtF} of all {@code rows} rows, single-threaded. */
+    public static double[] of(float[] factors, int rows, int k) {
+        double[] g = new double[k * k];
+        accumulateUpper(factors, k, 0, rows, g);
+        mirror(g, k);
+        return g;
+    }
+}

@@ -1,0 +1,22 @@
+package org.tastemap.core.als;
+
+import org.tastemap.core.eval.Metrics;
+import org.tastemap.core.model.FactorModel;
+
+/**
+ * What a listener hears after each iteration.
+ *
+ * @param iteration the iteration just finished, counted from 1 within this run
+ * @param totalIterations the model's iterations including a warm start's
+ * @param seconds   wall time of this iteration's solves (without loss and evaluation)
+ * @param elapsed   wall time since training started
+ * @param loss      the full loss, or NaN when it was not asked for
+ * @param metrics   held-out metrics, or null when not asked for
+ * @param model     a snapshot of the factors after this iteration (immutable)
+ */
+public record IterationReport(int iteration, int totalIterations, double seconds, double elapsed, double loss,
+                              Metrics metrics, FactorModel model) {
+    public boolean hasLoss() {
+        return !Double.isNaN(loss);
+    }
+}

@@ -1,0 +1,134 @@
+package org.tastemap.core.als;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+
+/**
+ * Runs work over rows on a fixed set of worker threads. Rows are cut into chunks of roughly equal
+ * cost (non-zeros per row vary over orders of magnitude), and workers take chunks in turn, so a
+ * heavy user does not leave one core idle. Each worker owns one workspace for its whole life.
+ */
+public final class RowParallel implements AutoCloseable {
+    /** The body of a chunk: rows {@code [from, to)}, with this worker's workspace. */
+    @FunctionalInterface
+    public interface ChunkBody {
+        void run(int chunk, int from, int to, Object workspace);
+    }
+
+    /** Thrown when the cancel flag was seen between chunks. */
+    public static final class CancelledException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public CancelledException() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    private final int threads;
+    private final ExecutorService pool;
+
+    public RowParallel(int threads) {
+        this.threads = Math.max(1, threads);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads, r -> {
+            Thread t = new Thread(r, "tastemap-als-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Chunk boundaries over {@code rows} rows where row r costs about {@code base + (ptr[r+1] - ptr[r])},
+     * aiming at {@code chunksPerThread} chunks per thread. The result has {@code chunks + 1} entries.
+     */
+    public int[] chunks(int rows, int[] ptr, int base, int chunksPerThread) {
+        long total = (long) rows * base + (ptr == null ? 0 : ptr[rows] - ptr[0]);
+        int target = Math.max(1, Math.min(rows, threads * chunksPerThread));
+        long per = Math.max(1, (total + target - 1) / target);
+        int[] out = new int[target + 2];
+        int n = 0;
+        out[n++] = 0;
+        long acc = 0;
+        for (int r = 0; r < rows; r++) {
+            acc += base + (ptr == null ? 0 : ptr[r + 1] - ptr[r]);
+            if (acc >= per && r + 1 < rows) {
+                out[n++] = r + 1;
+                acc = 0;
+            }
+        }
+        out[n++] = rows;
+        if (rows == 0) {
+            return new int[] {0, 0};
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Runs {@code body} over every chunk of {@code bounds} and returns when all are done. Checks
+     * {@code cancelled} before each chunk and throws {@link CancelledException} once it is set.
+     */
+    public void forEachChunk(int[] bounds, IntFunction<Object> newWorkspace, ChunkBody body, BooleanSupplier cancelled) {
+        int chunks = bounds.length - 1;
+        AtomicInteger next = new AtomicInteger();
+        if (pool == null || chunks <= 1) {
+            worker(bounds, next, newWorkspace.apply(0), body, cancelled);
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            final int id = t;
+            futures.add(pool.submit(() -> worker(bounds, next, newWorkspace.apply(id), body, cancelled)));
+        }
+        RuntimeException failure = null;
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (failure == null || failure instanceof CancelledException) {
+                    failure = c instanceof RuntimeException re ? re : new IllegalStateException(c);
+                }
+                if (c instanceof Error err) {
+                    throw err;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                next.set(Integer.MAX_VALUE / 2);
+                failure = new CancelledException();
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void worker(int[] bounds, AtomicInteger next, Object ws, ChunkBody body, BooleanSupplier cancelled) {
+        int chunks = bounds.length - 1;
+        int c;
+        while ((c = next.getAndIncrement()) < chunks) {
+            if (cancelled.getAsBoolean()) {
+                next.set(Integer.MAX_VALUE / 2);
+                throw new CancelledException();
+            }
+            body.run(c, bounds[c], bounds[c + 1], ws);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.tastemap.core.als;
+
+/**
+ * Assembles one row's normal equations in double precision:
+ * {@code A = YtY + Yt(Cu - I)Y + reg I} (full symmetric, k x k row-major) and {@code b = Yt Cu p(u)}.
+ * Shared by the exact solver, the explanation of a recommendation and fold-in.
+ */
+public final class RowSystem {
+    private RowSystem() {
+    }
+
+    /**
+     * Fills {@code a} and {@code b} for the non-zeros {@code cols[from..to)} whose {@code c - 1} are
+     * {@code cm1[from..to)}, against factor table {@code y}.
+     */
+    public static void assemble(int k, double[] gram, float[] y, int[] cols, float[] cm1, int from, int to, double reg,
+                                double[] a, double[] b) {
+        // A = YtY + lambda I
+        System.arraycopy(gram, 0, a, 0, k * k);
+        for (int f = 0; f < k; f++) {
+            a[f * k + f] += reg;
+            b[f] = 0;
+        }
+        // A += Yt (Cu - I) Y ;  b = Yt Cu p(u), with p_ui = 1 on the row's non-zeros
+        for (int p = from; p < to; p++) {
+            int off = cols[p] * k;
+            double c1 = cm1[p];
+            for (int f = 0; f < k; f++) {
+                double yf = y[off + f];
+                b[f] += (1.0 + c1) * yf;
+                double cy = c1 * yf;
+                int rowOff = f * k;
+                for (int g = 0; g <= f; g++) {
+                    a[rowOff + g] += cy * y[off + g];
+                }
+            }
+        }
+        for (int f = 0; f < k; f++) {
+            for (int g = 0; g < f; g++) {
+                a[g * k + f] = a[f * k + g];
+            }
+        }
+    }
+}
