@@ -94,6 +94,11 @@ public class ConjugateGradientSolver implements RowSolver {
             p[f] = r[f];
             rsOld += r[f] * r[f];
         }
+        if (!Float.isFinite(rsOld)) {
+            // overflowed confidences or factors: make it visible, so the trainer stops and keeps the last finite model
+            java.util.Arrays.fill(x, xo, xo + k, Float.NaN);
+            return;
+        }
         for (int it = 0; it < steps; it++) {
             if (rsOld < RESIDUAL_EPS) {
                 return;

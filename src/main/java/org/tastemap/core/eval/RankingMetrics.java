@@ -1,0 +1,248 @@
+package org.tastemap.core.eval;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.TopN;
+
+/**
+ * Held-out ranking metrics. For each test user, the candidates are the artists the user did not
+ * play in training (held-out artists included); they are ranked by the scorer.
+ * <ul>
+ *   <li>precision@K = hits in the top K / min(K, |test|) (implicit's definition);</li>
+ *   <li>AP@K = sum over hit ranks r of (hits up to r / r), divided by min(K, |test|); MAP@K its mean;</li>
+ *   <li>NDCG@K = sum over hit ranks r of 1/log2(r+1), divided by the same sum for an ideal list;</li>
+ *   <li>AUC = share of (held-out, never-played) pairs ranked the right way, ties counting half;</li>
+ *   <li>expected percentile rank (HKV eq. 8) = sum r_ui^t rank_ui / sum r_ui^t, where rank_ui is
+ *       the share of the other candidates ranked above the held-out artist (ties count half):
+ *       0 is the top, 0.5 is random.</li>
+ * </ul>
+ * Users are evaluated in parallel; results do not depend on the thread count (each user's numbers
+ * are computed alone, then summed in user order).
+ */
+public final class RankingMetrics {
+    private RankingMetrics() {
+    }
+
+    /** Evaluates every test user. */
+    public static Metrics evaluate(Scorer scorer, InteractionMatrix train, InteractionMatrix test, int k) {
+        return evaluate(scorer, train, test, k, Integer.MAX_VALUE, 0L, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Evaluates at most {@code maxUsers} test users, a seeded random sample when there are more.
+     */
+    public static Metrics evaluate(Scorer scorer, InteractionMatrix train, InteractionMatrix test, int k, int maxUsers,
+                                   long seed, int threads) {
+        int[] users = testUsers(test, maxUsers, seed);
+        double[][] per = new double[users.length][];
+        int t = Math.max(1, Math.min(threads, users.length));
+        Thread[] workers = new Thread[t];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Throwable[] failure = new Throwable[1];
+        for (int w = 0; w < t; w++) {
+            workers[w] = new Thread(() -> {
+                float[] scores = new float[train.numItems()];
+                TopN top = new TopN(k);
+                int q;
+                while ((q = next.getAndIncrement()) < users.length) {
+                    per[q] = evaluateUser(scorer, train, test, users[q], k, scores, top);
+                }
+            }, "tastemap-eval-" + w);
+            workers[w].setUncaughtExceptionHandler((th, e) -> failure[0] = e);
+            workers[w].start();
+        }
+        for (Thread w : workers) {
+            try {
+                w.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("evaluation interrupted", e);
+            }
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException("evaluation failed: " + failure[0], failure[0]);
+        }
+        double[] sum = new double[5];
+        double eprNum = 0;
+        double eprDen = 0;
+        int counted = 0;
+        for (double[] r : per) {
+            if (r == null) {
+                continue;
+            }
+            counted++;
+            for (int m = 0; m < 4; m++) {
+                sum[m] += r[m];
+            }
+            eprNum += r[4];
+            eprDen += r[5];
+        }
+        if (counted == 0) {
+            return new Metrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, k, 0);
+        }
+        return new Metrics(sum[0] / counted, sum[1] / counted, sum[2] / counted, sum[3] / counted,
+                eprDen > 0 ? eprNum / eprDen : Double.NaN, k, counted);
+    }
+
+    /** Users with at least one held-out artist; a seeded sample of {@code max} of them when there are more. */
+    static int[] testUsers(InteractionMatrix test, int max, long seed) {
+        int[] all = new int[test.numUsers()];
+        int n = 0;
+        for (int u = 0; u < test.numUsers(); u++) {
+            if (test.userCount(u) > 0) {
+                all[n++] = u;
+            }
+        }
+        all = Arrays.copyOf(all, n);
+        if (n <= max) {
+            return all;
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int a = 0; a < max; a++) {
+            int b = a + rnd.nextInt(n - a);
+            int tmp = all[a];
+            all[a] = all[b];
+            all[b] = tmp;
+        }
+        int[] out = Arrays.copyOf(all, max);
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** {precision, AP, NDCG, AUC, sum r*rank, sum r} for one user, or null when the user has no candidates. */
+    static double[] evaluateUser(Scorer scorer, InteractionMatrix train, InteractionMatrix test, int u, int k,
+                                 float[] scores, TopN top) {
+        scorer.scores(u, scores);
+        int[] tp = train.userPtr();
+        int[] tc = train.userItems();
+        // training artists are not candidates
+        for (int p = tp[u]; p < tp[u + 1]; p++) {
+            scores[tc[p]] = Float.NaN;
+        }
+        int[] sp = test.userPtr();
+        int from = sp[u];
+        int to = sp[u + 1];
+        int nt = to - from;
+        int[] testItems = Arrays.copyOfRange(test.userItems(), from, to);
+        float[] testPlays = Arrays.copyOfRange(test.userValues(), from, to);
+        int candidates = train.numItems() - (tp[u + 1] - tp[u]);
+        if (nt == 0 || candidates < 2) {
+            return null;
+        }
+        // top K among candidates
+        top.clear();
+        for (int i = 0; i < scores.length; i++) {
+            float s = scores[i];
+            if (!Float.isNaN(s) && s >= top.threshold()) {
+                top.offer(i, s);
+            }
+        }
+        int[] ranked = top.sortedIndexes();
+        double hits = 0;
+        double ap = 0;
+        double dcg = 0;
+        for (int r = 0; r < ranked.length; r++) {
+            if (Arrays.binarySearch(testItems, ranked[r]) >= 0) {
+                hits++;
+                ap += hits / (r + 1);
+                dcg += 1.0 / log2(r + 2);
+            }
+        }
+        int ideal = Math.min(k, nt);
+        double idcg = 0;
+        for (int r = 0; r < ideal; r++) {
+            idcg += 1.0 / log2(r + 2);
+        }
+        // counts of candidates below / equal to each held-out score, in one pass over all artists
+        float[] sorted = new float[nt];
+        for (int q = 0; q < nt; q++) {
+            sorted[q] = scores[testItems[q]];
+        }
+        Arrays.sort(sorted);
+        long[] belowDiff = new long[nt + 1];
+        long[] equalDiff = new long[nt + 1];
+        for (float s : scores) {
+            if (Float.isNaN(s)) {
+                continue;
+            }
+            int lo = lowerBound(sorted, s);
+            int hi = upperBound(sorted, s);
+            // this candidate is below every held-out score in sorted[hi..]
+            belowDiff[hi]++;
+            equalDiff[lo]++;
+            equalDiff[hi]--;
+        }
+        double aucSum = 0;
+        double rankNum = 0;
+        double playSum = 0;
+        long below = 0;
+        long equal = 0;
+        int negatives = candidates - nt;
+        for (int q = 0; q < nt; q++) {
+            below += belowDiff[q];
+            equal += equalDiff[q];
+            float s = sorted[q];
+            int testBelow = lowerBound(sorted, s);
+            int testEqual = upperBound(sorted, s) - testBelow;
+            if (negatives > 0) {
+                double negBelow = below - testBelow;
+                double negEqual = equal - testEqual;
+                aucSum += (negBelow + 0.5 * negEqual) / negatives;
+            }
+        }
+        // percentile rank per held-out artist (weighted by its held-out plays)
+        for (int q = 0; q < nt; q++) {
+            float s = scores[testItems[q]];
+            int pos = lowerBound(sorted, s);
+            long b = 0;
+            long e = 0;
+            for (int z = 0; z <= pos; z++) {
+                b += belowDiff[z];
+            }
+            for (int z = 0; z <= pos; z++) {
+                e += equalDiff[z];
+            }
+            double above = candidates - b - e;
+            double rank = (above + 0.5 * (e - 1)) / (candidates - 1);
+            rankNum += testPlays[q] * rank;
+            playSum += testPlays[q];
+        }
+        double auc = negatives > 0 ? aucSum / nt : 0.5;
+        return new double[] {hits / ideal, ap / ideal, idcg > 0 ? dcg / idcg : 0, auc, rankNum, playSum};
+    }
+
+    private static double log2(double v) {
+        return Math.log(v) / Math.log(2);
+    }
+
+    /** First index whose value is not below {@code s}. */
+    private static int lowerBound(float[] a, float s) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < s) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** First index whose value is above {@code s}. */
+    private static int upperBound(float[] a, float s) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= s) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,54 @@
+package org.tastemap.core;
+
+import java.util.SplittableRandom;
+import org.tastemap.core.data.InteractionMatrix;
+
+/** Small seeded matrices for engine tests. */
+public final class TestData {
+    private TestData() {
+    }
+
+    /** A random users x items matrix where each cell is played with probability {@code density}, plays 1..maxPlays. */
+    public static InteractionMatrix random(int users, int items, double density, int maxPlays, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int cap = users * items;
+        int[] u = new int[cap];
+        int[] i = new int[cap];
+        float[] v = new float[cap];
+        int n = 0;
+        for (int a = 0; a < users; a++) {
+            for (int b = 0; b < items; b++) {
+                if (rnd.nextDouble() < density) {
+                    u[n] = a;
+                    i[n] = b;
+                    v[n++] = 1 + rnd.nextInt(maxPlays);
+                }
+            }
+            if (n == 0 || u[n - 1] != a) {
+                // every user plays at least one artist
+                u[n] = a;
+                i[n] = rnd.nextInt(items);
+                v[n++] = 1;
+            }
+        }
+        return InteractionMatrix.fromTriplets(users, items, u, i, v, n);
+    }
+
+    /** The checkerboard: user u played artist i (once) exactly when u + i is even. */
+    public static InteractionMatrix checkerboard(int users, int items) {
+        int[] u = new int[users * items];
+        int[] i = new int[users * items];
+        float[] v = new float[users * items];
+        int n = 0;
+        for (int a = 0; a < users; a++) {
+            for (int b = 0; b < items; b++) {
+                if ((a + b) % 2 == 0) {
+                    u[n] = a;
+                    i[n] = b;
+                    v[n++] = 1;
+                }
+            }
+        }
+        return InteractionMatrix.fromTriplets(users, items, u, i, v, n);
+    }
+}

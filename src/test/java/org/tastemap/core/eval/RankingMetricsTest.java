@@ -1,0 +1,99 @@
+package org.tastemap.core.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.tastemap.core.TestData;
+import org.tastemap.core.data.InteractionMatrix;
+
+class RankingMetricsTest {
+
+    private static InteractionMatrix matrix(int users, int items, int[][] cells) {
+        int[] u = new int[cells.length];
+        int[] i = new int[cells.length];
+        float[] v = new float[cells.length];
+        for (int q = 0; q < cells.length; q++) {
+            u[q] = cells[q][0];
+            i[q] = cells[q][1];
+            v[q] = cells[q].length > 2 ? cells[q][2] : 1;
+        }
+        return InteractionMatrix.fromTriplets(users, items, u, i, v, cells.length);
+    }
+
+    @Test
+    void metricsOfOneHandRankedUser() {
+        // 1 user, 6 artists. Trained on artist 0; held out: artists 2 and 4.
+        // Scores 6,5,4,3,2,1 for artists 0..5, so the candidates rank 1,2,3,4,5 (artist 0 is excluded).
+        InteractionMatrix train = matrix(1, 6, new int[][] {{0, 0}});
+        InteractionMatrix test = matrix(1, 6, new int[][] {{0, 2, 1}, {0, 4, 3}});
+        Scorer scorer = (u, out) -> {
+            for (int i = 0; i < 6; i++) {
+                out[i] = 6 - i;
+            }
+        };
+        Metrics at2 = RankingMetrics.evaluate(scorer, train, test, 2, 100, 0, 1);
+        // by hand, K = 2: top 2 = artists 1, 2 -> one hit at rank 2
+        assertEquals(0.5, at2.precisionAtK(), 1e-12, "1 hit / min(2, 2)");
+        assertEquals(0.25, at2.mapAtK(), 1e-12, "(1/2) / 2");
+        double idcg = 1 + 1 / (Math.log(3) / Math.log(2));
+        assertEquals((1 / (Math.log(3) / Math.log(2))) / idcg, at2.ndcgAtK(), 1e-12);
+        // AUC: negatives are artists 1, 3, 5. Artist 2 beats 3 and 5 (2/3), artist 4 beats 5 (1/3): mean 1/2
+        assertEquals(0.5, at2.auc(), 1e-12);
+        // percentile ranks among the 5 candidates: artist 2 has 1 above -> 1/4; artist 4 has 3 above -> 3/4;
+        // weighted by held-out plays 1 and 3: (1*0.25 + 3*0.75) / 4 = 0.625
+        assertEquals(0.625, at2.expectedPercentileRank(), 1e-12);
+        assertEquals(1, at2.users());
+    }
+
+    @Test
+    void tiesCountHalf() {
+        // every candidate scores the same: AUC 0.5 and percentile rank 0.5
+        InteractionMatrix train = matrix(1, 5, new int[][] {{0, 0}});
+        InteractionMatrix test = matrix(1, 5, new int[][] {{0, 3}});
+        Metrics m = RankingMetrics.evaluate((u, out) -> java.util.Arrays.fill(out, 1f), train, test, 10, 10, 0, 1);
+        assertEquals(0.5, m.auc(), 1e-12);
+        assertEquals(0.5, m.expectedPercentileRank(), 1e-12);
+    }
+
+    @Test
+    void splitHoldsOutAFifthOfEachEligibleUserAndIsSeeded() {
+        InteractionMatrix all = TestData.random(300, 100, 0.1, 50, 8);
+        TrainTestSplit s = TrainTestSplit.split(all, 0.2, 5, 42);
+        for (int u = 0; u < all.numUsers(); u++) {
+            int n = all.userCount(u);
+            int want = n >= 5 ? Math.max(1, (int) Math.round(n * 0.2)) : 0;
+            assertEquals(want, s.test().userCount(u), "user " + u + " with " + n + " artists");
+            assertEquals(n - want, s.train().userCount(u));
+        }
+        assertEquals(all.nnz(), s.train().nnz() + s.test().nnz());
+        TrainTestSplit again = TrainTestSplit.split(all, 0.2, 5, 42);
+        assertTrue(java.util.Arrays.equals(s.test().userItems(), again.test().userItems()), "same seed, same split");
+        TrainTestSplit other = TrainTestSplit.split(all, 0.2, 5, 43);
+        assertTrue(!java.util.Arrays.equals(s.test().userItems(), other.test().userItems()), "other seed, other split");
+    }
+
+    @Test
+    void aPerfectScorerBeatsPopularityAndRandomIsNearHalf() {
+        InteractionMatrix all = TestData.random(200, 80, 0.15, 20, 2);
+        TrainTestSplit s = TrainTestSplit.split(all, 0.2, 5, 1);
+        InteractionMatrix test = s.test();
+        // an oracle that knows the held-out artists ranks them all on top
+        Scorer oracle = (u, out) -> {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = test.get(u, i) > 0 ? 1 : 0;
+            }
+        };
+        Metrics best = RankingMetrics.evaluate(oracle, s.train(), test, 10);
+        assertEquals(1.0, best.precisionAtK(), 1e-12);
+        assertEquals(1.0, best.auc(), 1e-12);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        Metrics random = RankingMetrics.evaluate((u, out) -> {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) rnd.nextDouble();
+            }
+        }, s.train(), test, 10, Integer.MAX_VALUE, 0, 1);
+        assertEquals(0.5, random.auc(), 0.05, "random scores: AUC near 0.5");
+        assertEquals(0.5, random.expectedPercentileRank(), 0.05);
+    }
+}
