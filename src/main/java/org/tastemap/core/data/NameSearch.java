@@ -1,0 +1,106 @@
+package org.tastemap.core.data;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Finds names as a person types: ignoring case and accents ("Bjork" finds "Björk"), matching the
+ * start of the name first, then the start of any word in it, then anywhere in it; within each tier
+ * the more popular entry (more listeners) comes first.
+ *
+ * <p>Names are normalised once; a query scans them in popularity order and stops as soon as the
+ * best tiers are full, so a keystroke over 300,000 names costs a few milliseconds.
+ */
+public final class NameSearch {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private final String[] normalized;   // by popularity rank
+    private final int[] byRank;          // rank -> index
+
+    /**
+     * @param names      display names by index
+     * @param popularity a weight by index (listeners); higher ranks first
+     */
+    public NameSearch(String[] names, int[] popularity) {
+        if (names.length != popularity.length) {
+            throw new IllegalArgumentException("names and popularity differ in length");
+        }
+        Integer[] order = new Integer[names.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> popularity[a] != popularity[b] ? Integer.compare(popularity[b], popularity[a]) : Integer.compare(a, b));
+        byRank = new int[names.length];
+        normalized = new String[names.length];
+        for (int r = 0; r < order.length; r++) {
+            byRank[r] = order[r];
+            normalized[r] = normalize(names[order[r]]);
+        }
+    }
+
+    /** A search over the artists of a dataset, ranked by listeners. */
+    public static NameSearch artists(Dataset d) {
+        int[] listeners = new int[d.matrix().numItems()];
+        for (int i = 0; i < listeners.length; i++) {
+            listeners[i] = d.matrix().itemCount(i);
+        }
+        return new NameSearch(d.artistNames(), listeners);
+    }
+
+    /** A search over the user ids of a dataset, ranked by how many artists they played. */
+    public static NameSearch users(Dataset d) {
+        int[] artists = new int[d.matrix().numUsers()];
+        for (int u = 0; u < artists.length; u++) {
+            artists[u] = d.matrix().userCount(u);
+        }
+        return new NameSearch(d.users().toArray(), artists);
+    }
+
+    /** Lower case, accents removed, spaces collapsed. */
+    public static String normalize(String s) {
+        String d = Normalizer.normalize(s, Normalizer.Form.NFD);
+        d = MARKS.matcher(d).replaceAll("");
+        return d.toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
+    }
+
+    /** Up to {@code limit} indexes matching {@code query}, best first; empty for a blank query. */
+    public List<Integer> search(String query, int limit) {
+        String q = normalize(query);
+        if (q.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> wordStarts = new ArrayList<>();
+        List<Integer> contains = new ArrayList<>();
+        String wordQ = " " + q;
+        for (int r = 0; r < normalized.length && starts.size() < limit; r++) {
+            String n = normalized[r];
+            if (n.startsWith(q)) {
+                starts.add(byRank[r]);
+            } else if (wordStarts.size() + starts.size() < limit) {
+                if (n.contains(wordQ)) {
+                    wordStarts.add(byRank[r]);
+                } else if (contains.size() + wordStarts.size() + starts.size() < limit && n.contains(q)) {
+                    contains.add(byRank[r]);
+                }
+            }
+        }
+        List<Integer> out = new ArrayList<>(limit);
+        for (List<Integer> tier : List.of(starts, wordStarts, contains)) {
+            for (int i : tier) {
+                if (out.size() < limit) {
+                    out.add(i);
+                }
+            }
+        }
+        return out;
+    }
+
+    public int size() {
+        return normalized.length;
+    }
+}
