@@ -1,0 +1,29 @@
+package org.tastemap.app;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.tastemap.app.session.AppLog;
+import org.tastemap.app.session.AppPrefs;
+import org.tastemap.app.session.BuiltInFiles;
+import org.tastemap.app.shell.MainWindow;
+import org.tastemap.app.task.FxBackgroundExecutor;
+import org.tastemap.app.task.FxDebouncer;
+
+/** The desktop app. Started by {@link org.tastemap.Launcher} when it gets no arguments. */
+public final class TastemapApp extends Application {
+    @Override
+    public void start(Stage stage) {
+        AppLog.install();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) ->
+                java.util.logging.Logger.getLogger("org.tastemap.app").log(java.util.logging.Level.SEVERE, "uncaught in " + t.getName(), e));
+        MainWindow window = new MainWindow(stage, new FxBackgroundExecutor(), new FxDebouncer(Duration.millis(600)),
+                new BuiltInFiles(), AppPrefs.system());
+        stage.show();
+        window.main().startup();
+    }
+
+    public static void main(String[] args) {
+        launch(args);
+    }
+}

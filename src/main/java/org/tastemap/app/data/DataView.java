@@ -1,0 +1,145 @@
+package org.tastemap.app.data;
+
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import org.tastemap.app.Icons;
+
+/** The Data screen: the dataset in four charts, and the way to import another. */
+public final class DataView extends BorderPane {
+    private final XYChart.Series<Number, Number> tail = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> perUser = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> plays = new XYChart.Series<>();
+    private final XYChart.Series<Number, String> top = new XYChart.Series<>();
+    private final Label facts = new Label();
+
+    public DataView(DataViewModel vm, Runnable onImport) {
+        getStyleClass().add("screen");
+        Button importButton = new Button("Import listening data…", Icons.of(Icons.IMPORT, 16));
+        importButton.setId("data-import");
+        importButton.getStyleClass().add("accent");
+        importButton.setOnAction(e -> onImport.run());
+        facts.setId("data-facts");
+        facts.getStyleClass().add("headline-small");
+        Label dropHint = new Label("…or drop a TSV/CSV file anywhere on the window");
+        dropHint.getStyleClass().add("muted");
+        HBox top = new HBox(14, facts, spacer(), dropHint, importButton);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(0, 0, 12, 0));
+        setTop(top);
+        setCenter(charts());
+        vm.statsProperty().addListener((o, a, b) -> show(b, vm));
+        show(vm.statsProperty().get(), vm);
+    }
+
+    private static HBox spacer() {
+        HBox s = new HBox();
+        HBox.setHgrow(s, Priority.ALWAYS);
+        return s;
+    }
+
+    private GridPane charts() {
+        NumberAxis rank = new NumberAxis();
+        rank.setLabel("log10 rank of artist");
+        NumberAxis listeners = new NumberAxis();
+        listeners.setLabel("log10 listeners");
+        LineChart<Number, Number> tailChart = new LineChart<>(rank, listeners);
+        tailChart.setTitle("Long tail: listeners per artist (log–log)");
+        tailChart.setCreateSymbols(false);
+        tailChart.setLegendVisible(false);
+        tailChart.getData().add(tail);
+        tailChart.setId("long-tail-chart");
+
+        CategoryAxis bins = new CategoryAxis();
+        bins.setLabel("artists played");
+        NumberAxis users = new NumberAxis();
+        users.setLabel("users");
+        BarChart<String, Number> perUserChart = new BarChart<>(bins, users);
+        perUserChart.setTitle("Artists per user");
+        perUserChart.setLegendVisible(false);
+        perUserChart.setBarGap(0);
+        perUserChart.setCategoryGap(1);
+        perUserChart.getData().add(perUser);
+
+        CategoryAxis logPlays = new CategoryAxis();
+        logPlays.setLabel("log10 plays (bin start)");
+        NumberAxis rows = new NumberAxis();
+        rows.setLabel("user–artist rows");
+        BarChart<String, Number> playsChart = new BarChart<>(logPlays, rows);
+        playsChart.setTitle("Plays per user–artist row");
+        playsChart.setLegendVisible(false);
+        playsChart.setBarGap(0);
+        playsChart.setCategoryGap(1);
+        playsChart.getData().add(plays);
+
+        NumberAxis count = new NumberAxis();
+        count.setLabel("listeners");
+        CategoryAxis names = new CategoryAxis();
+        BarChart<Number, String> topChart = new BarChart<>(count, names);
+        topChart.setTitle("Top artists by listeners");
+        topChart.setLegendVisible(false);
+        topChart.getData().add(top);
+        topChart.setId("top-artists-chart");
+
+        for (var c : java.util.List.of(tailChart, perUserChart, playsChart, topChart)) {
+            c.setAnimated(false);
+            c.getStyleClass().add("stat-chart");
+        }
+        GridPane g = new GridPane();
+        g.setHgap(14);
+        g.setVgap(14);
+        g.add(tailChart, 0, 0);
+        g.add(topChart, 1, 0);
+        g.add(perUserChart, 0, 1);
+        g.add(playsChart, 1, 1);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(50);
+            g.getColumnConstraints().add(cc);
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(50);
+            g.getRowConstraints().add(rc);
+        }
+        return g;
+    }
+
+    private void show(DatasetStats s, DataViewModel vm) {
+        tail.getData().clear();
+        perUser.getData().clear();
+        plays.getData().clear();
+        top.getData().clear();
+        if (s == null) {
+            facts.setText(vm.state().data() == null ? "No data open. Import a listening file to start." : "Computing statistics…");
+            return;
+        }
+        facts.setText(String.format(Locale.ROOT, "%,d users · %,d artists · %,d rows · %,.0f plays", s.users(), s.artists(),
+                s.rows(), s.totalPlays()));
+        for (double[] p : s.longTail()) {
+            tail.getData().add(new XYChart.Data<>(p[0], p[1]));
+        }
+        for (DatasetStats.Bin b : s.artistsPerUser()) {
+            perUser.getData().add(new XYChart.Data<>(b.label(), b.value()));
+        }
+        for (DatasetStats.Bin b : s.plays()) {
+            plays.getData().add(new XYChart.Data<>(b.label(), b.value()));
+        }
+        for (int q = s.topArtists().size() - 1; q >= 0; q--) {
+            DatasetStats.Bin b = s.topArtists().get(q);
+            top.getData().add(new XYChart.Data<>(b.value(), b.label()));
+        }
+    }
+
+}

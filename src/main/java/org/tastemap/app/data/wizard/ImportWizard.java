@@ -1,0 +1,43 @@
+package org.tastemap.app.data.wizard;
+
+import java.nio.file.Path;
+import java.util.function.BiConsumer;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+import org.controlsfx.dialog.Wizard;
+import org.tastemap.app.session.DataFiles;
+import org.tastemap.app.session.Imported;
+import org.tastemap.app.task.BackgroundExecutor;
+
+/**
+ * The import wizard: six steps over one {@link ImportWizardModel}. Finish hands the imported
+ * dataset over; Cancel (or closing) leaves the open data untouched and stops a running import.
+ */
+public final class ImportWizard {
+    private final ImportWizardModel model;
+    private final Wizard wizard;
+
+    public ImportWizard(Window owner, DataFiles files, BackgroundExecutor executor) {
+        model = new ImportWizardModel(files, executor);
+        wizard = new Wizard(owner, "Import listening data");
+        wizard.setReadSettings(false);
+        wizard.setFlow(new Wizard.LinearFlow(new ChooseFileStep(model), new PreviewStep(model), new MappingStep(model),
+                new FiltersStep(model), new ImportStep(model), new SummaryStep(model)));
+    }
+
+    public ImportWizardModel model() {
+        return model;
+    }
+
+    /** Shows the wizard (blocking in a nested event loop) and calls {@code onFinish} with the result. */
+    public void show(Path preselected, BiConsumer<Path, Imported> onFinish) {
+        if (preselected != null) {
+            model.chooseFile(preselected);
+        }
+        var result = wizard.showAndWait();
+        model.cancelImport();
+        if (result.isPresent() && result.get() == ButtonType.FINISH && model.result.get() != null) {
+            onFinish.accept(model.file.get(), model.result.get());
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package org.tastemap.app.data.wizard;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.tastemap.app.session.Columns;
+import org.tastemap.app.session.DataFiles;
+import org.tastemap.app.session.ErrorReporter;
+import org.tastemap.app.session.FilePreview;
+import org.tastemap.app.session.ImportSettings;
+import org.tastemap.app.session.Imported;
+import org.tastemap.app.session.UserFacingException;
+import org.tastemap.app.task.BackgroundExecutor;
+import org.tastemap.app.task.Job;
+
+/**
+ * The state shared by the import wizard's steps: the file, its detected format, the column mapping,
+ * the filters and the import itself. Each step's validity is a binding here; a problem with the file
+ * is kept as a message for the step to show, never thrown out of the wizard.
+ */
+public final class ImportWizardModel {
+    private static final Logger LOG = Logger.getLogger(ImportWizardModel.class.getName());
+    private final DataFiles files;
+    private final BackgroundExecutor executor;
+
+    final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+    final ObjectProperty<FilePreview> preview = new SimpleObjectProperty<>(this, "preview");
+    final StringProperty fileProblem = new SimpleStringProperty(this, "fileProblem", "");
+    final BooleanProperty detecting = new SimpleBooleanProperty(this, "detecting");
+
+    final IntegerProperty userColumn = new SimpleIntegerProperty(this, "userColumn", -1);
+    final IntegerProperty artistColumn = new SimpleIntegerProperty(this, "artistColumn", -1);
+    final IntegerProperty nameColumn = new SimpleIntegerProperty(this, "nameColumn", Columns.NONE);
+    final IntegerProperty playsColumn = new SimpleIntegerProperty(this, "playsColumn", Columns.NONE);
+
+    final DoubleProperty minPlays = new SimpleDoubleProperty(this, "minPlays", 0);
+    final IntegerProperty minArtistsPerUser = new SimpleIntegerProperty(this, "minArtistsPerUser", 1);
+    final IntegerProperty minListenersPerArtist = new SimpleIntegerProperty(this, "minListenersPerArtist", 1);
+
+    final BooleanProperty importing = new SimpleBooleanProperty(this, "importing");
+    final DoubleProperty importProgress = new SimpleDoubleProperty(this, "importProgress");
+    final StringProperty importStatus = new SimpleStringProperty(this, "importStatus", "");
+    final StringProperty importProblem = new SimpleStringProperty(this, "importProblem", "");
+    final ObjectProperty<Imported> result = new SimpleObjectProperty<>(this, "result");
+
+    final BooleanBinding fileReady;
+    final StringBinding mappingProblem;
+    final BooleanBinding mappingValid;
+    final StringBinding filtersProblem;
+    final BooleanBinding filtersValid;
+    final BooleanBinding imported;
+
+    private Job importJob = Job.DONE;
+    private ImportSettings lastSettings;
+
+    public ImportWizardModel(DataFiles files, BackgroundExecutor executor) {
+        this.files = files;
+        this.executor = executor;
+        fileReady = Bindings.createBooleanBinding(() -> preview.get() != null && !detecting.get(), preview, detecting);
+        mappingProblem = Bindings.createStringBinding(this::checkMapping, preview, userColumn, artistColumn, nameColumn, playsColumn);
+        mappingValid = Bindings.createBooleanBinding(() -> mappingProblem.get().isEmpty(), mappingProblem);
+        filtersProblem = Bindings.createStringBinding(() -> {
+            if (!(minPlays.get() >= 0)) {
+                return "Minimum plays must be 0 or more.";
+            }
+            if (minArtistsPerUser.get() < 1 || minListenersPerArtist.get() < 1) {
+                return "The minimum artists per user and listeners per artist must be at least 1.";
+            }
+            return "";
+        }, minPlays, minArtistsPerUser, minListenersPerArtist);
+        filtersValid = Bindings.createBooleanBinding(() -> filtersProblem.get().isEmpty(), filtersProblem);
+        imported = Bindings.createBooleanBinding(() -> result.get() != null && !importing.get(), result, importing);
+        // a new file invalidates everything after it
+        file.addListener((o, a, b) -> {
+            result.set(null);
+            importProblem.set("");
+        });
+    }
+
+    private String checkMapping() {
+        FilePreview p = preview.get();
+        if (p == null) {
+            return "Choose a file first.";
+        }
+        int cols = p.columnCount();
+        if (userColumn.get() < 0 || userColumn.get() >= cols) {
+            return "Choose the column that holds the user.";
+        }
+        if (artistColumn.get() < 0 || artistColumn.get() >= cols) {
+            return "Choose the column that holds the artist.";
+        }
+        if (userColumn.get() == artistColumn.get()) {
+            return "The user and the artist must be different columns.";
+        }
+        if (playsColumn.get() != Columns.NONE && (playsColumn.get() == userColumn.get() || playsColumn.get() == artistColumn.get())) {
+            return "The plays column must differ from the user and artist columns.";
+        }
+        if (playsColumn.get() != Columns.NONE) {
+            int bad = 0;
+            for (List<String> row : p.rows()) {
+                if (row.size() <= playsColumn.get() || !isNumber(row.get(playsColumn.get()))) {
+                    bad++;
+                }
+            }
+            if (bad > p.rows().size() / 2) {
+                return "The plays column \"" + p.headerNames().get(playsColumn.get()) + "\" does not hold numbers in most preview rows.";
+            }
+        }
+        return "";
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Chooses a file and detects its format in the background. */
+    public void chooseFile(Path path) {
+        file.set(path);
+        preview.set(null);
+        fileProblem.set("");
+        if (path == null) {
+            return;
+        }
+        detecting.set(true);
+        executor.submit("Reading " + path.getFileName(), ctx -> files.detect(path), p -> {
+            if (path.equals(file.get())) {
+                detecting.set(false);
+                preview.set(p);
+                Columns c = p.suggested();
+                userColumn.set(c.user());
+                artistColumn.set(c.artist());
+                nameColumn.set(c.name());
+                playsColumn.set(c.plays());
+            }
+        }, e -> {
+            if (path.equals(file.get())) {
+                detecting.set(false);
+                fileProblem.set(problemText(e));
+                LOG.log(Level.INFO, "cannot detect " + path, e);
+            }
+        });
+    }
+
+    /** The settings the import will use. */
+    public ImportSettings settings() {
+        FilePreview p = preview.get();
+        Columns c = new Columns(userColumn.get(), artistColumn.get(), nameColumn.get(), playsColumn.get());
+        boolean lastFm = p.lastFm() && c.equals(Columns.lastFm());
+        return new ImportSettings(lastFm, c, p.delimiter(), p.hasHeader(), minPlays.get(), minArtistsPerUser.get(),
+                minListenersPerArtist.get());
+    }
+
+    /** Starts the import unless the same settings were already imported. */
+    public void startImport() {
+        ImportSettings s = settings();
+        if (result.get() != null && s.equals(lastSettings) || importing.get()) {
+            return;
+        }
+        Path path = file.get();
+        result.set(null);
+        importProblem.set("");
+        importing.set(true);
+        importProgress.set(0);
+        importStatus.set("Starting…");
+        long t0 = System.nanoTime();
+        importJob = executor.submit("Importing " + path.getFileName(), ctx -> files.importFile(path, s, (read, total, rows) -> {
+            double secs = Math.max(1e-3, (System.nanoTime() - t0) / 1e9);
+            double frac = total > 0 ? read / (double) total : -1;
+            String text = String.format(Locale.ROOT, "%.1f of %.1f MB · %,.0f rows/s · %s left", read / 1e6, total / 1e6,
+                    rows / secs, frac > 0.01 ? Math.round(secs / frac - secs) + " s" : "…");
+            ctx.progress(frac, text);
+            ctx.publish(() -> {
+                importProgress.set(frac);
+                importStatus.set(text);
+            });
+        }, ctx::cancelled), r -> {
+            importing.set(false);
+            importProgress.set(1);
+            importStatus.set("Done.");
+            lastSettings = s;
+            result.set(r);
+        }, e -> {
+            importing.set(false);
+            importProgress.set(0);
+            if (BackgroundExecutor.isCancellation(e)) {
+                importStatus.set("");
+                importProblem.set("The import was cancelled. The data you had open stays as it was; go Back to change the settings or press Import again.");
+            } else {
+                importStatus.set("");
+                importProblem.set(problemText(e));
+                LOG.log(Level.INFO, "import failed: " + path, e);
+            }
+        });
+    }
+
+    public void cancelImport() {
+        importJob.cancel();
+    }
+
+    static String problemText(Throwable e) {
+        if (e instanceof UserFacingException u) {
+            return u.getMessage() + (u.hint() == null ? "" : " " + u.hint());
+        }
+        return ErrorReporter.describe(e);
+    }
+
+    /** The column choices for the mapping combo boxes: the header names, with "(none)" first when optional. */
+    public List<String> columnChoices(boolean optional) {
+        List<String> out = new ArrayList<>();
+        if (optional) {
+            out.add("(none)");
+        }
+        FilePreview p = preview.get();
+        if (p != null) {
+            for (int c = 0; c < p.columnCount(); c++) {
+                out.add((c + 1) + ": " + p.headerNames().get(c));
+            }
+        }
+        return out;
+    }
+
+    public ObjectProperty<Path> fileProperty() {
+        return file;
+    }
+
+    public ObjectProperty<Imported> resultProperty() {
+        return result;
+    }
+
+    public StringProperty fileProblemProperty() {
+        return fileProblem;
+    }
+
+    public StringProperty importProblemProperty() {
+        return importProblem;
+    }
+
+    public ObjectProperty<FilePreview> previewProperty() {
+        return preview;
+    }
+
+    public BooleanBinding mappingValidBinding() {
+        return mappingValid;
+    }
+
+    public StringBinding mappingProblemBinding() {
+        return mappingProblem;
+    }
+
+    public IntegerProperty playsColumnProperty() {
+        return playsColumn;
+    }
+
+    public IntegerProperty userColumnProperty() {
+        return userColumn;
+    }
+
+    public IntegerProperty artistColumnProperty() {
+        return artistColumn;
+    }
+}

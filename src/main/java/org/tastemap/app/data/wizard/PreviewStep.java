@@ -1,0 +1,62 @@
+package org.tastemap.app.data.wizard;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.tastemap.app.session.Columns;
+import org.tastemap.app.session.FilePreview;
+
+/** Step 2: what was detected (format, delimiter, header, gzip) and the first rows with the suggested mapping. */
+final class PreviewStep extends WizardStep {
+    private Label facts;
+    private TableView<List<String>> table;
+
+    PreviewStep(ImportWizardModel model) {
+        super(model, "2 · Check the detected format", "Tastemap read the first lines of the file. The column headers show the mapping it suggests.");
+    }
+
+    @Override
+    protected Node body() {
+        facts = new Label();
+        facts.getStyleClass().add("facts");
+        facts.setId("wizard-facts");
+        table = new TableView<>();
+        table.setId("wizard-preview");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return new VBox(10, facts, table);
+    }
+
+    @Override
+    protected void entered() {
+        FilePreview p = model.preview.get();
+        if (p == null) {
+            return;
+        }
+        facts.setText("Format: " + p.format() + "    Delimiter: " + p.delimiterName() + "    Header: "
+                + (p.hasHeader() ? "yes" : "no") + "    Compressed: " + (p.gzip() ? "gzip" : "no")
+                + "    Preview: " + p.rows().size() + " rows");
+        table.getColumns().clear();
+        Columns s = new Columns(model.userColumn.get(), model.artistColumn.get(), model.nameColumn.get(), model.playsColumn.get());
+        for (int c = 0; c < p.columnCount(); c++) {
+            int col = c;
+            String role = c == s.user() ? "user" : c == s.artist() ? (c == s.name() ? "artist + name" : "artist")
+                    : c == s.name() ? "artist name" : c == s.plays() ? "plays" : "";
+            TableColumn<List<String>, String> tc = new TableColumn<>(p.headerNames().get(c) + (role.isEmpty() ? "" : "  → " + role));
+            tc.setCellValueFactory(cd -> new ReadOnlyStringWrapper(col < cd.getValue().size() ? cd.getValue().get(col) : ""));
+            table.getColumns().add(tc);
+        }
+        table.getItems().setAll(p.rows());
+    }
+
+    @Override
+    protected ObservableBooleanValue valid() {
+        return model.fileReady;
+    }
+}

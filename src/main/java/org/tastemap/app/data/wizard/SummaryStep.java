@@ -1,0 +1,61 @@
+package org.tastemap.app.data.wizard;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+import org.tastemap.app.session.Imported;
+
+/** Step 6: what was imported and what was skipped, with example line numbers. */
+final class SummaryStep extends WizardStep {
+    private Label summary;
+    private TableView<Imported.Skipped> skipped;
+
+    SummaryStep(ImportWizardModel model) {
+        super(model, "6 · Summary", "Press Finish to open this dataset; a quick model is trained right after.");
+    }
+
+    @Override
+    protected Node body() {
+        summary = new Label();
+        summary.setId("wizard-summary");
+        summary.setWrapText(true);
+        summary.getStyleClass().add("facts");
+        skipped = new TableView<>();
+        skipped.setPlaceholder(new Label("No row was skipped."));
+        skipped.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<Imported.Skipped, String> reason = new TableColumn<>("Skipped because");
+        reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
+        TableColumn<Imported.Skipped, Long> count = new TableColumn<>("Rows");
+        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
+        TableColumn<Imported.Skipped, String> lines = new TableColumn<>("Example lines");
+        lines.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().exampleLines().stream()
+                .map(String::valueOf).collect(Collectors.joining(", "))));
+        skipped.getColumns().addAll(java.util.List.of(reason, count, lines));
+        skipped.setPrefHeight(220);
+        return new VBox(12, summary, new Label("Skipped rows"), skipped);
+    }
+
+    @Override
+    protected void entered() {
+        Imported r = model.result.get();
+        if (r == null) {
+            return;
+        }
+        var m = r.dataset().matrix();
+        summary.setText(String.format(Locale.ROOT, "%,d users · %,d artists · %,d user–artist rows (from %,d rows read, %,d skipped).",
+                m.numUsers(), m.numItems(), m.nnz(), r.rowsRead(), r.skippedTotal()));
+        skipped.getItems().setAll(r.skipped());
+    }
+
+    @Override
+    protected ObservableBooleanValue valid() {
+        return model.imported;
+    }
+}

@@ -1,0 +1,41 @@
+package org.tastemap.app.session;
+
+import org.tastemap.core.data.Dataset;
+import org.tastemap.core.data.NameSearch;
+import org.tastemap.core.eval.Metrics;
+import org.tastemap.core.eval.RankingMetrics;
+import org.tastemap.core.eval.Scorer;
+import org.tastemap.core.eval.TrainTestSplit;
+
+/**
+ * A dataset made ready for exploring: its held-out split, name searches and the most-popular
+ * baseline. Built off the UI thread by {@link #prepare}.
+ *
+ * @param source a file path or a description, shown in the status bar and remembered
+ */
+public record LoadedData(Dataset dataset, String source, TrainTestSplit split, NameSearch artistSearch,
+                         NameSearch userSearch, Metrics baseline) {
+    /** Held-out metrics use at most this many test users, so that each iteration's evaluation stays quick. */
+    public static final int EVAL_USERS = 2000;
+    public static final long SPLIT_SEED = 42L;
+    public static final long EVAL_SEED = 7L;
+
+    public static LoadedData prepare(Dataset d, String source) {
+        TrainTestSplit split = TrainTestSplit.split(d.matrix(), 0.2, 5, SPLIT_SEED);
+        Metrics baseline = RankingMetrics.evaluate(Scorer.popularity(split.train()), split.train(), split.test(), 10,
+                EVAL_USERS, EVAL_SEED, Runtime.getRuntime().availableProcessors());
+        return new LoadedData(d, source, split, NameSearch.artists(d), NameSearch.users(d), baseline);
+    }
+
+    public int users() {
+        return dataset.matrix().numUsers();
+    }
+
+    public int artists() {
+        return dataset.matrix().numItems();
+    }
+
+    public long rows() {
+        return dataset.matrix().nnz();
+    }
+}

@@ -1,0 +1,29 @@
+package org.tastemap.app.shell;
+
+import javafx.scene.control.Alert;
+import javafx.stage.Window;
+import org.tastemap.app.Theme;
+import org.tastemap.app.session.ErrorReporter;
+
+/** Shows problems in a dialog: what happened, and what to do next. */
+final class FxErrorReporter implements ErrorReporter {
+    private final Window owner;
+
+    FxErrorReporter(Window owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void show(String title, String message, String whatToDo) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        a.setTitle("Tastemap");
+        a.setHeaderText(title);
+        a.setContentText(message + (whatToDo == null || whatToDo.isBlank() ? "" : "\n\nWhat to do: " + whatToDo));
+        a.getDialogPane().getStylesheets().add(Theme.stylesheet());
+        a.getDialogPane().setMinWidth(460);
+        a.show();
+    }
+}

@@ -1,0 +1,251 @@
+package org.tastemap.app.shell;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.tastemap.app.session.AppPrefs;
+import org.tastemap.app.session.AppState;
+import org.tastemap.app.session.DataFiles;
+import org.tastemap.app.session.ErrorReporter;
+import org.tastemap.app.session.ImportListener;
+import org.tastemap.app.session.ImportSettings;
+import org.tastemap.app.session.Imported;
+import org.tastemap.app.session.LoadedData;
+import org.tastemap.app.session.ModelState;
+import org.tastemap.app.task.BackgroundExecutor;
+import org.tastemap.app.train.TrainViewModel;
+import org.tastemap.core.model.ScoredItem;
+import org.tastemap.core.model.TrainedModel;
+
+/**
+ * The main window's logic: opening data and models, saving, exporting, remembering the session, and
+ * the status bar's texts. Every file operation runs in the background and can be cancelled; a
+ * failure or a cancel leaves the open data and model as they were.
+ */
+public final class MainViewModel {
+    private static final Logger LOG = Logger.getLogger(MainViewModel.class.getName());
+    private final AppState state;
+    private final BackgroundExecutor executor;
+    private final DataFiles files;
+    private final AppPrefs prefs;
+    private final ErrorReporter errors;
+    private final TrainViewModel train;
+    private final StringProperty memory = new SimpleStringProperty(this, "memory", "");
+    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
+    private final StringBinding dataStatus;
+    private final StringBinding modelStatus;
+
+    public MainViewModel(AppState state, BackgroundExecutor executor, DataFiles files, AppPrefs prefs,
+                         ErrorReporter errors, TrainViewModel train) {
+        this.state = state;
+        this.executor = executor;
+        this.files = files;
+        this.prefs = prefs;
+        this.errors = errors;
+        this.train = train;
+        dataStatus = Bindings.createStringBinding(() -> {
+            LoadedData d = state.data();
+            return d == null ? "No data open" : String.format(Locale.ROOT, "%s · %,d users · %,d artists · %,d rows",
+                    Path.of(d.source()).getFileName(), d.users(), d.artists(), d.rows());
+        }, state.dataProperty());
+        modelStatus = Bindings.createStringBinding(() -> {
+            ModelState m = state.model();
+            if (m == null) {
+                return "No model";
+            }
+            String loss = Double.isNaN(m.loss()) ? "—" : String.format(Locale.ROOT, "%.4g", m.loss());
+            String map = m.metrics() == null ? "—" : String.format(Locale.ROOT, "%.4f", m.metrics().mapAtK());
+            return String.format(Locale.ROOT, "Model k=%d · %d iterations · loss %s · MAP@10 %s", m.factors(), m.iterations(), loss, map);
+        }, state.modelProperty());
+        updateMemory();
+    }
+
+    /**
+     * First launch opens the sample data and trains a quick model; later launches reopen the last
+     * session's model (with its data) or the last dataset.
+     */
+    public void startup() {
+        Path model = existing(prefs.get("lastModel", ""));
+        Path data = existing(prefs.get("lastDataset", ""));
+        if (model != null) {
+            openModel(model, prefs.get("lastModelSource", model.toString()));
+        } else if (data != null) {
+            openDataFile(data);
+        } else {
+            SampleData.find().ifPresentOrElse(this::openDataFile, () -> notice.set(
+                    "No data open yet. Import a listening file with File > Import… (the sample file "
+                            + SampleData.RELATIVE + " was not found)."));
+        }
+    }
+
+    private static Path existing(String p) {
+        if (p == null || p.isBlank()) {
+            return null;
+        }
+        Path path = Path.of(p);
+        return Files.isRegularFile(path) ? path : null;
+    }
+
+    /** Opens a file with the detected settings (sample data, Recent, a dropped file for the quick path). */
+    public void openDataFile(Path file) {
+        executor.submit("Importing " + file.getFileName(), ctx -> {
+            ImportSettings s = ImportSettings.from(files.detect(file));
+            ImportListener l = (read, total, rows) -> ctx.progress(total > 0 ? read / (double) total : -1,
+                    String.format(Locale.ROOT, "%.1f of %.1f MB · %,d rows", read / 1e6, total / 1e6, rows));
+            Imported imported = files.importFile(file, s, l, ctx::cancelled);
+            ctx.progress(-1, "Preparing the held-out split and searches…");
+            return LoadedData.prepare(imported.dataset(), file.toString());
+        }, d -> useData(d, true), e -> failed("Could not open " + file.getFileName(), e));
+    }
+
+    /** Uses a dataset the import wizard produced. */
+    public void useImported(Path file, Imported imported) {
+        executor.submit("Preparing " + file.getFileName(), ctx -> LoadedData.prepare(imported.dataset(), file.toString()),
+                d -> useData(d, true), e -> failed("Could not prepare the data", e));
+    }
+
+    private void useData(LoadedData d, boolean trainQuick) {
+        state.setData(d);
+        notice.set("");
+        prefs.put("lastDataset", d.source());
+        prefs.put("lastModel", "");
+        prefs.addRecent(d.source());
+        if (trainQuick) {
+            train.trainQuick();
+        }
+    }
+
+    public void openModel(Path file, String source) {
+        executor.submit("Opening model " + file.getFileName(), ctx -> {
+            TrainedModel m = files.loadModel(file);
+            ctx.progress(-1, "Preparing the held-out split and searches…");
+            return new Object[] {m, LoadedData.prepare(m.dataset(), source)};
+        }, r -> {
+            TrainedModel m = (TrainedModel) r[0];
+            LoadedData d = (LoadedData) r[1];
+            state.setData(d);
+            state.setModel(ModelState.of(m, Double.NaN, null, false, file.toString()));
+            notice.set("");
+            prefs.put("lastModel", file.toString());
+            prefs.put("lastModelSource", source);
+        }, e -> failed("Could not open the model", e));
+    }
+
+    public void saveModel(Path file) {
+        ModelState m = state.model();
+        if (m == null) {
+            errors.show("Nothing to save", "There is no model yet.", "Train one on the Train screen first.");
+            return;
+        }
+        executor.submit("Saving model", ctx -> {
+            files.saveModel(file, fullData(m));
+            return file;
+        }, f -> {
+            prefs.put("lastModel", f.toString());
+            prefs.put("lastModelSource", state.data().source());
+            notice.set("Saved the model to " + f + ".");
+        }, e -> failed("Could not save the model", e));
+    }
+
+    /** The model with the full dataset (a held-out model was trained on the split's training part). */
+    private TrainedModel fullData(ModelState m) {
+        return new TrainedModel(state.data().dataset(), m.trained().factors());
+    }
+
+    public void exportFactors(Path dir) {
+        ModelState m = state.model();
+        if (m == null) {
+            errors.show("Nothing to export", "There is no model yet.", "Train one on the Train screen first.");
+            return;
+        }
+        executor.submit("Exporting factors", ctx -> files.exportFactors(fullData(m), dir, ctx::cancelled),
+                written -> notice.set("Wrote " + written.size() + " files to " + dir + "."),
+                e -> failed("Could not export the factors", e));
+    }
+
+    /** Writes the top 10 recommendations of every user as CSV. */
+    public void exportRecommendations(Path file) {
+        ModelState m = state.model();
+        if (m == null) {
+            errors.show("Nothing to export", "There is no model yet.", "Train one on the Train screen first.");
+            return;
+        }
+        executor.submit("Exporting recommendations", ctx -> {
+            int n = state.data().users();
+            Map<Integer, List<ScoredItem>> out = new LinkedHashMap<>();
+            for (int u = 0; u < n; u++) {
+                if (ctx.cancelled()) {
+                    throw new CancellationException();
+                }
+                if ((u & 255) == 0) {
+                    ctx.progress(u / (double) n, String.format(Locale.ROOT, "%,d of %,d users", u, n));
+                }
+                out.put(u, m.recommender().recommendFor(m.trained().factors().userVector(u), state.played(u), 10, null));
+            }
+            files.writeRecommendations(file, fullData(m), out);
+            return file;
+        }, f -> notice.set("Wrote recommendations to " + f + "."), e -> failed("Could not export recommendations", e));
+    }
+
+    private void failed(String title, Throwable e) {
+        if (BackgroundExecutor.isCancellation(e)) {
+            notice.set(title.replace("Could not", "Cancelled:") + " The open data and model are unchanged.");
+            return;
+        }
+        LOG.log(Level.WARNING, title, e);
+        errors.show(title, e);
+    }
+
+    /** Refreshes the memory text (called every second or two by the view). */
+    public void updateMemory() {
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        memory.set(String.format(Locale.ROOT, "Memory %,d of %,d MB", used >> 20, rt.maxMemory() >> 20));
+    }
+
+    public List<String> recent() {
+        return prefs.recent();
+    }
+
+    public StringBinding dataStatusBinding() {
+        return dataStatus;
+    }
+
+    public StringBinding modelStatusBinding() {
+        return modelStatus;
+    }
+
+    public StringProperty memoryProperty() {
+        return memory;
+    }
+
+    public StringProperty noticeProperty() {
+        return notice;
+    }
+
+    public AppState state() {
+        return state;
+    }
+
+    public AppPrefs prefs() {
+        return prefs;
+    }
+
+    public DataFiles files() {
+        return files;
+    }
+
+    public BackgroundExecutor executor() {
+        return executor;
+    }
+}

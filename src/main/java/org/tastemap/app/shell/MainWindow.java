@@ -1,0 +1,265 @@
+package org.tastemap.app.shell;
+
+import java.io.File;
+import java.nio.file.Path;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.tastemap.app.Icons;
+import org.tastemap.app.Theme;
+import org.tastemap.app.artists.ArtistsView;
+import org.tastemap.app.artists.ArtistsViewModel;
+import org.tastemap.app.data.DataView;
+import org.tastemap.app.data.DataViewModel;
+import org.tastemap.app.data.wizard.ImportWizard;
+import org.tastemap.app.session.AppPrefs;
+import org.tastemap.app.session.AppState;
+import org.tastemap.app.session.DataFiles;
+import org.tastemap.app.session.ErrorReporter;
+import org.tastemap.app.task.BackgroundExecutor;
+import org.tastemap.app.task.Debouncer;
+import org.tastemap.app.train.TrainView;
+import org.tastemap.app.train.TrainViewModel;
+import org.tastemap.app.users.TasteBuilderViewModel;
+import org.tastemap.app.users.UsersView;
+import org.tastemap.app.users.UsersViewModel;
+
+/** The main window: menus, the four screens as tabs, the status bar and the "What to try" card. */
+public final class MainWindow {
+    private final Stage stage;
+    private final AppState state = new AppState();
+    private final TabPane tabs = new TabPane();
+    private final StackPane center;
+    private final WhatToTryPanel whatToTry;
+    private final MainViewModel main;
+    private final TrainViewModel train;
+    private final ArtistsViewModel artists;
+    private final UsersViewModel users;
+    private final TasteBuilderViewModel taste;
+    private final UsersView usersView;
+    private final TrainView trainView;
+    private final BackgroundExecutor executor;
+    private final DataFiles files;
+    private final AppPrefs prefs;
+
+    public MainWindow(Stage stage, BackgroundExecutor executor, Debouncer debouncer, DataFiles files, AppPrefs prefs) {
+        this.stage = stage;
+        this.executor = executor;
+        this.files = files;
+        this.prefs = prefs;
+        ErrorReporter errors = new FxErrorReporter(stage);
+        train = new TrainViewModel(state, executor, debouncer, errors);
+        main = new MainViewModel(state, executor, files, prefs, errors, train);
+        artists = new ArtistsViewModel(state, executor, errors);
+        users = new UsersViewModel(state, executor, errors);
+        taste = new TasteBuilderViewModel(state, executor, errors);
+        DataViewModel data = new DataViewModel(state, executor, errors);
+
+        trainView = new TrainView(train);
+        usersView = new UsersView(users, taste);
+        tabs.getTabs().addAll(tab("Data", Icons.DATA, new DataView(data, () -> openWizard(null))),
+                tab("Train", Icons.TRAIN, trainView), tab("Artists", Icons.ARTIST, new ArtistsView(artists)),
+                tab("Users", Icons.USER, usersView));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("main-tabs");
+        artists.setOnOpenUser(u -> {
+            users.open(u);
+            usersView.showListener();
+            show(Screen.USERS);
+        });
+
+        whatToTry = new WhatToTryPanel(() -> show(Screen.ARTISTS), () -> {
+            users.openRandom();
+            usersView.showListener();
+            show(Screen.USERS);
+        }, () -> show(Screen.TRAIN), () -> setWhatToTryVisible(false));
+        center = new StackPane(tabs, whatToTry);
+        StackPane.setAlignment(whatToTry, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(whatToTry, new Insets(0, 18, 18, 0));
+        setWhatToTryVisible(!prefs.getBoolean("whatToTryDismissed", false));
+
+        BorderPane root = new BorderPane(center);
+        root.setTop(menus());
+        root.setBottom(new StatusBar(main));
+        root.getStyleClass().add("app-root");
+        Scene scene = new Scene(root, prefs.getDouble("window.w", 1360), prefs.getDouble("window.h", 860));
+        scene.getStylesheets().add(Theme.stylesheet());
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+        });
+        scene.setOnDragDropped(e -> {
+            var list = e.getDragboard().getFiles();
+            e.setDropCompleted(!list.isEmpty());
+            if (!list.isEmpty()) {
+                Path p = list.get(0).toPath();
+                Platform.runLater(() -> openWizard(p));
+            }
+        });
+        stage.setScene(scene);
+        stage.setTitle("Tastemap");
+        rememberBounds();
+        Timeline memory = new Timeline(new KeyFrame(Duration.seconds(1.5), e -> main.updateMemory()));
+        memory.setCycleCount(Timeline.INDEFINITE);
+        memory.play();
+    }
+
+    /** The four screens, in tab order. */
+    public enum Screen { DATA, TRAIN, ARTISTS, USERS }
+
+    public void show(Screen s) {
+        tabs.getSelectionModel().select(s.ordinal());
+    }
+
+    private static Tab tab(String name, String icon, javafx.scene.Node content) {
+        Tab t = new Tab(name, content);
+        t.setGraphic(Icons.of(icon, 16));
+        t.setId("tab-" + name.toLowerCase(java.util.Locale.ROOT));
+        if (content instanceof javafx.scene.layout.Region r) {
+            r.setPadding(new Insets(16));
+        }
+        return t;
+    }
+
+    private void setWhatToTryVisible(boolean v) {
+        whatToTry.setVisible(v);
+        whatToTry.setManaged(v);
+        prefs.put("whatToTryDismissed", Boolean.toString(!v));
+    }
+
+    private MenuBar menus() {
+        MenuItem importItem = item("Import…", "Shortcut+I", () -> openWizard(null));
+        MenuItem openModel = item("Open model…", "Shortcut+O", () -> {
+            File f = fileChooser("Open a model", false, "model.tastemap");
+            if (f != null) {
+                main.openModel(f.toPath(), f.toString());
+            }
+        });
+        MenuItem saveModel = item("Save model…", "Shortcut+S", () -> {
+            File f = fileChooser("Save the model", true, "model.tastemap");
+            if (f != null) {
+                main.saveModel(f.toPath());
+            }
+        });
+        saveModel.disableProperty().bind(state.modelProperty().isNull());
+        MenuItem exportRecs = item("Export recommendations (CSV)…", null, () -> {
+            File f = fileChooser("Export the top 10 for every user", true, "recommendations.csv");
+            if (f != null) {
+                main.exportRecommendations(f.toPath());
+            }
+        });
+        MenuItem exportFactors = item("Export factors (TSV)…", null, () -> {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle("Export factor tables into a folder");
+            File d = dc.showDialog(stage);
+            if (d != null) {
+                main.exportFactors(d.toPath());
+            }
+        });
+        exportRecs.disableProperty().bind(state.modelProperty().isNull());
+        exportFactors.disableProperty().bind(state.modelProperty().isNull());
+        Menu recent = new Menu("Recent");
+        recent.setOnShowing(e -> {
+            recent.getItems().clear();
+            for (String r : main.recent()) {
+                recent.getItems().add(item(r, null, () -> main.openDataFile(Path.of(r))));
+            }
+            if (recent.getItems().isEmpty()) {
+                MenuItem none = new MenuItem("(none)");
+                none.setDisable(true);
+                recent.getItems().add(none);
+            }
+        });
+        recent.getItems().add(new MenuItem("(none)"));
+        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        Menu file = new Menu("File", null, importItem, recent, new SeparatorMenuItem(), openModel, saveModel,
+                new SeparatorMenuItem(), exportRecs, exportFactors, new SeparatorMenuItem(), quit);
+        Menu help = new Menu("Help", null, item("What to try", null, () -> setWhatToTryVisible(true)),
+                item("About Tastemap", null, () -> AboutDialog.show(stage)));
+        return new MenuBar(file, help);
+    }
+
+    private File fileChooser(String title, boolean save, String name) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.setInitialFileName(name);
+        return save ? fc.showSaveDialog(stage) : fc.showOpenDialog(stage);
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    /** Opens the import wizard, optionally with a file already chosen. */
+    public void openWizard(Path preselected) {
+        new ImportWizard(stage, files, executor).show(preselected, main::useImported);
+    }
+
+    private void rememberBounds() {
+        double x = prefs.getDouble("window.x", Double.NaN);
+        double y = prefs.getDouble("window.y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.xProperty().addListener((o, a, b) -> prefs.put("window.x", b.toString()));
+        stage.yProperty().addListener((o, a, b) -> prefs.put("window.y", b.toString()));
+        stage.widthProperty().addListener((o, a, b) -> prefs.put("window.w", b.toString()));
+        stage.heightProperty().addListener((o, a, b) -> prefs.put("window.h", b.toString()));
+    }
+
+    public MainViewModel main() {
+        return main;
+    }
+
+    public AppState state() {
+        return state;
+    }
+
+    public TrainViewModel train() {
+        return train;
+    }
+
+    public ArtistsViewModel artists() {
+        return artists;
+    }
+
+    public UsersViewModel users() {
+        return users;
+    }
+
+    public TasteBuilderViewModel taste() {
+        return taste;
+    }
+
+    public TrainView trainView() {
+        return trainView;
+    }
+
+    public UsersView usersView() {
+        return usersView;
+    }
+}

@@ -1,0 +1,101 @@
+package org.tastemap.app.train;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/** The live charts: loss per iteration, and held-out MAP@10 and precision@10 against the popularity baseline. */
+final class TrainCharts extends HBox {
+    final LineChart<Number, Number> loss;
+    final LineChart<Number, Number> quality;
+    private final XYChart.Series<Number, Number> lossSeries = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> mapSeries = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> precisionSeries = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> baseMap = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> basePrecision = new XYChart.Series<>();
+    private final TrainViewModel vm;
+
+    TrainCharts(TrainViewModel vm) {
+        this.vm = vm;
+        loss = chart("Loss per iteration", "loss");
+        loss.setId("loss-chart");
+        lossSeries.setName("loss");
+        loss.getData().add(lossSeries);
+        loss.setLegendVisible(false);
+        quality = chart("Held-out quality per iteration", "@10");
+        quality.setId("quality-chart");
+        mapSeries.setName("MAP@10");
+        precisionSeries.setName("precision@10");
+        baseMap.setName("MAP@10, most popular");
+        basePrecision.setName("precision@10, most popular");
+        quality.getData().addAll(java.util.List.of(mapSeries, precisionSeries, baseMap, basePrecision));
+        quality.getStyleClass().add("quality-chart");
+        HBox.setHgrow(loss, Priority.ALWAYS);
+        HBox.setHgrow(quality, Priority.ALWAYS);
+        getChildren().addAll(loss, quality);
+        setSpacing(12);
+        vm.points().addListener((ListChangeListener<IterationPoint>) c -> {
+            while (c.next()) {
+                if (c.wasRemoved() && vm.points().isEmpty()) {
+                    lossSeries.getData().clear();
+                    mapSeries.getData().clear();
+                    precisionSeries.getData().clear();
+                }
+                if (c.wasAdded()) {
+                    c.getAddedSubList().forEach(this::add);
+                }
+            }
+            updateBaselines();
+        });
+    }
+
+    private static LineChart<Number, Number> chart(String title, String yLabel) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("iteration");
+        x.setForceZeroInRange(false);
+        x.setMinorTickVisible(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel(yLabel);
+        y.setForceZeroInRange(false);
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setTitle(title);
+        c.setAnimated(false);
+        c.setCreateSymbols(true);
+        c.setMinWidth(200);
+        return c;
+    }
+
+    private void add(IterationPoint p) {
+        if (!Double.isNaN(p.loss())) {
+            lossSeries.getData().add(new XYChart.Data<>(p.iteration(), p.loss()));
+        }
+        if (!Double.isNaN(p.map())) {
+            mapSeries.getData().add(new XYChart.Data<>(p.iteration(), p.map()));
+            precisionSeries.getData().add(new XYChart.Data<>(p.iteration(), p.precision()));
+        }
+    }
+
+    private void updateBaselines() {
+        baseMap.getData().clear();
+        basePrecision.getData().clear();
+        if (vm.points().isEmpty() || Double.isNaN(vm.points().get(0).map()) || Double.isNaN(vm.baselineMap())) {
+            return;
+        }
+        int from = vm.points().get(0).iteration();
+        int to = Math.max(from + 1, vm.points().get(vm.points().size() - 1).iteration());
+        baseMap.getData().addAll(java.util.List.of(new XYChart.Data<>(from, vm.baselineMap()), new XYChart.Data<>(to, vm.baselineMap())));
+        basePrecision.getData().addAll(java.util.List.of(new XYChart.Data<>(from, vm.baselinePrecision()),
+                new XYChart.Data<>(to, vm.baselinePrecision())));
+    }
+
+    int lossPoints() {
+        return lossSeries.getData().size();
+    }
+
+    int qualityPoints() {
+        return mapSeries.getData().size();
+    }
+}

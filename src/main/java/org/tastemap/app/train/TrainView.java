@@ -1,0 +1,199 @@
+package org.tastemap.app.train;
+
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.tastemap.app.Icons;
+import org.tastemap.core.als.ConfidenceKind;
+import org.tastemap.core.als.SolverKind;
+
+/** The Train screen: parameters on the left, live charts and the run history on the right. */
+public final class TrainView extends BorderPane {
+    private final TrainViewModel vm;
+    private final TrainCharts charts;
+    /** Strong references to asObject() adapters: bidirectional bindings hold them weakly. */
+    private final java.util.List<Object> keep = new java.util.ArrayList<>();
+
+    public TrainView(TrainViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("screen");
+        charts = new TrainCharts(vm);
+        charts.setPrefHeight(320);
+        VBox right = new VBox(12, charts, sectionTitle("Run history · click Use to restore a run's parameters"), history());
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        right.setPadding(new Insets(0, 0, 0, 16));
+        ScrollPane left = new ScrollPane(form());
+        left.setFitToWidth(true);
+        left.setPrefWidth(330);
+        left.getStyleClass().add("side-panel");
+        setLeft(left);
+        setCenter(right);
+    }
+
+    private VBox form() {
+        Spinner<Integer> factors = new Spinner<>(1, 512, vm.factorsProperty().get(), 8);
+        factors.setId("factors");
+        factors.setEditable(true);
+        var factorsObj = vm.factorsProperty().asObject();
+        keep.add(factorsObj);
+        factors.getValueFactory().valueProperty().bindBidirectional(factorsObj);
+        Spinner<Integer> iterations = new Spinner<>(1, 200, vm.iterationsProperty().get());
+        iterations.setId("iterations");
+        iterations.setEditable(true);
+        var iterationsObj = vm.iterationsProperty().asObject();
+        keep.add(iterationsObj);
+        iterations.getValueFactory().valueProperty().bindBidirectional(iterationsObj);
+        LogSlider alpha = new LogSlider("Alpha (confidence scale)", "alpha", vm.alphaProperty(), 0.01, 1000,
+                "c_ui = 1 + alpha · f(r_ui). Higher alpha trusts heavy plays more than the mere absence of plays: "
+                        + "the model fits what users played more tightly. Too high and rare artists are overfitted.");
+        LogSlider lambda = new LogSlider("Lambda (regularisation)", "lambda", vm.lambdaProperty(), 0.001, 100,
+                "Penalty lambda (|x_u|² + |y_i|²). Higher lambda shrinks the factors: smoother, more popular "
+                        + "recommendations and less overfitting; too high and everything looks alike.");
+        ComboBox<ConfidenceKind> confidence = new ComboBox<>();
+        confidence.getItems().setAll(ConfidenceKind.LINEAR, ConfidenceKind.LOG);
+        confidence.valueProperty().bindBidirectional(vm.confidenceProperty());
+        confidence.setTooltip(tip("Linear: c = 1 + alpha·r. Log: c = 1 + alpha·log(1 + r). Log tames users who play one artist thousands of times."));
+        ComboBox<SolverKind> solver = new ComboBox<>();
+        solver.getItems().setAll(SolverKind.values());
+        solver.valueProperty().bindBidirectional(vm.solverProperty());
+        solver.setTooltip(tip("CG: a few conjugate-gradient steps per row, fast. Cholesky: the exact solve, slower; same model in the limit."));
+        factors.setTooltip(tip("k, the length of each user and artist vector. More factors capture finer tastes but train slower and can overfit."));
+        iterations.setTooltip(tip("Full ALS sweeps (all users, then all artists). The loss falls quickly in the first 5–15."));
+        CheckBox heldOut = new CheckBox("Held-out evaluation (MAP@10, p@10)");
+        heldOut.selectedProperty().bindBidirectional(vm.heldOutProperty());
+        heldOut.setTooltip(tip("Trains on 80% of each user's artists and measures how well the other 20% are ranked after every iteration."));
+        CheckBox auto = new CheckBox("Retrain when alpha or lambda moves");
+        auto.selectedProperty().bindBidirectional(vm.autoRetrainProperty());
+        auto.setTooltip(tip("When a model exists, moving alpha or lambda retrains it (warm start from the current factors) once the slider settles."));
+
+        Button train = new Button("Train", Icons.of(Icons.PLAY, 14));
+        train.setId("train-button");
+        train.getStyleClass().add("accent");
+        train.setMaxWidth(Double.MAX_VALUE);
+        train.disableProperty().bind(vm.canTrainBinding().not());
+        train.setOnAction(e -> vm.train());
+        Button stop = new Button("Stop", Icons.of(Icons.STOP, 12));
+        stop.setId("stop-button");
+        stop.setMaxWidth(Double.MAX_VALUE);
+        stop.disableProperty().bind(vm.runningProperty().not());
+        stop.setOnAction(e -> vm.stop());
+        HBox.setHgrow(train, Priority.ALWAYS);
+        HBox.setHgrow(stop, Priority.ALWAYS);
+        ProgressBar progress = new ProgressBar();
+        progress.setId("train-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.progressProperty().bind(vm.progressProperty());
+        Label progressText = new Label();
+        progressText.textProperty().bind(vm.progressTextProperty());
+        progressText.getStyleClass().add("muted");
+        Label message = new Label();
+        message.setId("train-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+
+        VBox box = new VBox(10, sectionTitle("Model"), field("Factors (k)", factors), field("Iterations", iterations),
+                alpha, lambda, field("Confidence", confidence), field("Solver", solver), heldOut, auto,
+                new HBox(8, train, stop), progress, progressText, message);
+        box.setPadding(new Insets(4, 14, 14, 4));
+        return box;
+    }
+
+    private TableView<RunRecord> history() {
+        TableView<RunRecord> t = new TableView<>(vm.history());
+        t.setId("run-history");
+        t.setPlaceholder(new Label("Finished runs appear here."));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setPrefHeight(190);
+        TableColumn<RunRecord, Integer> n = new TableColumn<>("#");
+        n.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().number()));
+        n.setMaxWidth(40);
+        TableColumn<RunRecord, String> params = new TableColumn<>("Parameters");
+        params.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().describe() + (c.getValue().warm() ? " (warm)" : "")));
+        params.setPrefWidth(320);
+        TableColumn<RunRecord, String> its = new TableColumn<>("Iterations");
+        its.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().iterations())));
+        TableColumn<RunRecord, String> loss = new TableColumn<>("Final loss");
+        loss.setCellValueFactory(c -> new ReadOnlyStringWrapper(fmt("%.4g", c.getValue().loss())));
+        TableColumn<RunRecord, String> map = new TableColumn<>("MAP@10");
+        map.setCellValueFactory(c -> new ReadOnlyStringWrapper(fmt("%.4f", c.getValue().map())));
+        TableColumn<RunRecord, String> secs = new TableColumn<>("Time");
+        secs.setCellValueFactory(c -> new ReadOnlyStringWrapper(fmt("%.1f s", c.getValue().seconds())));
+        TableColumn<RunRecord, RunRecord> use = new TableColumn<>("");
+        use.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        use.setCellFactory(c -> new TableCell<>() {
+            private final Button b = new Button("Use");
+
+            @Override
+            protected void updateItem(RunRecord r, boolean empty) {
+                super.updateItem(r, empty);
+                b.getStyleClass().setAll("button", "small");
+                b.setOnAction(e -> vm.restore(r.params()));
+                setGraphic(empty || r == null ? null : b);
+            }
+        });
+        t.getColumns().addAll(java.util.List.of(n, params, its, loss, map, secs, use));
+        t.setRowFactory(tv -> {
+            TableRow<RunRecord> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null) {
+                    vm.restore(row.getItem().params());
+                }
+            });
+            return row;
+        });
+        return t;
+    }
+
+    private static String fmt(String f, double v) {
+        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, f, v);
+    }
+
+    private static Tooltip tip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(360);
+        return t;
+    }
+
+    static Label sectionTitle(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static VBox field(String name, javafx.scene.control.Control control) {
+        Label l = new Label(name);
+        l.getStyleClass().add("field-label");
+        if (control.getTooltip() != null) {
+            Tooltip.install(l, control.getTooltip());
+        }
+        control.setMaxWidth(Double.MAX_VALUE);
+        return new VBox(2, l, control);
+    }
+
+    TrainCharts charts() {
+        return charts;
+    }
+
+    /** Points in the loss and quality charts, for tests. */
+    public int chartPoints() {
+        return charts.lossPoints() + charts.qualityPoints();
+    }
+}

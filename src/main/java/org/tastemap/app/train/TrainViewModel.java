@@ -1,0 +1,283 @@
+package org.tastemap.app.train;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.tastemap.app.session.AppState;
+import org.tastemap.app.session.ErrorReporter;
+import org.tastemap.app.session.LoadedData;
+import org.tastemap.app.session.ModelState;
+import org.tastemap.app.task.BackgroundExecutor;
+import org.tastemap.app.task.Debouncer;
+import org.tastemap.app.task.Job;
+import org.tastemap.core.als.AlsParams;
+import org.tastemap.core.als.ConfidenceKind;
+import org.tastemap.core.als.SolverKind;
+import org.tastemap.core.als.TrainingResult;
+import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.FactorModel;
+import org.tastemap.core.model.TrainedModel;
+
+/**
+ * The Train screen: parameters, training runs with live points, automatic warm-started retraining
+ * when alpha or lambda settles, and the run history.
+ */
+public final class TrainViewModel {
+    /** Iterations of an automatic retrain after alpha or lambda moved (warm-started, so few are needed). */
+    public static final int RETRAIN_ITERATIONS = 5;
+    private static final Logger LOG = Logger.getLogger(TrainViewModel.class.getName());
+
+    private final AppState state;
+    private final BackgroundExecutor executor;
+    private final Debouncer debouncer;
+    private final ErrorReporter errors;
+
+    private final IntegerProperty factors = new SimpleIntegerProperty(this, "factors", 32);
+    private final IntegerProperty iterations = new SimpleIntegerProperty(this, "iterations", 10);
+    private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha", AlsParams.defaults().alpha());
+    private final DoubleProperty lambda = new SimpleDoubleProperty(this, "lambda", AlsParams.defaults().lambda());
+    private final ObjectProperty<ConfidenceKind> confidence = new SimpleObjectProperty<>(this, "confidence", ConfidenceKind.LOG);
+    private final ObjectProperty<SolverKind> solver = new SimpleObjectProperty<>(this, "solver", SolverKind.CG);
+    private final BooleanProperty heldOut = new SimpleBooleanProperty(this, "heldOut", true);
+    private final BooleanProperty autoRetrain = new SimpleBooleanProperty(this, "autoRetrain", true);
+
+    private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
+    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
+    private final StringProperty progressText = new SimpleStringProperty(this, "progressText", "");
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final ObservableList<IterationPoint> points = FXCollections.observableArrayList();
+    private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
+    private final BooleanBinding canTrain;
+
+    private Job job = Job.DONE;
+    private int runId;
+    private boolean restoring;
+
+    public TrainViewModel(AppState state, BackgroundExecutor executor, Debouncer debouncer, ErrorReporter errors) {
+        this.state = state;
+        this.executor = executor;
+        this.debouncer = debouncer;
+        this.errors = errors;
+        canTrain = Bindings.createBooleanBinding(() -> state.data() != null && !running.get(), state.dataProperty(), running);
+        alpha.addListener((o, a, b) -> parameterMoved());
+        lambda.addListener((o, a, b) -> parameterMoved());
+        state.dataProperty().addListener((o, a, b) -> {
+            stop();
+            points.clear();
+        });
+    }
+
+    /** The parameters as the controls show them. */
+    public AlsParams params() {
+        return AlsParams.defaults().withFactors(factors.get()).withIterations(iterations.get()).withAlpha(alpha.get())
+                .withLambda(lambda.get()).withConfidence(confidence.get()).withSolver(solver.get());
+    }
+
+    /** Problems with the parameters, as sentences; empty when they are valid. */
+    public List<String> problems() {
+        return params().problems();
+    }
+
+    /** Trains a new model from a random start with the parameters shown. */
+    public void train() {
+        start(false, iterations.get());
+    }
+
+    /** Trains the quick first model: k = 32, 10 iterations. */
+    public void trainQuick() {
+        restore(AlsParams.defaults().withFactors(32).withIterations(10));
+        train();
+    }
+
+    /** Stops the running training; the previous model stays. */
+    public void stop() {
+        job.cancel();
+    }
+
+    private void parameterMoved() {
+        if (!restoring && autoRetrain.get() && state.model() != null && state.data() != null) {
+            debouncer.trigger(() -> start(true, Math.min(RETRAIN_ITERATIONS, iterations.get())));
+        }
+    }
+
+    private void start(boolean warm, int its) {
+        LoadedData data = state.data();
+        if (data == null) {
+            message.set("Open a dataset first (File > Import…).");
+            return;
+        }
+        AlsParams p = params().withIterations(its);
+        List<String> problems = p.problems();
+        if (!problems.isEmpty()) {
+            message.set(String.join(" ", problems));
+            return;
+        }
+        job.cancel();
+        boolean held = heldOut.get();
+        InteractionMatrix matrix = held ? data.split().train() : data.dataset().matrix();
+        ModelState current = state.model();
+        FactorModel from = warm && current != null && current.heldOut() == held ? current.trained().factors() : null;
+        boolean isWarm = from != null && from.factors() == p.factors();
+        int run = ++runId;
+        points.clear();
+        running.set(true);
+        progress.set(0);
+        progressText.set("Starting…");
+        message.set(isWarm ? "Retraining from the current model (warm start)…" : "Training…");
+        long t0 = System.nanoTime();
+        TrainingWork work = new TrainingWork(matrix, p, isWarm ? from : null, held ? data.split() : null,
+                LoadedData.EVAL_USERS, point -> {
+                    if (run == runId) {
+                        points.add(point);
+                        progress.set(points.size() / (double) p.iterations());
+                        progressText.set(String.format(Locale.ROOT, "Iteration %d of %d · %.2f s/iteration",
+                                points.size(), p.iterations(), point.seconds()));
+                    }
+                });
+        job = executor.submit(isWarm ? "Retraining" : "Training", work,
+                result -> finished(run, data, matrix, held, isWarm, p, result, (System.nanoTime() - t0) / 1e9),
+                error -> failed(run, error));
+    }
+
+    private void finished(int run, LoadedData data, InteractionMatrix matrix, boolean held, boolean warm, AlsParams p,
+                          TrainingResult result, double seconds) {
+        if (run != runId) {
+            return;
+        }
+        running.set(false);
+        if (result.status() != TrainingResult.Status.COMPLETED) {
+            message.set(result.message() + " The previous model is kept.");
+            progressText.set("");
+            return;
+        }
+        if (state.data() != data) {
+            return;
+        }
+        var last = result.history().isEmpty() ? null : result.history().get(result.history().size() - 1);
+        double loss = last == null ? Double.NaN : last.loss();
+        var metrics = last == null ? null : last.metrics();
+        TrainedModel trained = new TrainedModel(data.dataset().withMatrix(matrix), result.model());
+        state.setModel(ModelState.of(trained, loss, metrics, held, "trained"));
+        history.add(0, new RunRecord(history.size() + 1, p, warm, p.iterations(), loss,
+                metrics == null ? Double.NaN : metrics.mapAtK(), seconds));
+        progress.set(1);
+        message.set(String.format(Locale.ROOT, "Trained %d iterations in %.1f s.", p.iterations(), seconds));
+    }
+
+    private void failed(int run, Throwable error) {
+        if (run != runId) {
+            return;
+        }
+        running.set(false);
+        progressText.set("");
+        if (BackgroundExecutor.isCancellation(error)) {
+            message.set("Training stopped; the previous model is kept.");
+        } else {
+            LOG.log(java.util.logging.Level.WARNING, "training failed", error);
+            message.set("Training failed; the previous model is kept.");
+            errors.show("Training failed", error);
+        }
+    }
+
+    /** Sets the controls to a run's parameters without retraining. */
+    public void restore(AlsParams p) {
+        restoring = true;
+        try {
+            factors.set(p.factors());
+            iterations.set(p.iterations());
+            alpha.set(p.alpha());
+            lambda.set(p.lambda());
+            confidence.set(p.confidence());
+            solver.set(p.solver());
+        } finally {
+            restoring = false;
+        }
+    }
+
+    public IntegerProperty factorsProperty() {
+        return factors;
+    }
+
+    public IntegerProperty iterationsProperty() {
+        return iterations;
+    }
+
+    public DoubleProperty alphaProperty() {
+        return alpha;
+    }
+
+    public DoubleProperty lambdaProperty() {
+        return lambda;
+    }
+
+    public ObjectProperty<ConfidenceKind> confidenceProperty() {
+        return confidence;
+    }
+
+    public ObjectProperty<SolverKind> solverProperty() {
+        return solver;
+    }
+
+    public BooleanProperty heldOutProperty() {
+        return heldOut;
+    }
+
+    public BooleanProperty autoRetrainProperty() {
+        return autoRetrain;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObservableList<IterationPoint> points() {
+        return points;
+    }
+
+    public ObservableList<RunRecord> history() {
+        return history;
+    }
+
+    public BooleanBinding canTrainBinding() {
+        return canTrain;
+    }
+
+    /** The most-popular baseline's MAP@10 and precision@10 on the held-out split, or NaN. */
+    public double baselineMap() {
+        return state.data() == null ? Double.NaN : state.data().baseline().mapAtK();
+    }
+
+    public double baselinePrecision() {
+        return state.data() == null ? Double.NaN : state.data().baseline().precisionAtK();
+    }
+
+    public AppState state() {
+        return state;
+    }
+}

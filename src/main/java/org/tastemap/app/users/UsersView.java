@@ -1,0 +1,174 @@
+package org.tastemap.app.users;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
+import org.tastemap.app.Icons;
+
+/** The Users screen: one listener (history, recommendations, explanation, similar users) and the taste builder. */
+public final class UsersView extends BorderPane {
+    private final UsersViewModel vm;
+    private final TabPane tabs = new TabPane();
+    private final XYChart.Series<Number, String> contributions = new XYChart.Series<>();
+
+    public UsersView(UsersViewModel vm, TasteBuilderViewModel taste) {
+        this.vm = vm;
+        getStyleClass().add("screen");
+        Tab listener = new Tab("A listener", listenerPane());
+        Tab builder = new Tab("Taste builder", new TasteBuilderView(taste));
+        builder.setId("taste-tab");
+        tabs.getTabs().addAll(listener, builder);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("inner-tabs");
+        setCenter(tabs);
+    }
+
+    private BorderPane listenerPane() {
+        TextField find = new TextField();
+        find.setId("user-search");
+        find.setPromptText("Find a user by id…");
+        find.getStyleClass().add("search-field");
+        HBox.setHgrow(find, Priority.ALWAYS);
+        var binding = TextFields.bindAutoCompletion(find, req -> vm.suggest(req.getUserText(), 12));
+        binding.setOnAutoCompleted(e -> vm.open(e.getCompletion().index()));
+        find.setOnAction(e -> vm.openById(find.getText()));
+        Button random = new Button("Random user", Icons.of(Icons.DICE, 16));
+        random.setId("random-user");
+        random.setOnAction(e -> vm.openRandom());
+        HBox bar = new HBox(8, Icons.of(Icons.USER, 18), find, random);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("toolbar-row");
+
+        Label name = new Label();
+        name.setId("user-name");
+        name.getStyleClass().add("headline");
+        name.textProperty().bind(Bindings.createStringBinding(() -> vm.currentProperty().get() == null
+                ? "Pick a listener" : vm.currentProperty().get().id(), vm.currentProperty()));
+        Label facts = new Label();
+        facts.getStyleClass().add("muted");
+        facts.textProperty().bind(Bindings.createStringBinding(() -> vm.currentProperty().get() == null
+                ? "Search an id above, press Random user, or click a top listener on the Artists screen."
+                : String.format(Locale.ROOT, "%,d artists played", vm.currentProperty().get().artists()), vm.currentProperty()));
+        Label hint = new Label();
+        hint.getStyleClass().add("hint");
+        hint.textProperty().bind(vm.hintProperty());
+        hint.managedProperty().bind(hint.textProperty().isNotEmpty());
+
+        TableView<PlayRow> history = Tables.plays(vm.history(), "user-history", "No listener open.", "Plays");
+        TableView<PlayRow> recs = Tables.scores(vm.recommendations(), "user-recommendations", "Recommendations appear here.");
+        recs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedRecommendationProperty().set(b));
+        TableView<UserRow> similar = similarUsers();
+
+        VBox h = column("Listening history", history);
+        VBox r = column("Recommended · select one to see why", recs);
+        VBox s = column("Similar listeners", similar);
+        h.setPrefWidth(280);
+        s.setPrefWidth(250);
+        HBox.setHgrow(r, Priority.ALWAYS);
+        HBox cols = new HBox(14, h, r, s);
+        VBox.setVgrow(cols, Priority.ALWAYS);
+
+        VBox body = new VBox(8, new VBox(2, name, facts, hint), cols, explanationChart());
+        body.setPadding(new Insets(12, 0, 0, 0));
+        BorderPane p = new BorderPane();
+        p.setTop(bar);
+        p.setCenter(body);
+        return p;
+    }
+
+    private TableView<UserRow> similarUsers() {
+        TableView<UserRow> t = new TableView<>(vm.similarUsers());
+        t.setId("similar-users");
+        t.setPlaceholder(new Label("Similar listeners appear here."));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<UserRow, UserRow> id = new TableColumn<>("Listener");
+        id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        id.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(UserRow u, boolean empty) {
+                super.updateItem(u, empty);
+                if (empty || u == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Hyperlink link = new Hyperlink(u.id().length() > 16 ? u.id().substring(0, 12) + "…" : u.id());
+                link.setOnAction(e -> vm.open(u.index()));
+                setGraphic(link);
+            }
+        });
+        id.setPrefWidth(140);
+        TableColumn<UserRow, String> sim = new TableColumn<>("Similarity");
+        sim.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%.3f", c.getValue().score())));
+        t.getColumns().addAll(java.util.List.of(id, sim));
+        return t;
+    }
+
+    private VBox explanationChart() {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("contribution to the score  (s_ij · c_uj)");
+        CategoryAxis y = new CategoryAxis();
+        BarChart<Number, String> chart = new BarChart<>(x, y);
+        chart.setId("explanation-chart");
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.getData().add(contributions);
+        chart.setPrefHeight(250);
+        chart.setMinHeight(200);
+        chart.titleProperty().bind(vm.explanationTitleProperty());
+        vm.explanation().addListener((ListChangeListener<ContributionRow>) c -> {
+            contributions.getData().clear();
+            // reversed so that the largest contribution is drawn on top
+            for (int q = vm.explanation().size() - 1; q >= 0; q--) {
+                ContributionRow row = vm.explanation().get(q);
+                contributions.getData().add(new XYChart.Data<>(row.contribution(), row.name()));
+            }
+        });
+        Label empty = new Label("Select a recommendation to see which of the listener's artists explain it.");
+        empty.getStyleClass().add("muted");
+        chart.visibleProperty().bind(Bindings.isNotEmpty(vm.explanation()));
+        chart.managedProperty().bind(chart.visibleProperty());
+        empty.visibleProperty().bind(chart.visibleProperty().not());
+        empty.managedProperty().bind(empty.visibleProperty());
+        return new VBox(chart, empty);
+    }
+
+    private static VBox column(String title, javafx.scene.Node content) {
+        Label l = new Label(title);
+        l.getStyleClass().add("section-title");
+        VBox v = new VBox(6, l, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return v;
+    }
+
+    /** Shows the listener tab (used when another screen opens a user). */
+    public void showListener() {
+        tabs.getSelectionModel().select(0);
+    }
+
+    /** Number of bars in the explanation chart, for tests. */
+    public int explanationBars() {
+        return contributions.getData().size();
+    }
+}

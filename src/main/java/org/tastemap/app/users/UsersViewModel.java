@@ -1,0 +1,207 @@
+package org.tastemap.app.users;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.tastemap.app.session.AppState;
+import org.tastemap.app.session.ErrorReporter;
+import org.tastemap.app.session.LoadedData;
+import org.tastemap.app.session.ModelState;
+import org.tastemap.app.task.BackgroundExecutor;
+import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.Explanation;
+import org.tastemap.core.model.ScoredItem;
+
+/**
+ * The Users screen: find a user, see their history, recommendations with explanations, and similar users.
+ */
+public final class UsersViewModel {
+    public static final int RECOMMENDATIONS = 20;
+    public static final int SIMILAR_USERS = 10;
+    public static final int CONTRIBUTIONS = 10;
+
+    private final AppState state;
+    private final BackgroundExecutor executor;
+    private final ErrorReporter errors;
+    private final ObjectProperty<UserRow> current = new SimpleObjectProperty<>(this, "current");
+    private final ObservableList<PlayRow> history = FXCollections.observableArrayList();
+    private final ObservableList<PlayRow> recommendations = FXCollections.observableArrayList();
+    private final ObservableList<UserRow> similarUsers = FXCollections.observableArrayList();
+    private final ObjectProperty<PlayRow> selectedRecommendation = new SimpleObjectProperty<>(this, "selectedRecommendation");
+    private final ObservableList<ContributionRow> explanation = FXCollections.observableArrayList();
+    private final StringProperty explanationTitle = new SimpleStringProperty(this, "explanationTitle", "");
+    private final StringProperty hint = new SimpleStringProperty(this, "hint", "");
+    private final SplittableRandom random = new SplittableRandom(2024);
+
+    public UsersViewModel(AppState state, BackgroundExecutor executor, ErrorReporter errors) {
+        this.state = state;
+        this.executor = executor;
+        this.errors = errors;
+        state.dataProperty().addListener((o, a, b) -> {
+            current.set(null);
+            history.clear();
+            recommendations.clear();
+            similarUsers.clear();
+            explanation.clear();
+            explanationTitle.set("");
+        });
+        state.modelProperty().addListener((o, a, b) -> {
+            if (current.get() != null) {
+                open(current.get().index());
+            }
+        });
+        selectedRecommendation.addListener((o, a, b) -> explain(b));
+    }
+
+    /** Up to {@code limit} users whose ids match {@code q}; safe on any thread. */
+    public List<UserRow> suggest(String q, int limit) {
+        LoadedData d = state.data();
+        if (d == null || q == null) {
+            return List.of();
+        }
+        List<UserRow> out = new ArrayList<>();
+        for (int u : d.userSearch().search(q, limit)) {
+            out.add(new UserRow(u, d.dataset().users().id(u), d.dataset().matrix().userCount(u), Double.NaN));
+        }
+        return out;
+    }
+
+    /** Opens the user with this id (or the best match); false when none matches. */
+    public boolean openById(String id) {
+        LoadedData d = state.data();
+        if (d == null || id == null || id.isBlank()) {
+            return false;
+        }
+        int u = d.dataset().users().indexOf(id.trim());
+        if (u < 0) {
+            List<UserRow> s = suggest(id, 1);
+            if (s.isEmpty()) {
+                return false;
+            }
+            u = s.get(0).index();
+        }
+        open(u);
+        return true;
+    }
+
+    /** Opens a user picked at random. */
+    public void openRandom() {
+        LoadedData d = state.data();
+        if (d != null && d.users() > 0) {
+            open(random.nextInt(d.users()));
+        }
+    }
+
+    public void open(int user) {
+        LoadedData d = state.data();
+        if (d == null) {
+            return;
+        }
+        InteractionMatrix m = d.dataset().matrix();
+        current.set(new UserRow(user, d.dataset().users().id(user), m.userCount(user), Double.NaN));
+        ModelState model = state.model();
+        hint.set(model == null ? "Train a model (Train screen) to see recommendations." : "");
+        explanation.clear();
+        explanationTitle.set("");
+        int[] played = state.played(user);
+        executor.submit("Loading user", ctx -> {
+            List<PlayRow> hist = new ArrayList<>();
+            for (int p = m.userPtr()[user]; p < m.userPtr()[user + 1]; p++) {
+                int i = m.userItems()[p];
+                hist.add(new PlayRow(i, d.dataset().artistName(i), m.userValues()[p]));
+            }
+            hist.sort(Comparator.comparingDouble(PlayRow::value).reversed());
+            List<PlayRow> recs = new ArrayList<>();
+            List<UserRow> sim = new ArrayList<>();
+            if (model != null) {
+                float[] x = model.trained().factors().userVector(user);
+                for (ScoredItem s : model.recommender().recommendFor(x, played, RECOMMENDATIONS, null)) {
+                    recs.add(new PlayRow(s.index(), d.dataset().artistName(s.index()), s.score()));
+                }
+                for (ScoredItem s : model.recommender().similarUsers(user, SIMILAR_USERS)) {
+                    sim.add(new UserRow(s.index(), d.dataset().users().id(s.index()), m.userCount(s.index()), s.score()));
+                }
+            }
+            return new Loaded(hist, recs, sim);
+        }, r -> {
+            if (current.get() != null && current.get().index() == user) {
+                history.setAll(r.history);
+                recommendations.setAll(r.recs);
+                similarUsers.setAll(r.similar);
+            }
+        }, e -> errors.show("Could not load the user", e));
+    }
+
+    private record Loaded(List<PlayRow> history, List<PlayRow> recs, List<UserRow> similar) {
+    }
+
+    private void explain(PlayRow rec) {
+        UserRow user = current.get();
+        ModelState model = state.model();
+        LoadedData d = state.data();
+        if (rec == null || user == null || model == null || d == null) {
+            explanation.clear();
+            explanationTitle.set("");
+            return;
+        }
+        executor.submit("Explaining", ctx -> {
+            Explanation e = model.recommender().explain(user.index(), rec.artist());
+            List<ContributionRow> rows = new ArrayList<>();
+            for (Explanation.Contribution c : e.contributions()) {
+                if (rows.size() == CONTRIBUTIONS) {
+                    break;
+                }
+                rows.add(new ContributionRow(c.item(), d.dataset().artistName(c.item()), c.plays(), c.contribution(), e.share(c)));
+            }
+            return rows;
+        }, rows -> {
+            if (rec.equals(selectedRecommendation.get())) {
+                explanation.setAll(rows);
+                explanationTitle.set("Why " + rec.name() + "? The artists this user played that add most to its score");
+            }
+        }, e -> errors.show("Could not explain the recommendation", e));
+    }
+
+    public ObjectProperty<UserRow> currentProperty() {
+        return current;
+    }
+
+    public ObservableList<PlayRow> history() {
+        return history;
+    }
+
+    public ObservableList<PlayRow> recommendations() {
+        return recommendations;
+    }
+
+    public ObservableList<UserRow> similarUsers() {
+        return similarUsers;
+    }
+
+    public ObjectProperty<PlayRow> selectedRecommendationProperty() {
+        return selectedRecommendation;
+    }
+
+    public ObservableList<ContributionRow> explanation() {
+        return explanation;
+    }
+
+    public StringProperty explanationTitleProperty() {
+        return explanationTitle;
+    }
+
+    public StringProperty hintProperty() {
+        return hint;
+    }
+
+    public AppState state() {
+        return state;
+    }
+}
