@@ -1,9 +1,11 @@
 package org.tastemap.io;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.zip.ZipException;
 import org.tastemap.core.data.Dataset;
 
 /**
@@ -70,9 +72,14 @@ public final class Importer {
                 throw new ImportException(name, problem);
             }
             skips = new RowSkips(name, options.maxBadShare(), options.badShareCheckRows());
-            raw = format == ImportFormat.LASTFM
-                    ? LastFmReader.read(src, options.minPlays(), skips, ticker)
-                    : DelimitedReader.read(src, delimiter, header, mapping, options.minPlays(), skips, ticker);
+            try {
+                raw = format == ImportFormat.LASTFM
+                        ? LastFmReader.read(src, options.minPlays(), skips, ticker)
+                        : DelimitedReader.read(src, delimiter, header, mapping, options.minPlays(), skips, ticker);
+            } catch (ZipException | EOFException e) {
+                throw new ImportException(name, "the gzip data is damaged after " + ImportReport.sizeText(src.bytesRead())
+                        + " (" + e.getMessage() + ")", e);
+            }
         }
         if (raw.rowsRead() == 0) {
             throw new ImportException(name, header ? "the file has a header but no data rows" : "the file has no data rows");
