@@ -1,0 +1,106 @@
+package org.tastemap.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes a file so that readers see either the old file or the complete new one, never a part:
+ * the content goes to a hidden temporary file in the same directory, which is flushed to disk
+ * ({@code fsync}) and then renamed over the target ({@link StandardCopyOption#ATOMIC_MOVE}, or a
+ * plain replacing move where the file system cannot rename atomically). When writing fails or is
+ * cancelled (any exception from the body), the temporary file is deleted and an existing target is
+ * left untouched.
+ */
+final class AtomicFileWrite {
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private AtomicFileWrite() {
+    }
+
+    /** Writes the content of a file through its channel. */
+    @FunctionalInterface
+    interface ChannelBody {
+        void write(FileChannel channel) throws IOException;
+    }
+
+    /** Writes the content of a file through a buffered stream; the stream is flushed afterwards. */
+    @FunctionalInterface
+    interface StreamBody {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Creates or replaces {@code target} with what {@code body} writes to the channel. */
+    static void write(Path target, ChannelBody body) throws IOException {
+        Path file = target.toAbsolutePath();
+        Path dir = file.getParent();
+        Files.createDirectories(dir);
+        Path tmp = createTemp(dir, file.getFileName().toString());
+        boolean moved = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                body.write(ch);
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the original failure is the one worth reporting
+                }
+            }
+        }
+        syncDirectory(dir);
+    }
+
+    /** Creates or replaces {@code target} with what {@code body} writes to a buffered stream. */
+    static void writeStream(Path target, StreamBody body) throws IOException {
+        write(target, ch -> {
+            // not closed here: closing would close the channel before it is forced to disk
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            body.write(out);
+            out.flush();
+        });
+    }
+
+    /**
+     * A new empty file next to the target. Not {@link Files#createTempFile}: that makes the file
+     * readable by its owner only, and the rename would carry those permissions to the target.
+     */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        while (true) {
+            Path tmp = dir.resolve("." + name + "." + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + ".tmp");
+            try {
+                FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return tmp;
+            } catch (FileAlreadyExistsException e) {
+                // left over by a crashed process with the same pid: try the next name
+            }
+        }
+    }
+
+    /** Makes the rename itself durable where the platform allows opening a directory (Linux, macOS). */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            // not supported (Windows) or not permitted: the file itself is already on disk
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.tastemap.io;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads any delimited text file through a {@link ColumnMapping} with commons-csv. A row must have as
+ * many columns as the header, or, without a header, as most rows in the first 64 KB.
+ */
+final class DelimitedReader {
+    private DelimitedReader() {
+    }
+
+    static RawData read(SourceFile src, char delimiter, boolean hasHeader, ColumnMapping mapping, double minPlays,
+                        RowSkips skips, ProgressTicker ticker) throws IOException {
+        int expectedColumns = -1;
+        if (!hasHeader) {
+            byte[] sample = src.sample();
+            List<List<String>> rows = DelimitedText.records(
+                    DelimitedText.sampleText(sample, sample.length == SourceFile.SAMPLE_BYTES), delimiter, true, 1000);
+            if (rows != null && !rows.isEmpty()) {
+                expectedColumns = DelimitedText.modalColumnCount(rows);
+                checkMapping(src.name(), mapping, expectedColumns, delimiter, "most rows have");
+            }
+        }
+        Map<String, Integer> userIndex = new HashMap<>();
+        List<String> userIds = new ArrayList<>();
+        Map<String, Integer> artistIndex = new HashMap<>();
+        List<String> artistKeys = new ArrayList<>();
+        List<String> artistNames = new ArrayList<>();
+        BitSet named = new BitSet();
+        Triplets triplets = new Triplets(Triplets.capacityFor(src.size(), src.isGzip()));
+        int uc = mapping.userColumn();
+        int ac = mapping.artistColumn();
+        int nc = mapping.nameColumn();
+        int cc = mapping.countColumn();
+        boolean headerPending = hasHeader;
+        long rows = 0;
+        try (CSVParser parser = DelimitedText.parser(new InputStreamReader(src.content(), StandardCharsets.UTF_8), delimiter, true)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            while (true) {
+                // the parser has consumed the line breaks of all earlier records, so this record starts on the next line
+                long line = parser.getCurrentLineNumber() + 1;
+                CSVRecord record;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    record = it.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw new ImportException(src.name(), "cannot read line " + line + " as " + describe(delimiter)
+                            + "-separated text (" + rootMessage(e) + ")", e);
+                }
+                if (DelimitedText.isBlank(record)) {
+                    continue;
+                }
+                if (headerPending) {
+                    headerPending = false;
+                    expectedColumns = record.size();
+                    checkMapping(src.name(), mapping, expectedColumns, delimiter, "the header has");
+                    continue;
+                }
+                rows++;
+                if ((rows & 1023) == 0) {
+                    ticker.tick(rows);
+                }
+                SkipReason reason = null;
+                float plays = 1f;
+                String user = null;
+                String artist = null;
+                if (expectedColumns > 0 ? record.size() != expectedColumns : record.size() <= mapping.maxColumn()) {
+                    reason = SkipReason.WRONG_COLUMN_COUNT;
+                } else {
+                    user = record.get(uc).strip();
+                    artist = record.get(ac).strip();
+                    String count = cc >= 0 ? record.get(cc) : "1";
+                    if (user.isEmpty() || artist.isEmpty() || count.isBlank()) {
+                        reason = SkipReason.MISSING_FIELD;
+                    } else {
+                        double v = PlayCounts.parse(count);
+                        if (Double.isNaN(v)) {
+                            reason = SkipReason.NON_NUMERIC_COUNT;
+                        } else if (v <= 0) {
+                            reason = SkipReason.NON_POSITIVE_COUNT;
+                        } else if (v < minPlays) {
+                            reason = SkipReason.BELOW_MIN_PLAYS;
+                        }
+                        plays = (float) v;
+                    }
+                }
+                if (reason != null) {
+                    skips.skip(reason, line);
+                } else {
+                    Integer u = userIndex.get(user);
+                    if (u == null) {
+                        u = userIds.size();
+                        userIndex.put(user, u);
+                        userIds.add(user);
+                    }
+                    Integer a = artistIndex.get(artist);
+                    if (a == null) {
+                        a = artistKeys.size();
+                        artistIndex.put(artist, a);
+                        artistKeys.add(artist);
+                        artistNames.add(artist);
+                    }
+                    if (nc >= 0 && !named.get(a)) {
+                        // the first non-empty display name seen for this key
+                        String name = record.get(nc).strip();
+                        if (!name.isEmpty()) {
+                            artistNames.set(a, name);
+                            named.set(a);
+                        }
+                    }
+                    triplets.add(u, a, plays);
+                }
+                skips.checkEarly(rows);
+            }
+        }
+        ticker.tick(rows);
+        String[] mbids = new String[artistKeys.size()];
+        Arrays.fill(mbids, "");
+        return new RawData(triplets, userIds.toArray(new String[0]), artistKeys.toArray(new String[0]),
+                artistNames.toArray(new String[0]), mbids, rows);
+    }
+
+    private static void checkMapping(String file, ColumnMapping mapping, int columns, char delimiter, String whose)
+            throws ImportException {
+        if (mapping.maxColumn() >= columns) {
+            throw new ImportException(file, "the column mapping reads column " + (mapping.maxColumn() + 1) + " but "
+                    + whose + " " + columns + (columns == 1 ? " column" : " columns") + " when split at "
+                    + describe(delimiter) + ": is the delimiter right?");
+        }
+    }
+
+    static String describe(char delimiter) {
+        return switch (delimiter) {
+            case '\t' -> "tab";
+            case ',' -> "comma";
+            case ';' -> "semicolon";
+            case '|' -> "pipe";
+            default -> "'" + delimiter + "'";
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,108 @@
+package org.tastemap.io;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.zip.ZipException;
+import org.tastemap.core.data.Dataset;
+
+/**
+ * Imports a listening file into a {@link Dataset}: the one entry point for the CLI, the wizard and
+ * benchmarks. Streams the file (plain or gzip), skips and counts bad rows, sums duplicate rows,
+ * applies the filters, and reports progress and honours cancellation on the calling thread.
+ */
+public final class Importer {
+    private Importer() {
+    }
+
+    /** {@link #importFile(Path, ImportOptions, ImportProgress, BooleanSupplier)} without progress or cancel. */
+    public static ImportResult importFile(Path file, ImportOptions options) throws IOException {
+        return importFile(file, options, ImportProgress.NONE, () -> false);
+    }
+
+    /**
+     * Reads {@code file} as {@code options} say.
+     *
+     * @param progress  told bytes read of the file on disk, at most about ten times a second, last with all bytes
+     * @param cancelled polled every few thousand rows and between steps
+     * @throws ImportException          when the file is missing, empty, not delimited text, has too many bad rows,
+     *                                  or leaves no data
+     * @throws ImportCancelledException when {@code cancelled} returned true
+     * @throws IOException              when reading fails
+     */
+    public static ImportResult importFile(Path file, ImportOptions options, ImportProgress progress,
+                                          BooleanSupplier cancelled) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(cancelled, "cancelled");
+        long start = System.nanoTime();
+        ImportFormat format = options.format();
+        ColumnMapping mapping = options.mapping();
+        char delimiter = options.delimiter();
+        boolean header = options.hasHeader();
+        if (format == ImportFormat.AUTO) {
+            DetectedFormat detected = FormatDetector.detect(file);
+            format = detected.format();
+            delimiter = detected.delimiter();
+            header = detected.hasHeader();
+            if (format == ImportFormat.DELIMITED && mapping == null) {
+                mapping = detected.suggestedMapping();
+            }
+        }
+
+        RawData raw;
+        RowSkips skips;
+        String name;
+        long size;
+        ProgressTicker ticker;
+        try (SourceFile src = SourceFile.open(file)) {
+            name = src.name();
+            size = src.size();
+            ticker = new ProgressTicker(name, progress, cancelled, src::bytesRead, size);
+            ticker.checkCancelled();
+            byte[] sample = src.sample();
+            if (sample.length == 0) {
+                throw new ImportException(name, "the file is empty");
+            }
+            String problem = TextSniffer.problem(sample);
+            if (problem != null) {
+                throw new ImportException(name, problem);
+            }
+            skips = new RowSkips(name, options.maxBadShare(), options.badShareCheckRows());
+            try {
+                raw = format == ImportFormat.LASTFM
+                        ? LastFmReader.read(src, options.minPlays(), skips, ticker)
+                        : DelimitedReader.read(src, delimiter, header, mapping, options.minPlays(), skips, ticker);
+            } catch (ZipException | EOFException e) {
+                throw new ImportException(name, "the gzip data is damaged after " + ImportReport.sizeText(src.bytesRead())
+                        + " (" + e.getMessage() + ")", e);
+            }
+        }
+        if (raw.rowsRead() == 0) {
+            throw new ImportException(name, header ? "the file has a header but no data rows" : "the file has no data rows");
+        }
+        skips.checkEnd(raw.rowsRead());
+        int kept = raw.triplets().size;
+        if (kept == 0) {
+            throw new ImportException(name, "no row is left: all " + raw.rowsRead() + " rows were skipped ("
+                    + (skips.count(SkipReason.BELOW_MIN_PLAYS) > 0 ? skips.count(SkipReason.BELOW_MIN_PLAYS)
+                    + " had fewer than " + fmt(options.minPlays()) + " plays" : skips.describeBad()) + ")");
+        }
+        ticker.checkCancelled();
+        DatasetAssembler.Assembled built = DatasetAssembler.assemble(name, raw, options.minArtistsPerUser(),
+                options.minListenersPerArtist(), ticker);
+        ticker.finish(raw.rowsRead());
+        Dataset d = built.dataset();
+        ImportReport report = new ImportReport(name, format, raw.rowsRead(), kept, built.duplicateRowsMerged(),
+                skips.toMap(), built.usersDropped(), built.artistsDropped(), built.filterRounds(),
+                d.users().size(), d.artists().size(), d.matrix().nnz(), size, (System.nanoTime() - start) / 1e9);
+        return new ImportResult(d, report);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,197 @@
+package org.tastemap.io;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.tastemap.core.data.Dataset;
+import org.tastemap.core.data.IdIndex;
+import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.FactorModel;
+import org.tastemap.core.model.TrainedModel;
+
+/**
+ * Saves and loads a {@link TrainedModel} in the Tastemap model file format (extension
+ * {@value #EXTENSION}).
+ *
+ * <h2>Format, version 1</h2>
+ * All numbers are <b>little-endian</b>; {@code i32}/{@code i64} are two's-complement integers,
+ * {@code u32} unsigned, {@code f32}/{@code f64} IEEE 754. Strings are UTF-8, each prefixed by its
+ * byte length as an {@code i32}. The file is the fixed header, the body sections in the order
+ * below, and a final checksum; its size is exactly determined by the header.
+ *
+ * <pre>
+ * offset size  type    field
+ * ------ ----  ------  ------------------------------------------------------------------
+ *      0    8  u8[8]   magic: 89 54 53 4D 0D 0A 1A 0A  ("\x89TSM\r\n\x1a\n", as PNG does, so that
+ *                      text-mode transfers and 7-bit channels are detected)
+ *      8    4  u32     format version = 1
+ *     12    4  i32     k, the factors per vector (at least 1)
+ *     16    4  i32     U, the number of users
+ *     20    4  i32     A, the number of artists
+ *     24    4  i32     N, the number of stored plays (non-zeros of the interaction matrix)
+ *     28    4  i32     iterations behind the stored factors
+ *     32    4  i32     SU, bytes of the user-id section
+ *     36    4  i32     SK, bytes of the artist-key section
+ *     40    4  i32     SN, bytes of the artist-name section
+ *     44    4  i32     SM, bytes of the artist-MBID section
+ *     48    8  f64     params.alpha
+ *     56    8  f64     params.eps
+ *     64    8  f64     params.bm25K1
+ *     72    8  f64     params.bm25B
+ *     80    8  f64     params.lambda
+ *     88    8  i64     params.seed
+ *     96    4  i32     params.factors
+ *    100    4  i32     params.iterations
+ *    104    4  i32     params.cgSteps
+ *    108    4  i32     params.threads
+ *    112    1  u8      params.confidence: 0 linear, 1 log, 2 bm25, 255 unset
+ *    113    1  u8      params.solver: 0 cg, 1 cholesky, 255 unset
+ *    114    1  u8      params.scaleLambdaByCount: 0 false, 1 true
+ *    115    1  u8      reserved, 0
+ *    116    4  u32     CRC-32 of bytes 0..115 (the header checksum)
+ *    120   SU          user ids: U strings, user u's external id (Last.fm sha1)
+ *      .   SK          artist keys: A strings, the artist index's ids
+ *      .   SN          artist names: A strings, display names
+ *      .   SM          artist MBIDs: A strings, empty when unknown
+ *      .   4(U+1) i32  userPtr: row u of the matrix is [userPtr[u], userPtr[u+1]); userPtr[0] = 0,
+ *                      non-decreasing, userPtr[U] = N
+ *      .   4N     i32  userItems: artist indexes, strictly increasing within each row
+ *      .   4N     f32  userValues: play counts r_ui, positive and finite
+ *      .   4kU    f32  user factors, row-major: x_u[f] is value u*k + f
+ *      .   4kA    f32  artist factors, row-major: y_i[f] is value i*k + f
+ *    end-4   4  u32    CRC-32 of every byte before it, from offset 0
+ * </pre>
+ *
+ * CRC-32 is the zlib/PNG polynomial ({@link java.util.zip.CRC32}, Python's {@code zlib.crc32}).
+ * The transpose of the matrix is not stored: {@link InteractionMatrix#fromCsr} rebuilds it.
+ *
+ * <h2>Reading</h2>
+ * {@link #load} checks the magic, the version, the header checksum and every count (not negative,
+ * fitting in Java arrays, {@code k*U} not overflowing), then that the file has exactly the size the
+ * header describes, all before allocating anything; so a corrupted file cannot cause a huge
+ * allocation. It then reads the sections into primitive arrays, verifies the final checksum, and
+ * only then decodes strings and builds the model. Every problem is a {@link ModelFileException}.
+ *
+ * <h2>Writing</h2>
+ * {@link #save} writes a temporary file next to the target, forces it to disk and renames it over
+ * the target, so a failed or interrupted save leaves any previous file intact.
+ */
+public final class ModelFile {
+    /** The customary file extension. */
+    public static final String EXTENSION = ".tsm";
+
+    private ModelFile() {
+    }
+
+    /**
+     * Writes {@code model} to {@code file}, atomically replacing any file there.
+     *
+     * @throws IllegalArgumentException when an id or name is not valid Unicode
+     * @throws IOException              when the file cannot be written; a previous file is then untouched
+     */
+    public static void save(Path file, TrainedModel model) throws IOException {
+        Dataset d = model.dataset();
+        FactorModel f = model.factors();
+        InteractionMatrix m = d.matrix();
+        byte[] userIds = StringSection.encode(d.users().size(), d.users()::id, "user ids");
+        byte[] artistKeys = StringSection.encode(d.artists().size(), d.artists()::id, "artist keys");
+        byte[] artistNames = StringSection.encode(d.artistNames().length, i -> d.artistNames()[i], "artist names");
+        byte[] artistMbids = StringSection.encode(d.artistMbids().length, i -> d.artistMbids()[i], "artist MBIDs");
+        ModelFileHeader header = new ModelFileHeader(f.factors(), m.numUsers(), m.numItems(), m.nnz(), f.iterations(),
+                userIds.length, artistKeys.length, artistNames.length, artistMbids.length, f.params());
+        AtomicFileWrite.write(file, ch -> {
+            ChecksummedOutput out = new ChecksummedOutput(ch);
+            out.put(header.toBytes());
+            out.put(userIds);
+            out.put(artistKeys);
+            out.put(artistNames);
+            out.put(artistMbids);
+            out.putInts(m.userPtr());
+            out.putInts(m.userItems());
+            out.putFloats(m.userValues(), 0, m.nnz());
+            out.putFloats(f.userFactors(), 0, f.userFactors().length);
+            out.putFloats(f.itemFactors(), 0, f.itemFactors().length);
+            out.flush();
+            out.putInt(out.crc());
+            out.flush();
+            if (out.written() != header.fileBytes()) {
+                throw new IllegalStateException("wrote " + out.written() + " bytes, the header describes " + header.fileBytes());
+            }
+        });
+    }
+
+    /**
+     * Reads a model written by {@link #save}.
+     *
+     * @throws ModelFileException when the file is not a model file, has another format version, is
+     *                            truncated or corrupted
+     * @throws NoSuchFileException when there is no such file
+     */
+    public static TrainedModel load(Path file) throws IOException {
+        String name = file.toString();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            ChecksummedInput in = new ChecksummedInput(ch, name);
+            byte[] head = new byte[(int) Math.min(size, ModelFileHeader.BYTES)];
+            in.get(head, 0, head.length, "header");
+            ModelFileHeader h = ModelFileHeader.parse(head, name);
+            h.checkFileSize(size, name);
+            // Every allocation below is bounded by the size of the file, checked just above.
+            byte[] userIds = bytes(in, h.userIdBytes(), "user ids");
+            byte[] artistKeys = bytes(in, h.artistKeyBytes(), "artist keys");
+            byte[] artistNames = bytes(in, h.artistNameBytes(), "artist names");
+            byte[] artistMbids = bytes(in, h.artistMbidBytes(), "artist MBIDs");
+            int[] userPtr = new int[h.numUsers() + 1];
+            in.getInts(userPtr, "user row pointers");
+            int[] userItems = new int[h.nnz()];
+            in.getInts(userItems, "played artists");
+            float[] userValues = new float[h.nnz()];
+            in.getFloats(userValues, "play counts");
+            float[] userFactors = new float[h.factors() * h.numUsers()];
+            in.getFloats(userFactors, "user factors");
+            float[] artistFactors = new float[h.factors() * h.numArtists()];
+            in.getFloats(artistFactors, "artist factors");
+            int computed = in.crc();
+            int stored = in.getIntUnchecked("checksum");
+            if (computed != stored) {
+                throw new ModelFileException(name, "is corrupted: checksum mismatch (stored "
+                        + Integer.toHexString(stored) + ", computed " + Integer.toHexString(computed) + ")");
+            }
+            checkRowPointers(userPtr, h.nnz(), name);
+            try {
+                InteractionMatrix matrix = InteractionMatrix.fromCsr(h.numUsers(), h.numArtists(), userPtr, userItems, userValues);
+                Dataset dataset = new Dataset(matrix,
+                        IdIndex.of(StringSection.decode(userIds, h.numUsers(), "user ids", name)),
+                        IdIndex.of(StringSection.decode(artistKeys, h.numArtists(), "artist keys", name)),
+                        StringSection.decode(artistNames, h.numArtists(), "artist names", name),
+                        StringSection.decode(artistMbids, h.numArtists(), "artist MBIDs", name));
+                FactorModel factors = new FactorModel(h.factors(), h.numUsers(), h.numArtists(), userFactors,
+                        artistFactors, h.params(), h.iterations());
+                return new TrainedModel(dataset, factors);
+            } catch (IllegalArgumentException e) {
+                // the checksum matched, so the writer itself stored something inconsistent
+                throw new ModelFileException(name, "is inconsistent: " + e.getMessage());
+            }
+        }
+    }
+
+    private static byte[] bytes(ChecksummedInput in, int n, String what) throws IOException {
+        byte[] b = new byte[n];
+        in.get(b, 0, n, what);
+        return b;
+    }
+
+    /** InteractionMatrix.fromCsr trusts the row pointers to be ordered; a file must prove it. */
+    private static void checkRowPointers(int[] ptr, int nnz, String file) throws ModelFileException {
+        if (ptr[0] != 0 || ptr[ptr.length - 1] != nnz) {
+            throw new ModelFileException(file, "is inconsistent: the user row pointers do not span 0.." + nnz);
+        }
+        for (int u = 1; u < ptr.length; u++) {
+            if (ptr[u] < ptr[u - 1]) {
+                throw new ModelFileException(file, "is inconsistent: user row pointer " + u + " decreases");
+            }
+        }
+    }
+}

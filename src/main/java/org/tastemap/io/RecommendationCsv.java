@@ -1,0 +1,68 @@
+package org.tastemap.io;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes recommendations as CSV: a header {@code user,rank,artist,score}, then one record per
+ * recommended artist, ranks counting from 1 in list order. Quoting and line ends follow RFC 4180
+ * (commons-csv {@link CSVFormat#RFC4180}: fields holding a comma, quote or line break are quoted,
+ * quotes doubled, records end with CRLF). Text is UTF-8.
+ *
+ * <p>A score is written in the shortest form that reads back to the same value: as a float when it
+ * is exactly a float (the usual case, {@code x_u . y_i} of float factors), else as a double.
+ */
+public final class RecommendationCsv {
+    /** The header row. */
+    public static final String[] HEADER = {"user", "rank", "artist", "score"};
+
+    /** One recommended artist (its display name) and its score. */
+    public record ScoredArtist(String artist, double score) {
+        public ScoredArtist {
+            Objects.requireNonNull(artist, "artist");
+        }
+    }
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
+
+    private RecommendationCsv() {
+    }
+
+    /**
+     * Writes {@code byUser} (user id to its recommendations, best first) to {@code file}
+     * atomically, users in the map's iteration order.
+     */
+    public static void write(Path file, Map<String, ? extends List<ScoredArtist>> byUser) throws IOException {
+        AtomicFileWrite.writeStream(file, stream -> {
+            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            write(w, byUser);
+            w.flush();
+        });
+    }
+
+    /** Writes the CSV to {@code out} (standard output, a string builder); does not close it. */
+    public static void write(Appendable out, Map<String, ? extends List<ScoredArtist>> byUser) throws IOException {
+        CSVPrinter printer = new CSVPrinter(out, FORMAT);
+        for (Map.Entry<String, ? extends List<ScoredArtist>> e : byUser.entrySet()) {
+            int rank = 1;
+            for (ScoredArtist a : e.getValue()) {
+                printer.printRecord(e.getKey(), rank++, a.artist(), formatScore(a.score()));
+            }
+        }
+        printer.flush();
+    }
+
+    /** The shortest text that parses back to {@code score}. */
+    static String formatScore(double score) {
+        float f = (float) score;
+        return f == score ? Float.toString(f) : Double.toString(score);
+    }
+}
