@@ -5,7 +5,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.tastemap.app.session.AppLog;
 import org.tastemap.app.session.AppPrefs;
-import org.tastemap.app.session.BuiltInFiles;
+import org.tastemap.app.session.IoDataFiles;
 import org.tastemap.app.shell.MainWindow;
 import org.tastemap.app.task.FxBackgroundExecutor;
 import org.tastemap.app.task.FxDebouncer;
@@ -18,7 +18,7 @@ public final class TastemapApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler((t, e) ->
                 java.util.logging.Logger.getLogger("org.tastemap.app").log(java.util.logging.Level.SEVERE, "uncaught in " + t.getName(), e));
         MainWindow window = new MainWindow(stage, new FxBackgroundExecutor(), new FxDebouncer(Duration.millis(600)),
-                new BuiltInFiles(), AppPrefs.system());
+                new IoDataFiles(), AppPrefs.system());
         stage.show();
         window.main().startup();
     }

@@ -116,11 +116,12 @@ public final class ArtistsViewModel {
 
     /** Opens the artist with exactly this name (or the best match); false when none matches. */
     public boolean openByName(String name) {
-        List<ArtistRow> s = suggest(name, 1);
-        if (s.isEmpty()) {
+        LoadedData d = state.data();
+        int i = d == null || name == null ? -1 : d.findArtist(name);
+        if (i < 0) {
             return false;
         }
-        open(s.get(0).index());
+        open(i);
         return true;
     }
 

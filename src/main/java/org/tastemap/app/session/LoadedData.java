@@ -27,6 +27,18 @@ public record LoadedData(Dataset dataset, String source, TrainTestSplit split, N
         return new LoadedData(d, source, split, NameSearch.artists(d), NameSearch.users(d), baseline);
     }
 
+    /** The artist whose name matches {@code name} best: an exact (case- and accent-blind) match first; -1 when none. */
+    public int findArtist(String name) {
+        java.util.List<Integer> found = artistSearch.search(name, 20);
+        String wanted = NameSearch.normalize(name);
+        for (int i : found) {
+            if (NameSearch.normalize(dataset.artistName(i)).equals(wanted)) {
+                return i;
+            }
+        }
+        return found.isEmpty() ? -1 : found.get(0);
+    }
+
     public int users() {
         return dataset.matrix().numUsers();
     }

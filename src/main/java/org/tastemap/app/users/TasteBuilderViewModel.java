@@ -46,17 +46,9 @@ public final class TasteBuilderViewModel {
         if (d == null || name == null || name.isBlank()) {
             return false;
         }
-        List<Integer> found = d.artistSearch().search(name, 20);
-        if (found.isEmpty()) {
+        int pick = d.findArtist(name);
+        if (pick < 0) {
             return false;
-        }
-        String wanted = org.tastemap.core.data.NameSearch.normalize(name);
-        int pick = found.get(0);
-        for (int i : found) {
-            if (org.tastemap.core.data.NameSearch.normalize(d.dataset().artistName(i)).equals(wanted)) {
-                pick = i;
-                break;
-            }
         }
         add(pick, plays);
         return true;

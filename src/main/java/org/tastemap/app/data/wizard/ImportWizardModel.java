@@ -108,8 +108,12 @@ public final class ImportWizardModel {
         if (userColumn.get() == artistColumn.get()) {
             return "The user and the artist must be different columns.";
         }
-        if (playsColumn.get() != Columns.NONE && (playsColumn.get() == userColumn.get() || playsColumn.get() == artistColumn.get())) {
-            return "The plays column must differ from the user and artist columns.";
+        if (playsColumn.get() != Columns.NONE && (playsColumn.get() == userColumn.get() || playsColumn.get() == artistColumn.get()
+                || playsColumn.get() == nameColumn.get())) {
+            return "The plays column must differ from the user, artist and artist name columns.";
+        }
+        if (nameColumn.get() != Columns.NONE && nameColumn.get() == userColumn.get()) {
+            return "The artist name column must differ from the user column.";
         }
         if (playsColumn.get() != Columns.NONE) {
             int bad = 0;

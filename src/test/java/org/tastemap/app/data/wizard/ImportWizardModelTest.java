@@ -1,0 +1,83 @@
+package org.tastemap.app.data.wizard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tastemap.app.SyntheticListening;
+import org.tastemap.app.session.IoDataFiles;
+import org.tastemap.app.task.SameThreadExecutor;
+
+class ImportWizardModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLastFmFileIsDetectedMappedAndImported() throws Exception {
+        Path file = SyntheticListening.writeLastFm(dir.resolve("plays.tsv.gz"), 120, 80, 3L);
+        ImportWizardModel m = new ImportWizardModel(new IoDataFiles(), new SameThreadExecutor());
+        m.chooseFile(file);
+        assertTrue(m.fileReady.get(), m.fileProblem.get());
+        assertTrue(m.preview.get().lastFm());
+        assertTrue(m.preview.get().gzip());
+        assertTrue(m.mappingValid.get(), m.mappingProblem.get());
+        m.minArtistsPerUser.set(2);
+        m.startImport();
+        assertNotNull(m.result.get(), m.importProblem.get());
+        assertTrue(m.imported.get());
+        assertTrue(m.result.get().dataset().matrix().numUsers() <= 120);
+    }
+
+    @Test
+    void theMappingStepExplainsWhyNextIsDisabled() throws Exception {
+        Path file = dir.resolve("plays.csv");
+        Files.writeString(file, "user,artist,plays\nu1,a,3\nu2,b,4\nu1,b,1\n");
+        ImportWizardModel m = new ImportWizardModel(new IoDataFiles(), new SameThreadExecutor());
+        m.chooseFile(file);
+        assertTrue(m.mappingValid.get(), m.mappingProblem.get());
+        m.artistColumn.set(m.userColumn.get());
+        assertFalse(m.mappingValid.get());
+        assertEquals("The user and the artist must be different columns.", m.mappingProblem.get());
+        m.artistColumn.set(1);
+        m.playsColumn.set(1);
+        assertFalse(m.mappingValid.get());
+        m.playsColumn.set(2);
+        assertTrue(m.mappingValid.get());
+    }
+
+    @Test
+    void aBinaryFileShowsAProblemInsteadOfAPreview() throws Exception {
+        Path file = dir.resolve("picture.png");
+        byte[] junk = new byte[4096];
+        new java.util.Random(1).nextBytes(junk);
+        Files.write(file, junk);
+        ImportWizardModel m = new ImportWizardModel(new IoDataFiles(), new SameThreadExecutor());
+        m.chooseFile(file);
+        assertFalse(m.fileReady.get());
+        assertNull(m.preview.get());
+        assertFalse(m.fileProblem.get().isBlank());
+        assertFalse(m.fileProblem.get().contains("Exception"), m.fileProblem.get());
+    }
+
+    @Test
+    void aFileWithMostlyBadRowsFailsInsideTheImportStep() throws Exception {
+        StringBuilder sb = new StringBuilder("user,artist,plays\n");
+        for (int r = 0; r < 3000; r++) {
+            sb.append("u").append(r % 50).append(",a").append(r % 30).append(r < 10 ? ",5\n" : ",lots\n");
+        }
+        Path file = dir.resolve("bad.csv");
+        Files.writeString(file, sb.toString());
+        ImportWizardModel m = new ImportWizardModel(new IoDataFiles(), new SameThreadExecutor());
+        m.chooseFile(file);
+        // the preview rows hold "lots" in the plays column, so the mapping step already objects
+        assertFalse(m.mappingValid.get());
+        m.playsColumn.set(-1);
+        assertTrue(m.mappingValid.get(), m.mappingProblem.get());
+    }
+}

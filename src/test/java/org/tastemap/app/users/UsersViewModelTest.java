@@ -1,0 +1,98 @@
+package org.tastemap.app.users;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tastemap.app.Fixtures;
+import org.tastemap.app.session.AppState;
+import org.tastemap.app.task.Debouncer;
+import org.tastemap.app.task.SameThreadExecutor;
+import org.tastemap.app.train.TrainViewModel;
+import org.tastemap.core.model.Explanation;
+
+class UsersViewModelTest {
+    private AppState state;
+    private UsersViewModel vm;
+    private TasteBuilderViewModel taste;
+    private Fixtures.Errors errors;
+
+    @BeforeEach
+    void setUp() {
+        state = Fixtures.stateWithData();
+        SameThreadExecutor executor = new SameThreadExecutor();
+        errors = new Fixtures.Errors();
+        TrainViewModel train = new TrainViewModel(state, executor, new Debouncer.Manual(), errors);
+        train.factorsProperty().set(8);
+        train.iterationsProperty().set(3);
+        train.train();
+        vm = new UsersViewModel(state, executor, errors);
+        taste = new TasteBuilderViewModel(state, executor, errors);
+    }
+
+    @Test
+    void openingAUserShowsHistoryRecommendationsAndSimilarUsers() {
+        vm.open(3);
+        assertEquals(state.data().dataset().matrix().userCount(3), vm.history().size());
+        for (int q = 1; q < vm.history().size(); q++) {
+            assertTrue(vm.history().get(q - 1).value() >= vm.history().get(q).value(), "history sorted by plays");
+        }
+        assertEquals(UsersViewModel.RECOMMENDATIONS, vm.recommendations().size());
+        int[] played = state.played(3);
+        for (PlayRow r : vm.recommendations()) {
+            assertTrue(Arrays.binarySearch(played, r.artist()) < 0, "played artists (held out ones too) are not recommended");
+        }
+        assertEquals(UsersViewModel.SIMILAR_USERS, vm.similarUsers().size());
+        assertTrue(vm.similarUsers().stream().noneMatch(u -> u.index() == 3));
+    }
+
+    @Test
+    void selectingARecommendationExplainsIt() {
+        vm.open(3);
+        PlayRow rec = vm.recommendations().get(0);
+        vm.selectedRecommendationProperty().set(rec);
+        assertFalse(vm.explanation().isEmpty());
+        assertTrue(vm.explanation().size() <= UsersViewModel.CONTRIBUTIONS);
+        // the rows are the engine's contributions, largest first (compared with a direct call)
+        Explanation e = state.model().recommender().explain(3, rec.artist());
+        assertEquals(e.contributions().get(0).item(), vm.explanation().get(0).artist());
+        assertEquals(e.share(e.contributions().get(0)), vm.explanation().get(0).share(), 1e-12);
+        assertTrue(vm.explanationTitleProperty().get().contains(rec.name()));
+    }
+
+    @Test
+    void findByIdAndRandom() {
+        String id = state.data().dataset().users().id(42);
+        assertTrue(vm.openById(id));
+        assertEquals(42, vm.currentProperty().get().index());
+        assertTrue(vm.openById(id.substring(0, 10)), "a prefix finds the user through the search");
+        assertFalse(vm.openById("no such user here"));
+        vm.openRandom();
+        assertNotNull(vm.currentProperty().get());
+        assertTrue(errors.shown.isEmpty());
+    }
+
+    @Test
+    void tasteBuilderRecommendsForAHypotheticalListener() {
+        assertTrue(taste.recommendations().isEmpty());
+        String a = state.data().dataset().artistName(0);
+        String b = state.data().dataset().artistName(8);
+        assertTrue(taste.add(a, 100));
+        assertTrue(taste.add(b, 20));
+        assertEquals(2, taste.picks().size());
+        assertEquals(TasteBuilderViewModel.RECOMMENDATIONS, taste.recommendations().size());
+        assertTrue(taste.recommendations().stream().noneMatch(r -> r.artist() == 0 || r.artist() == 8),
+                "picked artists are not recommended back");
+        // same as folding in directly
+        float[] x = state.model().recommender().foldIn(new int[] {0, 8}, new float[] {100, 20});
+        var direct = state.model().recommender().recommendFor(x, new int[] {0, 8}, 1, null);
+        assertEquals(direct.get(0).index(), taste.recommendations().get(0).artist());
+        assertFalse(taste.add("zzzz-no-such-artist", 1));
+        taste.clear();
+        assertTrue(taste.recommendations().isEmpty());
+    }
+}
