@@ -122,6 +122,7 @@ public final class ArtistsView extends BorderPane {
         TableColumn<ArtistRow, String> sl = new TableColumn<>("Listeners");
         sl.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,d", c.getValue().listeners())));
         similar.getColumns().addAll(java.util.List.of(sn, score, sl));
+        similar.getColumns().forEach(c -> c.setSortable(false));
         similar.setRowFactory(tv -> {
             TableRow<ArtistRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

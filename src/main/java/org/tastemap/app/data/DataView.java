@@ -93,6 +93,8 @@ public final class DataView extends BorderPane {
         topChart.setLegendVisible(false);
         topChart.getData().add(top);
         topChart.setId("top-artists-chart");
+        topChart.setCategoryGap(3);
+        topChart.setBarGap(0);
 
         for (var c : java.util.List.of(tailChart, perUserChart, playsChart, topChart)) {
             c.setAnimated(false);

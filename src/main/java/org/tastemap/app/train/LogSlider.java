@@ -23,10 +23,11 @@ final class LogSlider extends VBox {
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(0);
         slider.setShowTickLabels(true);
+        slider.getStyleClass().add("log-slider");
         slider.setLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Double d) {
-                return format(Math.pow(10, d));
+                return tick(Math.pow(10, d));
             }
 
             @Override
@@ -70,6 +71,14 @@ final class LogSlider extends VBox {
 
     Slider slider() {
         return slider;
+    }
+
+    /** Compact tick labels: 0.001, 0.01, 0.1, 1, 10, 100, 1k. */
+    static String tick(double v) {
+        if (v >= 1000) {
+            return new java.math.BigDecimal(v / 1000).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString() + "k";
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
     static String format(double v) {

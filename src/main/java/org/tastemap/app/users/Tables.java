@@ -42,6 +42,8 @@ final class Tables {
         score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value()));
         score.setCellFactory(c -> new ScoreBarCell<>(() -> rows.isEmpty() ? 1 : Math.max(1e-9, rows.get(0).value())));
         t.getColumns().addAll(java.util.List.of(name, score));
+        // a ranked list keeps its rank order (and the bars their scale)
+        t.getColumns().forEach(c -> c.setSortable(false));
         return t;
     }
 }

@@ -83,6 +83,9 @@ public final class UsersView extends BorderPane {
 
         VBox h = column("Listening history", history);
         VBox r = column("Recommended · select one to see why", recs);
+        VBox why = explanationChart();
+        r.getChildren().add(why);
+        recs.setPrefHeight(260);
         VBox s = column("Similar listeners", similar);
         h.setPrefWidth(280);
         s.setPrefWidth(250);
@@ -90,7 +93,7 @@ public final class UsersView extends BorderPane {
         HBox cols = new HBox(14, h, r, s);
         VBox.setVgrow(cols, Priority.ALWAYS);
 
-        VBox body = new VBox(8, new VBox(2, name, facts, hint), cols, explanationChart());
+        VBox body = new VBox(8, new VBox(2, name, facts, hint), cols);
         body.setPadding(new Insets(12, 0, 0, 0));
         BorderPane p = new BorderPane();
         p.setTop(bar);
@@ -134,8 +137,9 @@ public final class UsersView extends BorderPane {
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.getData().add(contributions);
-        chart.setPrefHeight(250);
-        chart.setMinHeight(200);
+        chart.setPrefHeight(300);
+        chart.setMinHeight(240);
+        chart.setCategoryGap(4);
         chart.titleProperty().bind(vm.explanationTitleProperty());
         vm.explanation().addListener((ListChangeListener<ContributionRow>) c -> {
             contributions.getData().clear();
@@ -151,6 +155,7 @@ public final class UsersView extends BorderPane {
         chart.managedProperty().bind(chart.visibleProperty());
         empty.visibleProperty().bind(chart.visibleProperty().not());
         empty.managedProperty().bind(empty.visibleProperty());
+        empty.setPadding(new Insets(8, 0, 0, 0));
         return new VBox(chart, empty);
     }
 

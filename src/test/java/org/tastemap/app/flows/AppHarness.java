@@ -1,0 +1,64 @@
+package org.tastemap.app.flows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tastemap.app.Fixtures;
+import org.tastemap.app.SyntheticListening;
+import org.tastemap.app.session.AppPrefs;
+import org.tastemap.app.session.IoDataFiles;
+import org.tastemap.app.shell.MainWindow;
+import org.tastemap.app.task.FxBackgroundExecutor;
+import org.tastemap.app.task.FxDebouncer;
+
+/** Builds the real main window (background pool, real debounce, real io) over a small generated file. */
+final class AppHarness {
+    private static Path file;
+
+    private AppHarness() {
+    }
+
+    static MainWindow start(Stage stage) {
+        AppPrefs prefs = AppPrefs.inMemory();
+        // Monocle's headless screen is 1280 x 800: the window must fit inside it
+        prefs.put("window.w", "1200");
+        prefs.put("window.h", "760");
+        prefs.put("window.x", "0");
+        prefs.put("window.y", "0");
+        prefs.put("whatToTryDismissed", "true");
+        MainWindow w = new MainWindow(stage, new FxBackgroundExecutor(), new FxDebouncer(Duration.millis(600)),
+                new IoDataFiles(), prefs);
+        stage.show();
+        return w;
+    }
+
+    /** A Last.fm file of a few hundred users, written once per JVM. */
+    static synchronized Path sampleFile() throws IOException {
+        if (file == null) {
+            Path dir = Files.createTempDirectory("tastemap-ui-test");
+            file = SyntheticListening.writeLastFm(dir.resolve("listening.tsv.gz"), Fixtures.USERS, Fixtures.ARTISTS, 5L);
+            dir.toFile().deleteOnExit();
+        }
+        return file;
+    }
+
+    /** Opens the sample file and waits for the data and the quick model. */
+    static void loadWithModel(MainWindow w) throws Exception {
+        Path f = sampleFile();
+        Platform.runLater(() -> w.main().openDataFile(f));
+        waitUntil(() -> w.state().model() != null && !w.train().runningProperty().get());
+    }
+
+    /** Polls {@code condition} on the FX thread until it holds (60 s at most). */
+    static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

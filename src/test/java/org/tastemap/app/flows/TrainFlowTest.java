@@ -1,0 +1,51 @@
+package org.tastemap.app.flows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.tastemap.app.shell.MainWindow;
+
+@ExtendWith(ApplicationExtension.class)
+class TrainFlowTest {
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = AppHarness.start(stage);
+    }
+
+    @Test
+    void trainingFillsTheChartsAndTheHistory(FxRobot robot) throws Exception {
+        AppHarness.loadWithModel(window);
+        robot.interact(() -> window.show(MainWindow.Screen.TRAIN));
+        robot.interact(() -> {
+            window.train().factorsProperty().set(16);
+            window.train().iterationsProperty().set(6);
+        });
+        robot.clickOn("#train-button");
+        AppHarness.waitUntil(() -> !window.train().runningProperty().get() && window.train().history().size() == 2);
+        // one loss point and one MAP@10 point per iteration
+        assertEquals(12, window.trainView().chartPoints());
+        assertEquals(16, window.state().model().factors());
+    }
+
+    @Test
+    void movingTheAlphaSliderRetrainsFromTheCurrentModel(FxRobot robot) throws Exception {
+        AppHarness.loadWithModel(window);
+        robot.interact(() -> window.show(MainWindow.Screen.TRAIN));
+        int before = window.state().model().iterations();
+        Slider alpha = robot.lookup("#alpha").queryAs(Slider.class);
+        robot.interact(() -> alpha.setValue(alpha.getValue() + 0.6));
+        AppHarness.waitUntil(() -> window.train().history().size() == 2 && !window.train().runningProperty().get());
+        assertTrue(window.train().history().get(0).warm(), "the retrain started from the current factors");
+        assertTrue(window.state().model().iterations() > before, "iterations continue from the previous model");
+        assertEquals(Math.pow(10, alpha.getValue()), window.state().model().trained().factors().params().alpha(), 0.01);
+    }
+}
