@@ -1,15 +1,82 @@
 package org.tastemap.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** The command line: {@code tastemap COMMAND [options]}. */
-public final class Cli {
-    private Cli() {
+/**
+ * The command line: {@code tastemap COMMAND [options]}. The commands and their options are a
+ * contract that scripts rely on; see the README. Errors go to stderr as one sentence with a
+ * non-zero exit code; {@code --debug} adds the stack trace.
+ */
+@Command(name = "tastemap", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Implicit-feedback ALS on listening data (Hu, Koren & Volinsky 2008).",
+        subcommands = {ImportCommand.class, TrainCommand.class, EvaluateCommand.class, RecommendCommand.class,
+                SimilarCommand.class, ExplainCommand.class, ExportCommand.class, GenerateCommand.class, BenchCommand.class, SweepCommand.class})
+public final class Cli implements Runnable {
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean debug;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "Missing command");
+    }
+
+    /** The version from the jar manifest, or "dev" when run from classes. */
+    public static String version() {
+        String v = Cli.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Tastemap " + version()};
+        }
     }
 
     /** Runs one command and returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        out.println("usage: tastemap COMMAND [options]");
-        return args.length == 0 ? 0 : 2;
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("tastemap: " + message(ex));
+            if (debug) {
+                ex.printStackTrace(line.getErr());
+            }
+            line.getErr().flush();
+            return 1;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("tastemap: " + ex.getMessage());
+            c.getErr().println("Try 'tastemap " + (c.getCommandName().equals("tastemap") ? "" : c.getCommandName() + " ") + "--help'.");
+            c.getErr().flush();
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    /** A one-line message for a person: the exception's own message, or its kind when it has none. */
+    static String message(Throwable ex) {
+        Throwable t = ex;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory: start Java with a larger -Xmx, or import with --min-user-artists/--min-artist-users";
+        }
+        if (t instanceof java.nio.file.NoSuchFileException) {
+            return t.getMessage() + ": no such file";
+        }
+        if (t instanceof java.nio.file.AccessDeniedException) {
+            return t.getMessage() + ": permission denied";
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

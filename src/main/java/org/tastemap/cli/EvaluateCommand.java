@@ -1,0 +1,101 @@
+package org.tastemap.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.tastemap.core.data.Dataset;
+import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.eval.Metrics;
+import org.tastemap.core.eval.RankingMetrics;
+import org.tastemap.core.eval.Scorer;
+import org.tastemap.core.eval.TrainTestSplit;
+import org.tastemap.core.model.TrainedModel;
+import org.tastemap.io.Importer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Held-out metrics of a saved model. The file is imported, mapped onto the model's users and
+ * artists (unknown ones are left out), and split with the same seeded per-user holdout that
+ * {@code train --holdout} uses; with the same file, fraction and seed the test part is exactly what
+ * training held out.
+ */
+@Command(name = "evaluate", description = "Held-out precision@10, MAP@10, NDCG@10, AUC and percentile rank of a model, beside the most-popular baseline.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Mixin
+    ModelArgs modelArgs = new ModelArgs();
+
+    @Mixin
+    ImportArgs importArgs = new ImportArgs();
+
+    @Option(names = "--holdout", paramLabel = "F", defaultValue = "0.2", description = "Share of each user's artists held out (default ${DEFAULT-VALUE}).")
+    double holdout;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the split (default: the model's training seed).")
+    Long seed;
+
+    @Option(names = "--users", paramLabel = "N", defaultValue = "2147483647", description = "Evaluate at most N test users (a seeded sample).")
+    int maxUsers;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        TrainedModel model = modelArgs.load();
+        Dataset file = Importer.importFile(importArgs.input, importArgs.options()).dataset();
+        InteractionMatrix mapped = remap(file, model.dataset());
+        long s = seed != null ? seed : model.factors().params().seed();
+        TrainTestSplit split = TrainTestSplit.split(mapped, holdout, 5, s);
+        int threads = Runtime.getRuntime().availableProcessors();
+        Metrics m = RankingMetrics.evaluate(Scorer.of(model.factors()), split.train(), split.test(), 10, maxUsers, s, threads);
+        Metrics pop = RankingMetrics.evaluate(Scorer.popularity(split.train()), split.train(), split.test(), 10, maxUsers, s, threads);
+        w.printf("%-14s %10s %10s %10s %10s %10s%n", "", "p@10", "map@10", "ndcg@10", "auc", "epr");
+        row(w, "model", m);
+        row(w, "most popular", pop);
+        w.printf("%,d test users; holdout %.2f, seed %d%n", m.users(), holdout, s);
+        return 0;
+    }
+
+    private static void row(PrintWriter w, String name, Metrics m) {
+        w.printf(java.util.Locale.ROOT, "%-14s %10.4f %10.4f %10.4f %10.4f %10.4f%n", name, m.precisionAtK(), m.mapAtK(),
+                m.ndcgAtK(), m.auc(), m.expectedPercentileRank());
+    }
+
+    /** The file's cells in the model's index space; users and artists the model does not know are left out. */
+    static InteractionMatrix remap(Dataset file, Dataset model) {
+        InteractionMatrix f = file.matrix();
+        int[] userMap = new int[f.numUsers()];
+        for (int u = 0; u < userMap.length; u++) {
+            userMap[u] = model.users().indexOf(file.users().id(u));
+        }
+        int[] itemMap = new int[f.numItems()];
+        for (int i = 0; i < itemMap.length; i++) {
+            itemMap[i] = model.artists().indexOf(file.artists().id(i));
+        }
+        int[] us = new int[f.nnz()];
+        int[] is = new int[f.nnz()];
+        float[] vs = new float[f.nnz()];
+        int n = 0;
+        for (int u = 0; u < f.numUsers(); u++) {
+            if (userMap[u] < 0) {
+                continue;
+            }
+            for (int p = f.userPtr()[u]; p < f.userPtr()[u + 1]; p++) {
+                int i = itemMap[f.userItems()[p]];
+                if (i >= 0) {
+                    us[n] = userMap[u];
+                    is[n] = i;
+                    vs[n++] = f.userValues()[p];
+                }
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("the file shares no users and artists with the model");
+        }
+        return InteractionMatrix.fromTriplets(model.users().size(), model.artists().size(), us, is, vs, n);
+    }
+}

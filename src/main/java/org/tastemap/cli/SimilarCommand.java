@@ -1,0 +1,42 @@
+package org.tastemap.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.tastemap.core.data.Dataset;
+import org.tastemap.core.model.Recommender;
+import org.tastemap.core.model.ScoredItem;
+import org.tastemap.core.model.TrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "similar", description = "Artists most similar to an artist (cosine of artist factors).")
+final class SimilarCommand implements Callable<Integer> {
+    @Mixin
+    ModelArgs modelArgs = new ModelArgs();
+
+    @Option(names = "--artist", required = true, paramLabel = "NAME", description = "The artist's name.")
+    String artist;
+
+    @Option(names = "-n", paramLabel = "N", defaultValue = "10", description = "How many (default ${DEFAULT-VALUE}).")
+    int n;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainedModel m = modelArgs.load();
+        Dataset d = m.dataset();
+        int i = Lookup.artist(d, artist);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf("%4s  %-40s %8s%n", "rank", "artist", "cosine");
+        int rank = 1;
+        for (ScoredItem s : new Recommender(m).similarArtists(i, n)) {
+            w.printf(java.util.Locale.ROOT, "%4d  %-40s %8.4f%n", rank++, d.artistName(s.index()), s.score());
+        }
+        return 0;
+    }
+}

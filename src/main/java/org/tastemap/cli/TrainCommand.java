@@ -1,0 +1,99 @@
+package org.tastemap.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.tastemap.core.als.AlsParams;
+import org.tastemap.core.als.AlsTrainer;
+import org.tastemap.core.als.IterationReport;
+import org.tastemap.core.als.SolverKind;
+import org.tastemap.core.als.TrainingOptions;
+import org.tastemap.core.als.TrainingResult;
+import org.tastemap.core.als.VectorSupport;
+import org.tastemap.core.data.Dataset;
+import org.tastemap.core.eval.Metrics;
+import org.tastemap.core.eval.RankingMetrics;
+import org.tastemap.core.eval.Scorer;
+import org.tastemap.core.eval.TrainTestSplit;
+import org.tastemap.core.model.FactorModel;
+import org.tastemap.core.model.TrainedModel;
+import org.tastemap.io.ImportResult;
+import org.tastemap.io.Importer;
+import org.tastemap.io.ModelFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", description = "Import a file, train implicit ALS, and save the model.")
+final class TrainCommand implements Callable<Integer> {
+    /** Held-out metrics during training use at most this many test users (a seeded sample). */
+    static final int EVAL_USERS = 5000;
+
+    @Mixin
+    ImportArgs importArgs = new ImportArgs();
+
+    @Mixin
+    ParamArgs paramArgs = new ParamArgs();
+
+    @Option(names = "--loss", description = "Compute the full loss after every iteration.")
+    boolean loss;
+
+    @Option(names = "--holdout", paramLabel = "F", description = "Hold out this share of each user's artists (users with 5 or more) and report held-out metrics.")
+    Double holdout;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Where to save the model.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        AlsParams params = paramArgs.params();
+        ImportResult imported = Importer.importFile(importArgs.input, importArgs.options());
+        Dataset data = imported.dataset();
+        w.printf("imported %,d users, %,d artists, %,d rows (%,d rows skipped)%n", data.users().size(), data.artists().size(),
+                data.matrix().nnz(), imported.report().skippedRows());
+        Function<FactorModel, Metrics> evaluator = null;
+        Dataset trainData = data;
+        if (holdout != null) {
+            TrainTestSplit split = TrainTestSplit.split(data.matrix(), holdout, 5, params.seed());
+            trainData = data.withMatrix(split.train());
+            Metrics pop = RankingMetrics.evaluate(Scorer.popularity(split.train()), split.train(), split.test(), 10, EVAL_USERS,
+                    params.seed(), params.effectiveThreads());
+            w.println("most popular baseline: " + pop);
+            evaluator = m -> RankingMetrics.evaluate(Scorer.of(m), split.train(), split.test(), 10, EVAL_USERS, params.seed(),
+                    params.effectiveThreads());
+        }
+        w.printf(Locale.ROOT, "training k=%d alpha=%s %s lambda=%s%s, %s x%d, %d threads, %s kernels%n", params.factors(),
+                params.alpha(), params.confidence().name().toLowerCase(Locale.ROOT), params.lambda(),
+                params.scaleLambdaByCount() ? " (scaled by count)" : "", params.solver() == SolverKind.CG ? "cg" : "cholesky",
+                params.solver() == SolverKind.CG ? params.cgSteps() : 1, params.effectiveThreads(), VectorSupport.describe());
+        w.flush();
+        TrainingOptions options = TrainingOptions.quiet().withLoss(loss).withEvaluator(evaluator).withListener(r -> print(w, r));
+        TrainingResult result = AlsTrainer.train(trainData.matrix(), params, options);
+        if (!result.completed()) {
+            spec.commandLine().getErr().println("tastemap: " + result.message());
+        }
+        ModelFile.save(out, new TrainedModel(trainData, result.model()));
+        w.println("saved " + out);
+        return result.completed() ? 0 : 1;
+    }
+
+    static void print(PrintWriter w, IterationReport r) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "iteration %3d  %7.3f s", r.iteration(), r.seconds()));
+        if (r.hasLoss()) {
+            line.append(String.format(Locale.ROOT, "  loss %.6g", r.loss()));
+        }
+        if (r.metrics() != null) {
+            line.append("  ").append(r.metrics());
+        }
+        w.println(line);
+        w.flush();
+    }
+}

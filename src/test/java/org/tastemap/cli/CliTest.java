@@ -1,0 +1,136 @@
+package org.tastemap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, as a script would call it, on a small generated file. */
+class CliTest {
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path model;
+    static String user;
+    static String artist;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeAll
+    static void generateAndTrain() throws IOException {
+        data = dir.resolve("plays.tsv");
+        model = dir.resolve("model.tsm");
+        Run g = run("generate", "--out", data.toString(), "--users", "300", "--artists", "200", "--seed", "4");
+        assertEquals(0, g.code(), g.err());
+        String first = Files.readAllLines(data).get(0);
+        user = first.split("\t")[0];
+        artist = first.split("\t")[2];
+        Run t = run("train", "--input", data.toString(), "--factors", "8", "--iterations", "4", "--loss", "--holdout", "0.2",
+                "--threads", "2", "--out", model.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(Files.size(model) > 0);
+    }
+
+    @Test
+    void trainPrintsOneLinePerIterationWithLossAndMetrics() {
+        Run t = run("train", "--input", data.toString(), "--factors", "8", "--iterations", "3", "--loss", "--holdout", "0.2",
+                "--out", dir.resolve("m2.tsm").toString());
+        assertEquals(0, t.code(), t.err());
+        List<String> lines = t.out().lines().filter(l -> l.startsWith("iteration")).toList();
+        assertEquals(3, lines.size(), t.out());
+        for (String l : lines) {
+            assertTrue(l.contains(" s") && l.contains("loss") && l.contains("map@10"), l);
+        }
+        assertTrue(t.out().contains("most popular baseline"), t.out());
+    }
+
+    @Test
+    void queriesAnswerFromTheSavedModel() throws IOException {
+        Run r = run("recommend", "--model", model.toString(), "--user", user, "-n", "5");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(6, r.out().lines().count(), "header + 5 rows:\n" + r.out());
+        // the user's played artists are never recommended
+        List<String> played = Files.readAllLines(data).stream().filter(l -> l.startsWith(user + "\t")).map(l -> l.split("\t")[2]).toList();
+        for (String line : r.out().lines().skip(1).toList()) {
+            for (String p : played) {
+                assertFalse(line.substring(6, 46).trim().equals(p), "played artist recommended: " + p);
+            }
+        }
+        Run s = run("similar", "--model", model.toString(), "--artist", artist, "-n", "3");
+        assertEquals(0, s.code(), s.err());
+        assertEquals(4, s.out().lines().count(), s.out());
+        assertFalse(s.out().lines().skip(1).anyMatch(l -> l.substring(6, 46).trim().equals(artist)), "artist similar to itself");
+        String recommended = r.out().lines().skip(1).findFirst().orElseThrow().substring(6, 46).trim();
+        Run e = run("explain", "--model", model.toString(), "--user", user, "--artist", recommended);
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().startsWith("score "), e.out());
+        assertEquals(played.size() + 2, e.out().lines().count(), "score line, header, one line per played artist:\n" + e.out());
+    }
+
+    @Test
+    void evaluateReportsModelBesideTheBaseline() {
+        Run r = run("evaluate", "--model", model.toString(), "--input", data.toString(), "--holdout", "0.2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("model") && r.out().contains("most popular"), r.out());
+    }
+
+    @Test
+    void exportWritesTsvAndNpy() {
+        Path out = dir.resolve("export");
+        Run r = run("export", "--model", model.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String f : List.of("user_factors.tsv", "item_factors.tsv", "user_factors.npy", "item_factors.npy")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void importReportsTheDataset() {
+        Run r = run("import", "--input", data.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("users"), r.out());
+    }
+
+    @Test
+    void errorsAreOneSentenceOnStderrWithoutStackTrace() {
+        Run unknown = run("recommend", "--model", model.toString(), "--user", "nobody");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().startsWith("tastemap: no user 'nobody'"), unknown.err());
+        assertFalse(unknown.err().contains("\tat "), "no stack trace without --debug");
+
+        Run missing = run("import", "--input", dir.resolve("missing.tsv").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("missing.tsv"), missing.err());
+        assertFalse(missing.err().contains("\tat "));
+
+        Run bad = run("train", "--input", data.toString(), "--factors", "0", "--out", dir.resolve("x.tsm").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("Factors must be between 1 and 1024"), bad.err());
+        assertFalse(Files.exists(dir.resolve("x.tsm")), "nothing saved for invalid parameters");
+
+        Run usage = run("recommend", "--user", "x");
+        assertEquals(2, usage.code());
+        assertTrue(usage.err().contains("--model"), usage.err());
+
+        Run debug = run("recommend", "--model", model.toString(), "--user", "nobody", "--debug");
+        assertTrue(debug.err().contains("\tat "), "--debug shows the stack trace");
+    }
+}
