@@ -97,7 +97,7 @@ public record DatasetStats(int users, int artists, long rows, double totalPlays,
     }
 
     private static List<Bin> top(Dataset d, int[] listeners) {
-        TopN top = new TopN(15);
+        TopN top = new TopN(12);
         for (int i = 0; i < listeners.length; i++) {
             top.offer(i, listeners[i]);
         }

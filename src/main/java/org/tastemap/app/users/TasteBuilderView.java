@@ -29,6 +29,8 @@ final class TasteBuilderView extends HBox {
         add.getStyleClass().add("accent");
         Label problem = new Label();
         problem.getStyleClass().add("problem");
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         Runnable doAdd = () -> {
             if (vm.add(artist.getText(), plays.getValue())) {
                 artist.clear();

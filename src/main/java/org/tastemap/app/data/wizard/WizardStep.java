@@ -20,6 +20,7 @@ abstract class WizardStep extends WizardPane {
         getStyleClass().add("wizard-step");
         getStylesheets().add(Theme.stylesheet());
         setHeaderText(title);
+        setGraphic(org.tastemap.app.Icons.of(org.tastemap.app.Icons.IMPORT, 28));
         Label lead = new Label(intro);
         lead.setWrapText(true);
         lead.getStyleClass().add("wizard-intro");
