@@ -1,11 +1,20 @@
 package org.tastemap.core;
 
 import java.util.SplittableRandom;
+import org.tastemap.core.als.AlsParams;
 import org.tastemap.core.data.InteractionMatrix;
 
 /** Small seeded matrices for engine tests. */
 public final class TestData {
     private TestData() {
+    }
+
+    /**
+     * Parameters for the tiny random matrices of unit tests: the product defaults (lambda = 100,
+     * tuned on thousands of users) would shrink every factor of a 50-user matrix to almost zero.
+     */
+    public static AlsParams smallParams() {
+        return AlsParams.defaults().withAlpha(2).withLambda(0.1);
     }
 
     /** A random users x items matrix where each cell is played with probability {@code density}, plays 1..maxPlays. */

@@ -38,7 +38,7 @@ public record AlsParams(int factors, double alpha, ConfidenceKind confidence, do
      * (README, "Choosing the defaults").
      */
     public static AlsParams defaults() {
-        return new AlsParams(64, 2.0, ConfidenceKind.LOG, 1.0, 100, 0.8, 0.1, false, 15, SolverKind.CG, 3, 42L, 0);
+        return new AlsParams(64, 1.0, ConfidenceKind.LOG, 1.0, 100, 0.8, 100.0, false, 15, SolverKind.CG, 3, 42L, 0);
     }
 
     /** Problems with these parameters, each a sentence a person understands; empty when valid. */

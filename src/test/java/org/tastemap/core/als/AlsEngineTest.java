@@ -57,7 +57,7 @@ class AlsEngineTest {
         InteractionMatrix m = TestData.random(40, 30, 0.2, 500, 5);
         for (ConfidenceKind kind : ConfidenceKind.values()) {
             for (boolean scaled : new boolean[] {false, true}) {
-                AlsParams p = AlsParams.defaults().withFactors(6).withAlpha(3).withConfidence(kind).withLambda(0.7)
+                AlsParams p = TestData.smallParams().withFactors(6).withAlpha(3).withConfidence(kind).withLambda(0.7)
                         .withScaleLambdaByCount(scaled).withThreads(2);
                 float[] x = AlsTrainer.randomFactors(40, 6, 1);
                 float[] y = AlsTrainer.randomFactors(30, 6, 2);
@@ -79,7 +79,7 @@ class AlsEngineTest {
     void lossNeverIncreasesAcrossExactHalfSteps() {
         InteractionMatrix m = TestData.random(60, 45, 0.15, 1000, 9);
         for (boolean scaled : new boolean[] {false, true}) {
-            AlsParams p = AlsParams.defaults().withFactors(8).withSolver(SolverKind.CHOLESKY).withScaleLambdaByCount(scaled)
+            AlsParams p = TestData.smallParams().withFactors(8).withSolver(SolverKind.CHOLESKY).withScaleLambdaByCount(scaled)
                     .withLambda(0.2).withThreads(2);
             float[] x = AlsTrainer.randomFactors(60, 8, 1);
             float[] y = AlsTrainer.randomFactors(45, 8, 2);
@@ -102,7 +102,7 @@ class AlsEngineTest {
     void checkerboardIsReconstructedWithLambdaZero() {
         // rank 2: the checkerboard is (1 + (-1)^(u+i)) / 2, so two factors and exact solves fit every cell
         InteractionMatrix m = TestData.checkerboard(8, 8);
-        AlsParams p = AlsParams.defaults().withFactors(4).withLambda(0).withAlpha(1).withConfidence(ConfidenceKind.LINEAR)
+        AlsParams p = TestData.smallParams().withFactors(4).withLambda(0).withAlpha(1).withConfidence(ConfidenceKind.LINEAR)
                 .withSolver(SolverKind.CHOLESKY).withIterations(30).withThreads(1);
         TrainingResult r = AlsTrainer.train(m, p, TrainingOptions.quiet());
         FactorModel f = r.model();
@@ -117,7 +117,7 @@ class AlsEngineTest {
     @Test
     void sameSeedAndThreadsGiveTheSameModelAndCgTracksCholesky() {
         InteractionMatrix m = TestData.random(120, 80, 0.1, 300, 3);
-        AlsParams p = AlsParams.defaults().withFactors(10).withIterations(8).withThreads(2);
+        AlsParams p = TestData.smallParams().withFactors(10).withIterations(8).withThreads(2);
         FactorModel a = AlsTrainer.train(m, p, TrainingOptions.quiet()).model();
         FactorModel b = AlsTrainer.train(m, p, TrainingOptions.quiet()).model();
         assertArrayEquals(a.userFactors(), b.userFactors());
@@ -136,7 +136,7 @@ class AlsEngineTest {
     @Test
     void warmStartContinuesFromTheGivenFactors() {
         InteractionMatrix m = TestData.random(50, 40, 0.15, 100, 4);
-        AlsParams p = AlsParams.defaults().withFactors(5).withSolver(SolverKind.CHOLESKY).withThreads(1);
+        AlsParams p = TestData.smallParams().withFactors(5).withSolver(SolverKind.CHOLESKY).withThreads(1);
         FactorModel five = AlsTrainer.train(m, p.withIterations(5), TrainingOptions.quiet()).model();
         FactorModel twoMore = AlsTrainer.train(m, p.withIterations(2), five, TrainingOptions.quiet()).model();
         FactorModel seven = AlsTrainer.train(m, p.withIterations(7), TrainingOptions.quiet()).model();
@@ -148,7 +148,7 @@ class AlsEngineTest {
     void listenerHearsEveryIterationWithLossAndMetrics() {
         InteractionMatrix m = TestData.random(50, 40, 0.15, 100, 4);
         List<IterationReport> seen = new ArrayList<>();
-        AlsParams p = AlsParams.defaults().withFactors(5).withIterations(4).withThreads(2);
+        AlsParams p = TestData.smallParams().withFactors(5).withIterations(4).withThreads(2);
         TrainingOptions o = TrainingOptions.quiet().withLoss(true).withListener(seen::add)
                 .withEvaluator(model -> new org.tastemap.core.eval.Metrics(model.iterations(), 0, 0, 0, 0, 10, 1));
         TrainingResult r = AlsTrainer.train(m, p, o);
@@ -165,7 +165,7 @@ class AlsEngineTest {
     void cancellingStopsAndKeepsTheLastCompleteIteration() {
         InteractionMatrix m = TestData.random(200, 100, 0.1, 100, 4);
         AtomicInteger iterations = new AtomicInteger();
-        AlsParams p = AlsParams.defaults().withFactors(8).withIterations(50).withThreads(2);
+        AlsParams p = TestData.smallParams().withFactors(8).withIterations(50).withThreads(2);
         TrainingOptions o = TrainingOptions.quiet().withListener(r -> iterations.incrementAndGet())
                 .withCancel(() -> iterations.get() >= 3);
         TrainingResult r = AlsTrainer.train(m, p, o);
@@ -178,7 +178,7 @@ class AlsEngineTest {
     void divergenceStopsWithAClearMessageAndKeepsTheLastFiniteModel() {
         // alpha = 1e38 makes c - 1 overflow float to infinity, so the first solve yields NaN
         InteractionMatrix m = TestData.random(30, 20, 0.2, 1_000_000, 4);
-        AlsParams p = AlsParams.defaults().withFactors(4).withAlpha(1e38).withConfidence(ConfidenceKind.LINEAR)
+        AlsParams p = TestData.smallParams().withFactors(4).withAlpha(1e38).withConfidence(ConfidenceKind.LINEAR)
                 .withIterations(3).withThreads(1);
         TrainingResult r = AlsTrainer.train(m, p, TrainingOptions.quiet());
         assertEquals(TrainingResult.Status.DIVERGED, r.status());
@@ -189,7 +189,7 @@ class AlsEngineTest {
 
     @Test
     void invalidParametersAreRejectedWithReadableMessages() {
-        AlsParams bad = AlsParams.defaults().withFactors(0).withAlpha(-1).withLambda(Double.NaN).withCgSteps(0);
+        AlsParams bad = TestData.smallParams().withFactors(0).withAlpha(-1).withLambda(Double.NaN).withCgSteps(0);
         List<String> problems = bad.problems();
         assertEquals(4, problems.size(), problems.toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad::validate);

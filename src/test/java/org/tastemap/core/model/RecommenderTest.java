@@ -38,7 +38,7 @@ class RecommenderTest {
         InteractionMatrix m = TestData.random(80, 50, 0.12, 400, 12);
         for (ConfidenceKind kind : ConfidenceKind.values()) {
             for (boolean scaled : new boolean[] {false, true}) {
-                Recommender r = trained(m, AlsParams.defaults().withFactors(8).withIterations(6).withConfidence(kind)
+                Recommender r = trained(m, TestData.smallParams().withFactors(8).withIterations(6).withConfidence(kind)
                         .withScaleLambdaByCount(scaled).withThreads(2));
                 for (int u = 0; u < 80; u += 7) {
                     int item = r.recommend(u, 1, null).get(0).index();
@@ -67,7 +67,7 @@ class RecommenderTest {
         // with the exact solver the last half-step solved the artists, so re-solve users once more
         // against the final artists: then every x_u is exactly the fold-in of its own row
         InteractionMatrix m = TestData.random(60, 40, 0.15, 300, 21);
-        AlsParams p = AlsParams.defaults().withFactors(6).withIterations(5).withSolver(SolverKind.CHOLESKY).withThreads(1);
+        AlsParams p = TestData.smallParams().withFactors(6).withIterations(5).withSolver(SolverKind.CHOLESKY).withThreads(1);
         FactorModel f = AlsTrainer.train(m, p, TrainingOptions.quiet()).model();
         float[] x = f.userFactors().clone();
         try (var engine = new org.tastemap.core.als.AlsEngine(m, p)) {
@@ -93,7 +93,7 @@ class RecommenderTest {
     @Test
     void recommendationsSkipPlayedArtistsAndHonourTheFilter() {
         InteractionMatrix m = TestData.random(40, 30, 0.2, 50, 2);
-        Recommender r = trained(m, AlsParams.defaults().withFactors(5).withIterations(5).withThreads(1));
+        Recommender r = trained(m, TestData.smallParams().withFactors(5).withIterations(5).withThreads(1));
         for (int u = 0; u < 40; u++) {
             List<ScoredItem> recs = r.recommend(u, 10, i -> i % 2 == 0);
             for (ScoredItem s : recs) {
@@ -119,7 +119,7 @@ class RecommenderTest {
     @Test
     void similarArtistsAreCosineRankedAndExcludeTheArtist() {
         InteractionMatrix m = TestData.random(40, 30, 0.2, 50, 2);
-        Recommender r = trained(m, AlsParams.defaults().withFactors(5).withIterations(5).withThreads(1));
+        Recommender r = trained(m, TestData.smallParams().withFactors(5).withIterations(5).withThreads(1));
         List<ScoredItem> sim = r.similarArtists(3, 29);
         assertEquals(29, sim.size());
         assertFalse(sim.stream().anyMatch(s -> s.index() == 3));
