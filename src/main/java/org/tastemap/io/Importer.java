@@ -73,8 +73,10 @@ public final class Importer {
             }
             skips = new RowSkips(name, options.maxBadShare(), options.badShareCheckRows());
             try {
-                raw = format == ImportFormat.LASTFM
-                        ? LastFmReader.read(src, options.minPlays(), skips, ticker)
+                RawData parallel = format == ImportFormat.LASTFM && LastFmParallelReader.suits(src)
+                        ? LastFmParallelReader.read(file, name, options.minPlays(), skips, ticker) : null;
+                raw = parallel != null ? parallel
+                        : format == ImportFormat.LASTFM ? LastFmReader.read(src, options.minPlays(), skips, ticker)
                         : DelimitedReader.read(src, delimiter, header, mapping, options.minPlays(), skips, ticker);
             } catch (ZipException | EOFException e) {
                 throw new ImportException(name, "the gzip data is damaged after " + ImportReport.sizeText(src.bytesRead())
