@@ -58,7 +58,7 @@ public final class Importer {
         String name;
         long size;
         ProgressTicker ticker;
-        try (SourceFile src = SourceFile.open(file)) {
+        try (SourceFile src = SourceFile.open(file, true)) {
             name = src.name();
             size = src.size();
             ticker = new ProgressTicker(name, progress, cancelled, src::bytesRead, size);
