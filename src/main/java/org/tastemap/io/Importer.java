@@ -89,9 +89,11 @@ public final class Importer {
         skips.checkEnd(raw.rowsRead());
         int kept = raw.triplets().size;
         if (kept == 0) {
-            throw new ImportException(name, "no row is left: all " + raw.rowsRead() + " rows were skipped ("
-                    + (skips.count(SkipReason.BELOW_MIN_PLAYS) > 0 ? skips.count(SkipReason.BELOW_MIN_PLAYS)
-                    + " had fewer than " + fmt(options.minPlays()) + " plays" : skips.describeBad()) + ")");
+            long belowMin = skips.count(SkipReason.BELOW_MIN_PLAYS);
+            String bad = skips.describeBad();
+            String why = (belowMin > 0 ? belowMin + " had fewer than " + fmt(options.minPlays()) + " plays" : "")
+                    + (belowMin > 0 && !bad.isEmpty() ? "; " : "") + bad;
+            throw new ImportException(name, "no row is left: all " + raw.rowsRead() + " rows were skipped (" + why + ")");
         }
         ticker.checkCancelled();
         DatasetAssembler.Assembled built = DatasetAssembler.assemble(name, raw, options.minArtistsPerUser(),
