@@ -46,6 +46,7 @@ final class DelimitedReader {
         int nc = mapping.nameColumn();
         int cc = mapping.countColumn();
         boolean headerPending = hasHeader;
+        int lastUser = -1;
         long rows = 0;
         try (CSVParser parser = DelimitedText.parser(new InputStreamReader(src.content(), StandardCharsets.UTF_8), delimiter, true)) {
             Iterator<CSVRecord> it = parser.iterator();
@@ -102,11 +103,17 @@ final class DelimitedReader {
                 if (reason != null) {
                     skips.skip(reason, line);
                 } else {
-                    Integer u = userIndex.get(user);
-                    if (u == null) {
-                        u = userIds.size();
-                        userIndex.put(user, u);
-                        userIds.add(user);
+                    // files are often grouped by user: most rows repeat the previous row's user
+                    int u = lastUser;
+                    if (u < 0 || !user.equals(userIds.get(u))) {
+                        Integer known = userIndex.get(user);
+                        if (known == null) {
+                            known = userIds.size();
+                            userIndex.put(user, known);
+                            userIds.add(user);
+                        }
+                        u = known;
+                        lastUser = u;
                     }
                     Integer a = artistIndex.get(artist);
                     if (a == null) {

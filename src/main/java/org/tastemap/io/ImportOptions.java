@@ -12,9 +12,14 @@ import java.util.Objects;
  *                              AUTO, null means "use the detected suggestion"; ignored for LASTFM
  * @param delimiter             the field separator of a delimited file (ignored for LASTFM and AUTO)
  * @param hasHeader             whether the first line of a delimited file is a header (ignored for LASTFM and AUTO)
- * @param minPlays              rows with fewer plays are skipped as {@link SkipReason#BELOW_MIN_PLAYS} (0 = keep all)
+ * @param minPlays              rows with fewer plays are skipped as {@link SkipReason#BELOW_MIN_PLAYS} (0 = keep all);
+ *                              applied to each row as read, before duplicate rows are added up
  * @param minArtistsPerUser     users with fewer distinct artists are dropped after reading (1 = keep all)
- * @param minListenersPerArtist artists with fewer distinct listeners are dropped after reading (1 = keep all)
+ * @param minListenersPerArtist artists with fewer distinct listeners are dropped after reading (1 = keep all).
+ *                              The two are iterated: dropping artists can leave a user below its minimum and
+ *                              the other way round, so both are applied again until nothing changes; every
+ *                              remaining user and artist then meets both. Users and artists are renumbered
+ *                              densely afterwards, in order of first appearance.
  * @param maxBadShare           the import fails when more than this share of rows is malformed (0..1)
  * @param badShareCheckRows     the share is first checked after this many rows, then again at the end
  */

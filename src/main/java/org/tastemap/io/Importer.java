@@ -58,7 +58,7 @@ public final class Importer {
         String name;
         long size;
         ProgressTicker ticker;
-        try (SourceFile src = SourceFile.open(file)) {
+        try (SourceFile src = SourceFile.open(file, true)) {
             name = src.name();
             size = src.size();
             ticker = new ProgressTicker(name, progress, cancelled, src::bytesRead, size);
@@ -73,8 +73,10 @@ public final class Importer {
             }
             skips = new RowSkips(name, options.maxBadShare(), options.badShareCheckRows());
             try {
-                raw = format == ImportFormat.LASTFM
-                        ? LastFmReader.read(src, options.minPlays(), skips, ticker)
+                RawData parallel = format == ImportFormat.LASTFM && LastFmParallelReader.suits(src)
+                        ? LastFmParallelReader.read(file, name, options.minPlays(), skips, ticker) : null;
+                raw = parallel != null ? parallel
+                        : format == ImportFormat.LASTFM ? LastFmReader.read(src, options.minPlays(), skips, ticker)
                         : DelimitedReader.read(src, delimiter, header, mapping, options.minPlays(), skips, ticker);
             } catch (ZipException | EOFException e) {
                 throw new ImportException(name, "the gzip data is damaged after " + ImportReport.sizeText(src.bytesRead())
@@ -87,9 +89,11 @@ public final class Importer {
         skips.checkEnd(raw.rowsRead());
         int kept = raw.triplets().size;
         if (kept == 0) {
-            throw new ImportException(name, "no row is left: all " + raw.rowsRead() + " rows were skipped ("
-                    + (skips.count(SkipReason.BELOW_MIN_PLAYS) > 0 ? skips.count(SkipReason.BELOW_MIN_PLAYS)
-                    + " had fewer than " + fmt(options.minPlays()) + " plays" : skips.describeBad()) + ")");
+            long belowMin = skips.count(SkipReason.BELOW_MIN_PLAYS);
+            String bad = skips.describeBad();
+            String why = (belowMin > 0 ? belowMin + " had fewer than " + fmt(options.minPlays()) + " plays" : "")
+                    + (belowMin > 0 && !bad.isEmpty() ? "; " : "") + bad;
+            throw new ImportException(name, "no row is left: all " + raw.rowsRead() + " rows were skipped (" + why + ")");
         }
         ticker.checkCancelled();
         DatasetAssembler.Assembled built = DatasetAssembler.assemble(name, raw, options.minArtistsPerUser(),

@@ -52,6 +52,14 @@ final class PlayCounts {
         if (i != n) {
             return NOT_A_NUMBER;
         }
+        if (digits == n && n <= 18) {
+            // plain digits, the common case: no need for the general parser
+            long whole = 0;
+            for (int k = 0; k < n; k++) {
+                whole = whole * 10 + (t.charAt(k) - '0');
+            }
+            return whole;
+        }
         double v = Double.parseDouble(t);
         return Float.isInfinite((float) v) ? NOT_A_NUMBER : v;
     }

@@ -13,6 +13,8 @@ final class ProgressTicker {
     private final LongSupplier bytesRead;
     private final long totalBytes;
     private long lastReport;
+    private LongSupplier bytesOverride;
+    private LongSupplier extraRows;
 
     ProgressTicker(String fileName, ImportProgress progress, BooleanSupplier cancelled, LongSupplier bytesRead, long totalBytes) {
         this.fileName = fileName;
@@ -29,8 +31,20 @@ final class ProgressTicker {
         long now = System.nanoTime();
         if (now - lastReport >= INTERVAL_NANOS) {
             lastReport = now;
-            progress.onProgress(Math.min(bytesRead.getAsLong(), totalBytes), totalBytes, rowsRead);
+            long bytes = (bytesOverride != null ? bytesOverride : bytesRead).getAsLong();
+            long rows = rowsRead + (extraRows != null ? extraRows.getAsLong() : 0);
+            progress.onProgress(Math.min(bytes, totalBytes), totalBytes, rows);
         }
+    }
+
+    /**
+     * While a file is read by several threads: take bytes read from {@code bytes}, and add
+     * {@code otherRows} (rows read by the other threads) to the rows passed to {@link #tick}.
+     * Nulls go back to the file's own count.
+     */
+    void readFrom(LongSupplier bytes, LongSupplier otherRows) {
+        this.bytesOverride = bytes;
+        this.extraRows = otherRows;
     }
 
     void checkCancelled() {

@@ -38,6 +38,19 @@ final class RowSkips {
         }
     }
 
+    /** Adds the skips of the part of the file after {@code lineOffset} lines, renumbering its lines. */
+    void absorb(RowSkips next, long lineOffset) {
+        for (int r = 0; r < counts.length; r++) {
+            long before = counts[r];
+            long take = Math.min(Math.max(0, EXAMPLES - before), Math.min(next.counts[r], EXAMPLES));
+            for (int k = 0; k < take; k++) {
+                examples[r][(int) before + k] = next.examples[r][k] + lineOffset;
+            }
+            counts[r] = before + next.counts[r];
+        }
+        badRows += next.badRows;
+    }
+
     long count(SkipReason reason) {
         return counts[reason.ordinal()];
     }

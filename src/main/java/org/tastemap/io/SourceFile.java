@@ -33,8 +33,17 @@ final class SourceFile implements Closeable {
         this.content = content;
     }
 
-    /** Opens {@code path}, with a clear {@link ImportException} when it is missing, a folder or empty. */
+    /** Opens {@code path} to sample it, without a read-ahead thread. */
     static SourceFile open(Path path) throws IOException {
+        return open(path, false);
+    }
+
+    /**
+     * Opens {@code path}, with a clear {@link ImportException} when it is missing, a folder or empty.
+     *
+     * @param readAhead for gzip: inflate on a background thread while the caller parses
+     */
+    static SourceFile open(Path path, boolean readAhead) throws IOException {
         String name = fileName(path);
         if (Files.isDirectory(path)) {
             throw new ImportException(name, "this is a folder, not a file");
@@ -57,9 +66,16 @@ final class SourceFile implements Closeable {
             buffered.mark(2);
             boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
             buffered.reset();
-            BufferedInputStream content = gzip
-                    ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
-                    : buffered;
+            BufferedInputStream content;
+            if (gzip) {
+                InputStream inflated = new GZIPInputStream(buffered, 1 << 16);
+                if (readAhead) {
+                    inflated = new ReadAheadInputStream(inflated, "tastemap-inflate " + name);
+                }
+                content = new BufferedInputStream(inflated, 1 << 16);
+            } else {
+                content = buffered;
+            }
             skipByteOrderMark(content);
             return new SourceFile(name, size, gzip, raw, content);
         } catch (IOException | RuntimeException e) {
@@ -135,9 +151,9 @@ final class SourceFile implements Closeable {
         content.close();
     }
 
-    /** Counts the bytes read through it; single-threaded. */
+    /** Counts the bytes read through it; one thread reads, another may look at the count. */
     private static final class CountingInputStream extends FilterInputStream {
-        long count;
+        volatile long count;
 
         CountingInputStream(InputStream in) {
             super(in);

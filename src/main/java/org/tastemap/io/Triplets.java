@@ -45,6 +45,25 @@ final class Triplets {
         values = Arrays.copyOf(values, (int) c);
     }
 
+    /** Appends the rows of {@code other} with their user and item ids mapped. */
+    void appendMapped(Triplets other, int[] userMap, int[] itemMap) {
+        long needed = (long) size + other.size;
+        if (needed > users.length) {
+            if (needed > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("more than " + (Integer.MAX_VALUE - 16) + " rows");
+            }
+            users = Arrays.copyOf(users, (int) needed);
+            items = Arrays.copyOf(items, (int) needed);
+            values = Arrays.copyOf(values, (int) needed);
+        }
+        for (int p = 0; p < other.size; p++) {
+            users[size + p] = userMap[other.users[p]];
+            items[size + p] = itemMap[other.items[p]];
+        }
+        System.arraycopy(other.values, 0, values, size, other.size);
+        size += other.size;
+    }
+
     /** Rewrites user and item ids through the maps (used when two keys turned out to be the same id). */
     void remap(int[] userMap, int[] itemMap) {
         for (int p = 0; p < size; p++) {

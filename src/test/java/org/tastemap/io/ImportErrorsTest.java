@@ -197,6 +197,15 @@ class ImportErrorsTest {
     }
 
     @Test
+    void everyRowBelowTheMinimumOrBad() {
+        Path file = TestFiles.write(dir, "few-bad.csv", "u1,a,1\nu1,b,x\nu1,c,2\n");
+        ImportOptions options = ImportOptions.delimited(USER_ARTIST_PLAYS, ',', false).withFilters(5, 1, 1);
+        // by hand: lines 1 and 3 below 5 plays, line 2 not a number (1 of 3 bad: within the limit)
+        assertEquals("few-bad.csv: no row is left: all 3 rows were skipped (2 had fewer than 5 plays;"
+                + " play count is not a number at line 2)", importFails(file, options).getMessage());
+    }
+
+    @Test
     void filtersThatLeaveNothing() {
         Path file = TestFiles.write(dir, "tiny.csv", "u1,a,1\nu2,b,2\n");
         ImportOptions options = ImportOptions.delimited(USER_ARTIST_PLAYS, ',', false).withFilters(0, 2, 1);

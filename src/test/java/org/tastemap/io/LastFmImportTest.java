@@ -111,14 +111,17 @@ class LastFmImportTest {
     void acceptsCrlfByteOrderMarkAndNoFinalLineBreak() throws IOException {
         String text = row(U1, "", "Artist A", "3").replace("\n", "\r\n")
                 + row(U2, "", "Artist B", "2.5").replace("\n", "\r\n")
-                + U2 + "\t\tArtist C\t1";                        // line 3 without a line break
+                + U2 + "\t\tArtist D\t\r\n"                    // line 3: empty plays before the CR
+                + U2 + "\t\tArtist C\t1";                        // line 4 without a line break
         Path file = TestFiles.write(dir, "crlf.tsv", TestFiles.withBom(text));
-        Dataset d = Importer.importFile(file, ImportOptions.lastFm()).dataset();
+        ImportResult result = Importer.importFile(file, ImportOptions.lastFm());
+        Dataset d = result.dataset();
+        assertEquals(List.of(3L), result.report().exampleLines(SkipReason.MISSING_FIELD));
 
         assertEquals(U1, d.users().id(0)); // the byte order mark is not part of the first user
         assertArrayEquals(new String[] {"Artist A", "Artist B", "Artist C"}, d.artists().toArray()); // no '\r' kept
         assertEquals(2.5f, d.matrix().get(1, 1)); // line 2: "2.5\r"
-        assertEquals(1f, d.matrix().get(1, 2)); // line 3
+        assertEquals(1f, d.matrix().get(1, 2)); // line 4
     }
 
     @Test
