@@ -14,11 +14,14 @@ import jdk.incubator.vector.FloatVector;
 /**
  * {@link ConjugateGradientSolver}'s row solve with the Vector API: the same math (a fixed number of
  * CG steps on {@code (YtY + Yt(Cu - I)Y + lambda I) x = Yt Cu p(u)} from the current x, the same early
- * exits, NaN written to x when the first residual is not finite), with float sums in another order.
+ * exits, NaN written to x when the first residual is not finite), with the float sums added in
+ * another order.
  *
- * <p>k = 2, 4 or 8 vectors wide runs the register kernels of {@link VectorCgRegisterKernels}; any
- * other k runs the loops below over the workspace arrays, whole vectors first and a scalar tail for
- * the last {@code k mod L} factors. Loaded only when {@link VectorSupport#available()}.
+ * <p>The two passes over the row's non-zeros ({@code r = b - A x} once, {@code A p} per step) cost
+ * {@code O(k^2 + k nnz)}; for k = 2, 4 or 8 vectors they run the register kernels of
+ * {@link VectorCgRegisterKernels}, for any other k the loops below over the workspace arrays, whole
+ * vectors first and a scalar tail for the last {@code k mod L} factors. The {@code O(k)} rest of each
+ * step works on the arrays. Loaded only when {@link VectorSupport#available()}.
  */
 final class VectorConjugateGradientSolver implements RowSolver {
     private final int steps;
@@ -50,55 +53,21 @@ final class VectorConjugateGradientSolver implements RowSolver {
 
     @Override
     public void solve(HalfStep s, int row, Object workspace) {
-        Workspace w = (Workspace) workspace;
-        if (!VectorCgRegisterKernels.solve(s, row, w.r, w.p, steps)) {
-            solveAny(s, row, w);
-        }
-    }
-
-    /** Any k: the vectors live in the workspace arrays. */
-    private void solveAny(HalfStep s, int row, Workspace w) {
+        final Workspace w = (Workspace) workspace;
         final int k = s.k();
-        final int kv = F.loopBound(k);
-        final float[] y = s.fixed();
         final float[] x = s.target();
-        final int[] cols = s.cols();
-        final float[] cm1 = s.cm1();
-        final float[] gram = s.gramF();
-        final float reg = (float) s.regularization(row);
         final int xo = row * k;
-        final int from = s.ptr()[row];
-        final int to = s.ptr()[row + 1];
         final float[] r = w.r;
         final float[] p = w.p;
         final float[] ap = w.ap;
+        final int vectors = k % L == 0 ? k / L : 0;
 
-        // r = b - A x = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i
-        symmetricProduct(gram, k, kv, x, xo, reg, r, true);
-        for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
-            FloatVector acc = FloatVector.zero(F);
-            int f = 0;
-            for (; f < kv; f += L) {
-                acc = FloatVector.fromArray(F, y, yo + f).fma(FloatVector.fromArray(F, x, xo + f), acc);
-            }
-            if (L >= 16) { acc = acc.add(acc.rearrange(SWAP8)); }
-            if (L >= 8) { acc = acc.add(acc.rearrange(SWAP4)); }
-            if (L >= 4) { acc = acc.add(acc.rearrange(SWAP2)); }
-            acc = acc.add(acc.rearrange(SWAP1));
-            float dot = acc.lane(0);
-            for (; f < k; f++) {
-                dot += y[yo + f] * x[xo + f];
-            }
-            final float c1 = cm1[q];
-            final float coef = (1f + c1) - c1 * dot;
-            axpy(coef, y, yo, r, k, kv);
+        // r = b - A x
+        if (!VectorCgRegisterKernels.residual(s, row, r, vectors)) {
+            residualAny(s, row, r);
         }
-        float rsOld = 0;
-        for (int f = 0; f < k; f++) {
-            p[f] = r[f];
-            rsOld += r[f] * r[f];
-        }
+        System.arraycopy(r, 0, p, 0, k);
+        float rsOld = dot(r, 0, r, k);
         if (!Float.isFinite(rsOld)) {
             // overflowed confidences or factors: make it visible, so the trainer stops and keeps the last finite model
             Arrays.fill(x, xo, xo + k, Float.NaN);
@@ -109,53 +78,61 @@ final class VectorConjugateGradientSolver implements RowSolver {
                 return;
             }
             // Ap = (YtY + lambda I) p + sum_i (c_ui - 1)(y_i . p) y_i
-            symmetricProduct(gram, k, kv, p, 0, reg, ap, false);
-            for (int q = from; q < to; q++) {
-                final int yo = cols[q] * k;
-                FloatVector acc = FloatVector.zero(F);
-                int f = 0;
-                for (; f < kv; f += L) {
-                    acc = FloatVector.fromArray(F, y, yo + f).fma(FloatVector.fromArray(F, p, f), acc);
-                }
-                if (L >= 16) { acc = acc.add(acc.rearrange(SWAP8)); }
-                if (L >= 8) { acc = acc.add(acc.rearrange(SWAP4)); }
-                if (L >= 4) { acc = acc.add(acc.rearrange(SWAP2)); }
-                acc = acc.add(acc.rearrange(SWAP1));
-                float dot = acc.lane(0);
-                for (; f < k; f++) {
-                    dot += y[yo + f] * p[f];
-                }
-                axpy(cm1[q] * dot, y, yo, ap, k, kv);
+            if (!VectorCgRegisterKernels.product(s, row, p, ap, vectors)) {
+                productAny(s, row, p, ap);
             }
-            float pAp = 0;
-            for (int f = 0; f < k; f++) {
-                pAp += p[f] * ap[f];
-            }
+            final float pAp = dot(p, 0, ap, k);
             if (!(pAp > 0)) {
                 return;
             }
             final float a = rsOld / pAp;
-            float rsNew = 0;
-            for (int f = 0; f < k; f++) {
-                x[xo + f] += a * p[f];
-                r[f] -= a * ap[f];
-                rsNew += r[f] * r[f];
-            }
-            final float beta = rsNew / rsOld;
-            for (int f = 0; f < k; f++) {
-                p[f] = r[f] + beta * p[f];
-            }
+            // x += a p ;  r -= a Ap
+            axpy(a, p, 0, x, xo, k);
+            axpy(-a, ap, 0, r, 0, k);
+            final float rsNew = dot(r, 0, r, k);
+            // p = r + beta p
+            xpby(r, rsNew / rsOld, p, k);
             rsOld = rsNew;
         }
     }
 
+    /** {@code r = b - A x} for any k. */
+    private static void residualAny(HalfStep s, int row, float[] r) {
+        final int k = s.k();
+        final float[] y = s.fixed();
+        final float[] x = s.target();
+        final int[] cols = s.cols();
+        final float[] cm1 = s.cm1();
+        final int xo = row * k;
+        // r = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i
+        symmetricProduct(s.gramF(), k, x, xo, (float) s.regularization(row), r, -1f);
+        for (int q = s.ptr()[row], to = s.ptr()[row + 1]; q < to; q++) {
+            final int yo = cols[q] * k;
+            final float c1 = cm1[q];
+            axpy((1f + c1) - c1 * dot(y, yo, x, xo, k), y, yo, r, 0, k);
+        }
+    }
+
+    /** {@code Ap} for any k. */
+    private static void productAny(HalfStep s, int row, float[] p, float[] ap) {
+        final int k = s.k();
+        final float[] y = s.fixed();
+        final int[] cols = s.cols();
+        final float[] cm1 = s.cm1();
+        // Ap = (YtY + lambda I) p + sum_i (c_ui - 1)(y_i . p) y_i
+        symmetricProduct(s.gramF(), k, p, 0, (float) s.regularization(row), ap, 1f);
+        for (int q = s.ptr()[row], to = s.ptr()[row + 1]; q < to; q++) {
+            final int yo = cols[q] * k;
+            axpy(cm1[q] * dot(y, yo, p, 0, k), y, yo, ap, 0, k);
+        }
+    }
+
     /**
-     * {@code out = scale * v + G v} (or {@code -(...)} when {@code negate}) for the symmetric k x k
-     * matrix G, as broadcast FMAs over G's rows: {@code G v = sum_g v_g G[g, :]}.
+     * {@code out = sign * (scale v + G v)} for the symmetric k x k matrix G, as broadcast FMAs over
+     * G's rows: {@code G v = sum_g v_g G[g, :]}.
      */
-    private static void symmetricProduct(float[] gram, int k, int kv, float[] v, int vo, float scale, float[] out,
-                                         boolean negate) {
-        final float sign = negate ? -1f : 1f;
+    private static void symmetricProduct(float[] gram, int k, float[] v, int vo, float scale, float[] out, float sign) {
+        final int kv = F.loopBound(k);
         for (int f = 0; f < kv; f += L) {
             FloatVector acc = FloatVector.fromArray(F, v, vo + f).mul(scale);
             for (int g = 0, go = f; g < k; g++, go += k) {
@@ -172,15 +149,52 @@ final class VectorConjugateGradientSolver implements RowSolver {
         }
     }
 
-    /** {@code acc[0..k) += a * y[yo..yo+k)}. */
-    private static void axpy(float a, float[] y, int yo, float[] acc, int k, int kv) {
-        FloatVector av = FloatVector.broadcast(F, a);
+    /** {@code a[ao..ao+k) . b[bo..bo+k)}. */
+    private static float dot(float[] a, int ao, float[] b, int bo, int k) {
+        final int kv = F.loopBound(k);
+        FloatVector acc = FloatVector.zero(F);
         int f = 0;
         for (; f < kv; f += L) {
-            FloatVector.fromArray(F, y, yo + f).fma(av, FloatVector.fromArray(F, acc, f)).intoArray(acc, f);
+            acc = FloatVector.fromArray(F, a, ao + f).fma(FloatVector.fromArray(F, b, bo + f), acc);
+        }
+        if (L >= 16) { acc = acc.add(acc.rearrange(SWAP8)); }
+        if (L >= 8) { acc = acc.add(acc.rearrange(SWAP4)); }
+        if (L >= 4) { acc = acc.add(acc.rearrange(SWAP2)); }
+        acc = acc.add(acc.rearrange(SWAP1));
+        float sum = acc.lane(0);
+        for (; f < k; f++) {
+            sum += a[ao + f] * b[bo + f];
+        }
+        return sum;
+    }
+
+    private static float dot(float[] a, int ao, float[] b, int k) {
+        return dot(a, ao, b, 0, k);
+    }
+
+    /** {@code acc[ao..ao+k) += a * v[vo..vo+k)}. */
+    private static void axpy(float a, float[] v, int vo, float[] acc, int ao, int k) {
+        final int kv = F.loopBound(k);
+        final FloatVector av = FloatVector.broadcast(F, a);
+        int f = 0;
+        for (; f < kv; f += L) {
+            FloatVector.fromArray(F, v, vo + f).fma(av, FloatVector.fromArray(F, acc, ao + f)).intoArray(acc, ao + f);
         }
         for (; f < k; f++) {
-            acc[f] += a * y[yo + f];
+            acc[ao + f] += a * v[vo + f];
+        }
+    }
+
+    /** {@code p = r + beta p}. */
+    private static void xpby(float[] r, float beta, float[] p, int k) {
+        final int kv = F.loopBound(k);
+        final FloatVector bv = FloatVector.broadcast(F, beta);
+        int f = 0;
+        for (; f < kv; f += L) {
+            FloatVector.fromArray(F, p, f).fma(bv, FloatVector.fromArray(F, r, f)).intoArray(p, f);
+        }
+        for (; f < k; f++) {
+            p[f] = r[f] + beta * p[f];
         }
     }
 }
