@@ -27,4 +27,9 @@ public final class VectorSupport {
     static RowSolver newVectorCg(int steps) {
         return new VectorConjugateGradientSolver(steps);
     }
+
+    /** The vector Gram and loss kernels; call only when {@link #available()}. */
+    static FactorKernels newVectorFactorKernels() {
+        return new VectorFactorKernels();
+    }
 }
