@@ -129,18 +129,37 @@ final class VectorConjugateGradientSolver implements RowSolver {
 
     /**
      * {@code out = sign * (scale v + G v)} for the symmetric k x k matrix G, as broadcast FMAs over
-     * G's rows: {@code G v = sum_g v_g G[g, :]}.
+     * G's rows: {@code G v = sum_g v_g G[g, :]}, four vectors of columns at a time so that four FMA
+     * chains run side by side.
      */
     private static void symmetricProduct(float[] gram, int k, float[] v, int vo, float scale, float[] out, float sign) {
         final int kv = F.loopBound(k);
-        for (int f = 0; f < kv; f += L) {
+        int f = 0;
+        for (; f + 4 * L <= kv; f += 4 * L) {
+            FloatVector a0 = FloatVector.fromArray(F, v, vo + f).mul(scale);
+            FloatVector a1 = FloatVector.fromArray(F, v, vo + f + L).mul(scale);
+            FloatVector a2 = FloatVector.fromArray(F, v, vo + f + 2 * L).mul(scale);
+            FloatVector a3 = FloatVector.fromArray(F, v, vo + f + 3 * L).mul(scale);
+            for (int g = 0, go = f; g < k; g++, go += k) {
+                final FloatVector b = FloatVector.broadcast(F, v[vo + g]);
+                a0 = FloatVector.fromArray(F, gram, go).fma(b, a0);
+                a1 = FloatVector.fromArray(F, gram, go + L).fma(b, a1);
+                a2 = FloatVector.fromArray(F, gram, go + 2 * L).fma(b, a2);
+                a3 = FloatVector.fromArray(F, gram, go + 3 * L).fma(b, a3);
+            }
+            a0.mul(sign).intoArray(out, f);
+            a1.mul(sign).intoArray(out, f + L);
+            a2.mul(sign).intoArray(out, f + 2 * L);
+            a3.mul(sign).intoArray(out, f + 3 * L);
+        }
+        for (; f < kv; f += L) {
             FloatVector acc = FloatVector.fromArray(F, v, vo + f).mul(scale);
             for (int g = 0, go = f; g < k; g++, go += k) {
                 acc = FloatVector.fromArray(F, gram, go).fma(FloatVector.broadcast(F, v[vo + g]), acc);
             }
             acc.mul(sign).intoArray(out, f);
         }
-        for (int f = kv; f < k; f++) {
+        for (; f < k; f++) {
             float acc = scale * v[vo + f];
             for (int g = 0, go = f; g < k; g++, go += k) {
                 acc += gram[go] * v[vo + g];
@@ -149,14 +168,24 @@ final class VectorConjugateGradientSolver implements RowSolver {
         }
     }
 
-    /** {@code a[ao..ao+k) . b[bo..bo+k)}. */
-    private static float dot(float[] a, int ao, float[] b, int bo, int k) {
+    /** {@code a[ao..ao+k) . b[bo..bo+k)}, in four FMA chains. */
+    static float dot(float[] a, int ao, float[] b, int bo, int k) {
         final int kv = F.loopBound(k);
-        FloatVector acc = FloatVector.zero(F);
+        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a1 = FloatVector.zero(F);
+        FloatVector a2 = FloatVector.zero(F);
+        FloatVector a3 = FloatVector.zero(F);
         int f = 0;
-        for (; f < kv; f += L) {
-            acc = FloatVector.fromArray(F, a, ao + f).fma(FloatVector.fromArray(F, b, bo + f), acc);
+        for (; f + 4 * L <= kv; f += 4 * L) {
+            a0 = FloatVector.fromArray(F, a, ao + f).fma(FloatVector.fromArray(F, b, bo + f), a0);
+            a1 = FloatVector.fromArray(F, a, ao + f + L).fma(FloatVector.fromArray(F, b, bo + f + L), a1);
+            a2 = FloatVector.fromArray(F, a, ao + f + 2 * L).fma(FloatVector.fromArray(F, b, bo + f + 2 * L), a2);
+            a3 = FloatVector.fromArray(F, a, ao + f + 3 * L).fma(FloatVector.fromArray(F, b, bo + f + 3 * L), a3);
         }
+        for (; f < kv; f += L) {
+            a0 = FloatVector.fromArray(F, a, ao + f).fma(FloatVector.fromArray(F, b, bo + f), a0);
+        }
+        FloatVector acc = a0.add(a1).add(a2.add(a3));
         if (L >= 16) { acc = acc.add(acc.rearrange(SWAP8)); }
         if (L >= 8) { acc = acc.add(acc.rearrange(SWAP4)); }
         if (L >= 4) { acc = acc.add(acc.rearrange(SWAP2)); }
@@ -173,7 +202,7 @@ final class VectorConjugateGradientSolver implements RowSolver {
     }
 
     /** {@code acc[ao..ao+k) += a * v[vo..vo+k)}. */
-    private static void axpy(float a, float[] v, int vo, float[] acc, int ao, int k) {
+    static void axpy(float a, float[] v, int vo, float[] acc, int ao, int k) {
         final int kv = F.loopBound(k);
         final FloatVector av = FloatVector.broadcast(F, a);
         int f = 0;
