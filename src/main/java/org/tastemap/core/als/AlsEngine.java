@@ -28,6 +28,7 @@ public final class AlsEngine implements AutoCloseable {
     private final float[] userCm1;
     private final float[] itemCm1;
     private final RowSolver solver;
+    private final FactorKernels kernels;
     private final RowParallel parallel;
     private final int[] userChunks;
     private final int[] itemChunks;
@@ -45,6 +46,7 @@ public final class AlsEngine implements AutoCloseable {
         this.userCm1 = confidence.userOrder(matrix);
         this.itemCm1 = confidence.itemOrder(matrix);
         this.solver = solver;
+        this.kernels = FactorKernels.fastest();
         this.parallel = new RowParallel(params.effectiveThreads());
         // a row costs about k^2 (Gram products) + k * nnz: weigh rows as nnz + k
         this.userChunks = parallel.chunks(matrix.numUsers(), matrix.userPtr(), k, 32);
@@ -106,7 +108,7 @@ public final class AlsEngine implements AutoCloseable {
         double[][] partial = new double[chunks][];
         parallel.forEachChunk(bounds, t -> null, (c, from, to, ws) -> {
             double[] g = new double[k * k];
-            Gram.accumulateUpper(factors, k, from, to, g);
+            kernels.gramUpper(factors, k, from, to, g);
             partial[c] = g;
         }, cancelled);
         double[] out = new double[k * k];
@@ -126,61 +128,55 @@ public final class AlsEngine implements AutoCloseable {
      *     + lambda (sum_u n_u^s |x_u|^2 + sum_i n_i^s |y_i|^2)
      * </pre>
      * (every cell contributes {@code (x_u.y_i)^2} with confidence 1 through the YtY term; the stored
-     * cells replace it by their true term; {@code s = 1} under ALS-WR, else 0). Costs
-     * {@code O(nnz k + (users + artists) k^2)}.
+     * cells replace it by their true term; {@code s = 1} under ALS-WR, else 0). The first term is
+     * {@code sum_u x_u' YtY x_u = <YtY, XtX>} (the sum of the entrywise products of the two Gram
+     * matrices), and without ALS-WR the regularisation is {@code lambda (trace XtX + trace YtY)}.
+     * Costs {@code O(nnz k + (users + artists) k^2 / 2)}.
      */
     public double loss(float[] userFactors, float[] itemFactors, BooleanSupplier cancelled) {
-        double[] gram = gram(itemFactors, matrix.numItems(), cancelled);
+        double[] gy = gram(itemFactors, matrix.numItems(), cancelled);
+        double[] gx = gram(userFactors, matrix.numUsers(), cancelled);
         int[] ptr = matrix.userPtr();
         int[] cols = matrix.userItems();
         double lambda = params.lambda();
         boolean scaled = params.scaleLambdaByCount();
         double[] partial = new double[userChunks.length - 1];
-        parallel.forEachChunk(userChunks, t -> new double[k], (c, from, to, ws) -> {
-            double[] gx = (double[]) ws;
-            double sum = 0;
-            for (int u = from; u < to; u++) {
-                int xo = u * k;
-                // x_u' YtY x_u
-                double quad = 0;
-                double norm = 0;
-                for (int f = 0; f < k; f++) {
-                    double acc = 0;
-                    int go = f * k;
-                    for (int g = 0; g < k; g++) {
-                        acc += gram[go + g] * userFactors[xo + g];
-                    }
-                    gx[f] = acc;
-                    quad += acc * userFactors[xo + f];
-                    norm += (double) userFactors[xo + f] * userFactors[xo + f];
-                }
-                double cells = 0;
-                for (int q = ptr[u]; q < ptr[u + 1]; q++) {
-                    int yo = cols[q] * k;
-                    double s = 0;
-                    for (int f = 0; f < k; f++) {
-                        s += (double) userFactors[xo + f] * itemFactors[yo + f];
-                    }
-                    double conf = 1.0 + userCm1[q];
-                    cells += conf * (1 - s) * (1 - s) - s * s;
-                }
-                double reg = scaled ? lambda * (ptr[u + 1] - ptr[u]) : lambda;
-                sum += quad + cells + reg * norm;
+        parallel.forEachChunk(userChunks, t -> null, (c, from, to, ws) -> {
+            double sum = kernels.storedCells(userFactors, itemFactors, k, ptr, cols, userCm1, from, to);
+            if (scaled) {
+                sum += lambda * countWeightedNorms(userFactors, ptr, from, to);
             }
             partial[c] = sum;
         }, cancelled);
+        // sum_u x_u' YtY x_u = sum_fg YtY[f, g] XtX[f, g]
         double total = 0;
+        for (int q = 0; q < gx.length; q++) {
+            total += gy[q] * gx[q];
+        }
         for (double v : partial) {
             total += v;
         }
-        int[] iptr = matrix.itemPtr();
-        for (int i = 0; i < matrix.numItems(); i++) {
-            double norm = 0;
-            int yo = i * k;
+        if (scaled) {
+            total += lambda * countWeightedNorms(itemFactors, matrix.itemPtr(), 0, matrix.numItems());
+        } else {
+            // sum_u |x_u|^2 = trace XtX
             for (int f = 0; f < k; f++) {
-                norm += (double) itemFactors[yo + f] * itemFactors[yo + f];
+                total += lambda * (gx[f * k + f] + gy[f * k + f]);
             }
-            total += (scaled ? lambda * (iptr[i + 1] - iptr[i]) : lambda) * norm;
+        }
+        return total;
+    }
+
+    /** {@code sum_r n_r |f_r|^2} over rows {@code [from, to)}, with {@code n_r} the row's non-zeros. */
+    private double countWeightedNorms(float[] factors, int[] ptr, int from, int to) {
+        double total = 0;
+        for (int r = from; r < to; r++) {
+            double norm = 0;
+            int o = r * k;
+            for (int f = 0; f < k; f++) {
+                norm += (double) factors[o + f] * factors[o + f];
+            }
+            total += (double) (ptr[r + 1] - ptr[r]) * norm;
         }
         return total;
     }

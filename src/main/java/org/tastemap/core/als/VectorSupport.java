@@ -19,11 +19,17 @@ public final class VectorSupport {
 
     /** "vector (N-bit)" or "scalar", for the app and bench to say which path runs. */
     public static String describe() {
-        return AVAILABLE ? "vector" : "scalar (start with --add-modules jdk.incubator.vector for the fast path)";
+        return AVAILABLE ? "vector (" + VectorLanes.width() + ")"
+                : "scalar (start with --add-modules jdk.incubator.vector for the fast path)";
     }
 
+    /** The vector CG solver; call only when {@link #available()}. Typed as the interface so that verifying this class loads nothing of the vector kernels. */
     static RowSolver newVectorCg(int steps) {
-        // the vector kernel arrives with the performance work; until then the scalar solver serves
-        return new ConjugateGradientSolver(steps);
+        return new VectorConjugateGradientSolver(steps);
+    }
+
+    /** The vector Gram and loss kernels; call only when {@link #available()}. */
+    static FactorKernels newVectorFactorKernels() {
+        return new VectorFactorKernels();
     }
 }
