@@ -1,7 +1,9 @@
 package org.tastemap.io;
 
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,9 +50,12 @@ final class DelimitedReader {
         boolean headerPending = hasHeader;
         int lastUser = -1;
         long rows = 0;
-        try (CSVParser parser = DelimitedText.parser(new InputStreamReader(src.content(), StandardCharsets.UTF_8), delimiter, true)) {
+        RecordSizeGuard guard = new RecordSizeGuard(new InputStreamReader(src.content(), StandardCharsets.UTF_8),
+                RecordSizeGuard.MAX_RECORD_CHARS);
+        try (CSVParser parser = DelimitedText.parser(guard, delimiter, true)) {
             Iterator<CSVRecord> it = parser.iterator();
             while (true) {
+                guard.recordDone();
                 // the parser has consumed the line breaks of all earlier records, so this record starts on the next line
                 long line = parser.getCurrentLineNumber() + 1;
                 CSVRecord record;
@@ -148,6 +153,46 @@ final class DelimitedReader {
             throw new ImportException(file, "the column mapping reads column " + (mapping.maxColumn() + 1) + " but "
                     + whose + " " + columns + (columns == 1 ? " column" : " columns") + " when split at "
                     + describe(delimiter) + ": is the delimiter right?");
+        }
+    }
+
+    /**
+     * Stops a record from growing without end: a quote that is never closed would otherwise make
+     * the rest of the file one field, held in memory.
+     */
+    static final class RecordSizeGuard extends FilterReader {
+        static final long MAX_RECORD_CHARS = 16L << 20;
+        private final long maxChars;
+        private long sinceRecord;
+
+        RecordSizeGuard(Reader in, long maxChars) {
+            super(in);
+            this.maxChars = maxChars;
+        }
+
+        /** Called between records. */
+        void recordDone() {
+            sinceRecord = 0;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            int n = super.read(cbuf, off, len);
+            if (n > 0) {
+                sinceRecord += n;
+                // the parser reads ahead a buffer at a time, so allow one more buffer
+                if (sinceRecord > maxChars + len) {
+                    throw new IOException("a record runs over " + ImportReport.sizeText(maxChars)
+                            + ": is a quote never closed?");
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
         }
     }
 

@@ -166,4 +166,22 @@ class DelimitedImportTest {
                 () -> ColumnMapping.byHeader(List.of("user", "artist"), "user", "artist", null, "plays"));
         assertTrue(e.getMessage().contains("no column named 'plays'"), e.getMessage());
     }
+
+    @Test
+    void aQuoteThatNeverClosesCannotSwallowTheFileIntoMemory() throws IOException {
+        // line 2 opens a quote that never closes: without the guard the rest of the file (70 KB) becomes one field
+        String text = "u1,a,1\nu2,\"b,2\n" + "u3,c,3\n".repeat(10_000);
+        DelimitedReader.RecordSizeGuard guard = new DelimitedReader.RecordSizeGuard(new java.io.StringReader(text), 1024);
+        try (org.apache.commons.csv.CSVParser parser = DelimitedText.parser(guard, ',', true)) {
+            java.util.Iterator<org.apache.commons.csv.CSVRecord> it = parser.iterator();
+            assertEquals(List.of("u1", "a", "1"), it.next().toList());
+            guard.recordDone();
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, it::next);
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            assertEquals("a record runs over 1.0 KB: is a quote never closed?", root.getMessage());
+        }
+    }
 }
