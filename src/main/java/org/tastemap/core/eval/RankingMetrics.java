@@ -173,36 +173,32 @@ public final class RankingMetrics {
             equalDiff[lo]++;
             equalDiff[hi]--;
         }
-        double aucSum = 0;
-        double rankNum = 0;
-        double playSum = 0;
+        // prefix sums: below[q] / equal[q] = candidates scoring below / equal to sorted[q]
+        long[] belowAt = new long[nt];
+        long[] equalAt = new long[nt];
         long below = 0;
         long equal = 0;
-        int negatives = candidates - nt;
         for (int q = 0; q < nt; q++) {
             below += belowDiff[q];
             equal += equalDiff[q];
-            float s = sorted[q];
-            int testBelow = lowerBound(sorted, s);
-            int testEqual = upperBound(sorted, s) - testBelow;
-            if (negatives > 0) {
-                double negBelow = below - testBelow;
-                double negEqual = equal - testEqual;
-                aucSum += (negBelow + 0.5 * negEqual) / negatives;
-            }
+            belowAt[q] = below;
+            equalAt[q] = equal;
         }
-        // percentile rank per held-out artist (weighted by its held-out plays)
+        int negatives = candidates - nt;
+        double aucSum = 0;
+        double rankNum = 0;
+        double playSum = 0;
         for (int q = 0; q < nt; q++) {
             float s = scores[testItems[q]];
             int pos = lowerBound(sorted, s);
-            long b = 0;
-            long e = 0;
-            for (int z = 0; z <= pos; z++) {
-                b += belowDiff[z];
+            int testEqual = upperBound(sorted, s) - pos;
+            long b = belowAt[pos];
+            long e = equalAt[pos];
+            if (negatives > 0) {
+                // held-out artists are not negatives: pos of them score below, testEqual equal (itself included)
+                aucSum += ((b - pos) + 0.5 * (e - testEqual)) / negatives;
             }
-            for (int z = 0; z <= pos; z++) {
-                e += equalDiff[z];
-            }
+            // percentile rank among the other candidates, weighted by the held-out plays
             double above = candidates - b - e;
             double rank = (above + 0.5 * (e - 1)) / (candidates - 1);
             rankNum += testPlays[q] * rank;
