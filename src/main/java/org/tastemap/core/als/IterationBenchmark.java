@@ -1,5 +1,6 @@
 package org.tastemap.core.als;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -21,12 +22,15 @@ public final class IterationBenchmark {
      *
      * @param path             which kernels ran ({@link VectorSupport#describe()})
      * @param iterationSeconds each iteration: users then artists
+     * @param iterationCpuSeconds the CPU time of this process during each iteration, all threads (NaN
+     *                   where the JVM does not tell); on a busy machine it shows what the wall time hides
      * @param userSeconds      the user half-step of each iteration
      * @param itemSeconds      the artist half-step of each iteration
      * @param lossSeconds      the full loss after each iteration (empty when not asked for)
      * @param loss             the loss after each iteration (empty when not asked for)
      */
-    public record Timing(String path, int factors, int threads, double[] iterationSeconds, double[] userSeconds,
+    public record Timing(String path, int factors, int threads, double[] iterationSeconds, double[] iterationCpuSeconds,
+                         double[] userSeconds,
                          double[] itemSeconds, double[] lossSeconds, double[] loss) {
 
         /** The median of the iterations after the first (the first includes JIT compilation). */
@@ -50,12 +54,14 @@ public final class IterationBenchmark {
         float[] x = AlsTrainer.randomFactors(matrix.numUsers(), k, params.seed());
         float[] y = AlsTrainer.randomFactors(matrix.numItems(), k, params.seed() * 31 + 17);
         double[] total = new double[iterations];
+        double[] cpu = new double[iterations];
         double[] users = new double[iterations];
         double[] items = new double[iterations];
         double[] lossSeconds = new double[withLoss ? iterations : 0];
         double[] loss = new double[withLoss ? iterations : 0];
         try (AlsEngine engine = new AlsEngine(matrix, params)) {
             for (int it = 0; it < iterations; it++) {
+                long c0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 engine.solveUsers(x, y);
                 long t1 = System.nanoTime();
@@ -64,6 +70,7 @@ public final class IterationBenchmark {
                 users[it] = (t1 - t0) / 1e9;
                 items[it] = (t2 - t1) / 1e9;
                 total[it] = (t2 - t0) / 1e9;
+                cpu[it] = c0 < 0 ? Double.NaN : (processCpuNanos() - c0) / 1e9;
                 if (withLoss) {
                     long l0 = System.nanoTime();
                     loss[it] = engine.loss(x, y);
@@ -71,7 +78,12 @@ public final class IterationBenchmark {
                 }
             }
         }
-        return new Timing(VectorSupport.describe(), k, params.effectiveThreads(), total, users, items, lossSeconds, loss);
+        return new Timing(VectorSupport.describe(), k, params.effectiveThreads(), total, cpu, users, items, lossSeconds, loss);
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     /** The median of {@code v} without its first entry (or of {@code v} when it has one entry); NaN when empty. */
@@ -203,11 +215,12 @@ public final class IterationBenchmark {
                 Runtime.version(), t.path(), factors, t.threads(), m.numUsers(), m.numItems(), m.nnz(), genSeconds, heapMb,
                 rt.maxMemory() >> 20);
         for (int it = 0; it < iterations; it++) {
-            System.out.printf(Locale.ROOT, "iteration %d: %.3f s (users %.3f, artists %.3f)%s%n", it + 1, t.iterationSeconds()[it],
-                    t.userSeconds()[it], t.itemSeconds()[it],
+            System.out.printf(Locale.ROOT, "iteration %d: %.3f s, cpu %.3f s (users %.3f, artists %.3f)%s%n", it + 1,
+                    t.iterationSeconds()[it], t.iterationCpuSeconds()[it], t.userSeconds()[it], t.itemSeconds()[it],
                     withLoss ? String.format(Locale.ROOT, ", loss %.6e in %.3f s", t.loss()[it], t.lossSeconds()[it]) : "");
         }
-        System.out.printf(Locale.ROOT, "median after the first: iteration %.3f s, users %.3f s, artists %.3f s, loss %.3f s%n",
-                t.medianIterationSeconds(), medianAfterFirst(t.userSeconds()), medianAfterFirst(t.itemSeconds()), t.medianLossSeconds());
+        System.out.printf(Locale.ROOT, "median after the first: iteration %.3f s (cpu %.3f s), users %.3f s, artists %.3f s, loss %.3f s%n",
+                t.medianIterationSeconds(), medianAfterFirst(t.iterationCpuSeconds()), medianAfterFirst(t.userSeconds()),
+                medianAfterFirst(t.itemSeconds()), t.medianLossSeconds());
     }
 }

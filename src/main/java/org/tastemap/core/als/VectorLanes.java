@@ -10,11 +10,14 @@ import jdk.incubator.vector.VectorSpecies;
  * pairwise lane sum. Loaded only when {@link VectorSupport#available()}.
  *
  * <p>One width per process: on JDK 17, running kernels of two widths in the same JVM made the wider
- * ones several times slower (PERFORMANCE-NOTES, point 4). The width is
- * {@code -Dtastemap.vectorBits=128|256|512} when given, else the preferred width capped at 256 bits.
- * 256 bits is the default because it was as fast as 512 on the AVX-512 machines where the CG rows fit
- * in registers (k = 32, 64), runs at full speed on AVX2-only machines too, and needs one lane-sum
- * step less than 512 (see the measurements in {@code docs/PERFORMANCE.md}).
+ * ones several times slower (PERFORMANCE-NOTES, point 4). The width is the JVM's preferred one
+ * ({@code FloatVector.SPECIES_PREFERRED}: 512 bits where the JVM uses AVX-512, else 256), or
+ * {@code -Dtastemap.vectorBits=128|256|512} to compare widths. Measured on this project's 2-core
+ * AVX-512 machine, one thread, k = 64 (JDK 17, CPU seconds per iteration, medians of 2 runs):
+ * 512 bits 2.30 s, 256 bits 2.80 s; k = 32: 1.72 s against 1.93 s; at k = 128 the register
+ * kernels need 8 vectors of 16 lanes, and 256 bits, which falls back to the array loops, was 5x
+ * slower. (PERFORMANCE-NOTES found 256 within noise of 512 where rows fit in registers; on this
+ * machine's cores 512 bits was faster.) The preferred width is also the JVM's own choice for the CPU.
  */
 final class VectorLanes {
     /** The float species of every kernel. */
@@ -41,9 +44,9 @@ final class VectorLanes {
 
     private static VectorSpecies<Float> floatSpecies() {
         int preferred = FloatVector.SPECIES_PREFERRED.vectorBitSize();
-        int bits = Integer.getInteger("tastemap.vectorBits", Math.min(256, preferred));
-        if (bits != 64 && bits != 128 && bits != 256 && bits != 512) {
-            bits = Math.min(256, preferred);
+        int bits = Integer.getInteger("tastemap.vectorBits", preferred);
+        if (bits != 64 && bits != 128 && bits != 256 && bits != 512 || bits > preferred) {
+            bits = preferred;
         }
         return VectorSpecies.of(float.class, VectorShape.forBitSize(bits));
     }

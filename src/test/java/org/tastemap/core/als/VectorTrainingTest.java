@@ -1,0 +1,85 @@
+package org.tastemap.core.als;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tastemap.core.TestData;
+import org.tastemap.core.data.InteractionMatrix;
+
+/**
+ * Whole ALS training on the fastest path this JVM offers (vector kernels under surefire, scalar with
+ * {@code -Dtastemap.scalar=true}) against the exact Cholesky solver and against the scalar CG. The
+ * factor counts reach the register kernels (16, 32, 64, 128 are 2, 4 or 8 vectors at 256 or 512
+ * bits) and the array loops (40).
+ */
+class VectorTrainingTest {
+    private static final InteractionMatrix MATRIX = TestData.random(600, 400, 0.05, 400, 17);
+
+    private static float[][] train(AlsParams p, RowSolver solver, int iterations) {
+        float[] x = AlsTrainer.randomFactors(MATRIX.numUsers(), p.factors(), p.seed());
+        float[] y = AlsTrainer.randomFactors(MATRIX.numItems(), p.factors(), p.seed() * 31 + 17);
+        try (AlsEngine e = new AlsEngine(MATRIX, p, solver)) {
+            for (int it = 0; it < iterations; it++) {
+                e.solveUsers(x, y);
+                e.solveItems(x, y);
+            }
+        }
+        return new float[][] {x, y};
+    }
+
+    private static double loss(AlsParams p, float[][] f) {
+        try (AlsEngine e = new AlsEngine(MATRIX, p)) {
+            return e.loss(f[0], f[1]);
+        }
+    }
+
+    @Test
+    void theSystemPropertySwitchesTheEngineToScalar() {
+        if (Boolean.getBoolean("tastemap.scalar")) {
+            assertFalse(VectorSupport.available());
+            assertSame(ConjugateGradientSolver.class, ConjugateGradientSolver.create(3).getClass());
+            assertSame(ScalarFactorKernels.class, FactorKernels.fastest().getClass());
+            assertTrue(VectorSupport.describe().startsWith("scalar"));
+        } else {
+            // surefire adds jdk.incubator.vector
+            assertTrue(VectorSupport.available());
+            assertTrue(VectorSupport.describe().startsWith("vector"), VectorSupport.describe());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {16, 32, 40, 64})
+    void cgTrainingEndsWithinOnePercentOfCholeskysLoss(int k) {
+        // 3 CG steps per row per half-step, warm-started, against exact row solves from the same start,
+        // over the default 15 iterations (3 steps of a k x k system need the iterations to catch up)
+        AlsParams p = AlsParams.defaults().withFactors(k).withThreads(2);
+        double cg = loss(p, train(p, ConjugateGradientSolver.create(3), 15));
+        double exact = loss(p, train(p, new CholeskySolver(), 15));
+        assertEquals(exact, cg, 0.01 * exact, "k " + k + ": cg " + cg + " vs exact " + exact);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {32, 40, 64, 128})
+    void fastestAndScalarCgTrainTheSameModel(int k) {
+        // the same arithmetic in another order: 5 iterations keep the float differences near 1e-6
+        AlsParams p = AlsParams.defaults().withFactors(k).withThreads(2);
+        float[][] fast = train(p, ConjugateGradientSolver.create(3), 5);
+        float[][] scalar = train(p, ConjugateGradientSolver.scalar(3), 5);
+        for (int side = 0; side < 2; side++) {
+            double scale = 0;
+            for (float v : scalar[side]) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            for (int q = 0; q < scalar[side].length; q++) {
+                assertEquals(scalar[side][q], fast[side][q], 1e-3 * scale, (side == 0 ? "user" : "artist") + " factor " + q);
+            }
+        }
+        double lf = loss(p, fast);
+        assertEquals(loss(p, scalar), lf, 1e-5 * lf);
+    }
+}
