@@ -1,10 +1,8 @@
 package org.tastemap.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.model.Recommender;
-import org.tastemap.core.model.ScoredItem;
 import org.tastemap.core.model.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,12 +29,7 @@ final class SimilarCommand implements Callable<Integer> {
         TrainedModel m = modelArgs.load();
         Dataset d = m.dataset();
         int i = Lookup.artist(d, artist);
-        PrintWriter w = spec.commandLine().getOut();
-        w.printf("%4s  %-40s %8s%n", "rank", "artist", "cosine");
-        int rank = 1;
-        for (ScoredItem s : new Recommender(m).similarArtists(i, n)) {
-            w.printf(java.util.Locale.ROOT, "%4d  %-40s %8.4f%n", rank++, d.artistName(s.index()), s.score());
-        }
+        RankedTable.print(spec.commandLine().getOut(), d, new Recommender(m).similarArtists(i, n), "cosine");
         return 0;
     }
 }
