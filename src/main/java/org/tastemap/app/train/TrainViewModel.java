@@ -59,6 +59,8 @@ public final class TrainViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
     private final StringProperty progressText = new SimpleStringProperty(this, "progressText", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final IntegerProperty firstIteration = new SimpleIntegerProperty(this, "firstIteration", 1);
+    private final IntegerProperty lastIteration = new SimpleIntegerProperty(this, "lastIteration", 10);
     private final ObservableList<IterationPoint> points = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
     private final BooleanBinding canTrain;
@@ -134,6 +136,10 @@ public final class TrainViewModel {
         boolean isWarm = from != null && from.factors() == p.factors();
         int run = ++runId;
         points.clear();
+        // the planned run on the chart's x axis; a warm start continues the model's iteration count
+        int done = isWarm ? from.iterations() : 0;
+        firstIteration.set(done + 1);
+        lastIteration.set(done + p.iterations());
         running.set(true);
         progress.set(0);
         progressText.set("Starting…");
@@ -254,6 +260,16 @@ public final class TrainViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** The first iteration of the current or last run, as the charts' x axis counts it. */
+    public IntegerProperty firstIterationProperty() {
+        return firstIteration;
+    }
+
+    /** The last planned iteration of the current or last run. */
+    public IntegerProperty lastIterationProperty() {
+        return lastIteration;
     }
 
     public ObservableList<IterationPoint> points() {

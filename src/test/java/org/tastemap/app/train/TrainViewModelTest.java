@@ -78,6 +78,8 @@ class TrainViewModelTest {
         assertEquals(2, vm.history().size());
         assertTrue(vm.history().get(0).warm());
         assertEquals(5, vm.points().get(0).iteration(), "the chart's x axis continues after the warm start");
+        assertEquals(5, vm.firstIterationProperty().get());
+        assertEquals(8, vm.lastIterationProperty().get());
     }
 
     @Test
