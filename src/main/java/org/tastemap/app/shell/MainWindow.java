@@ -180,7 +180,8 @@ public final class MainWindow {
         recent.setOnShowing(e -> {
             recent.getItems().clear();
             for (String r : main.recent()) {
-                recent.getItems().add(item(r, null, () -> main.openDataFile(Path.of(r))));
+                String how = main.recentDescription(r);
+                recent.getItems().add(item(how.isEmpty() ? r : r + "   ·   " + how, null, () -> main.openDataFile(Path.of(r))));
             }
             if (recent.getItems().isEmpty()) {
                 MenuItem none = new MenuItem("(none)");

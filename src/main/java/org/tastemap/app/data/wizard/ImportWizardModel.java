@@ -218,6 +218,11 @@ public final class ImportWizardModel {
         });
     }
 
+    /** The settings the current result was imported with (null before an import finished). */
+    public ImportSettings importedSettings() {
+        return result.get() == null ? null : lastSettings;
+    }
+
     public void cancelImport() {
         importJob.cancel();
     }
