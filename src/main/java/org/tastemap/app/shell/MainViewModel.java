@@ -24,6 +24,7 @@ import org.tastemap.app.session.LoadedData;
 import org.tastemap.app.session.ModelState;
 import org.tastemap.app.task.BackgroundExecutor;
 import org.tastemap.app.train.TrainViewModel;
+import org.tastemap.core.als.VectorSupport;
 import org.tastemap.core.model.ScoredItem;
 import org.tastemap.core.model.TrainedModel;
 
@@ -211,6 +212,17 @@ public final class MainViewModel {
         }
         LOG.log(Level.WARNING, title, e);
         errors.show(title, e);
+    }
+
+    /** Which ALS kernels run, for the status bar: "vector kernels" (the Vector API) or "scalar kernels". */
+    public String kernels() {
+        return VectorSupport.available() ? "vector kernels" : "scalar kernels";
+    }
+
+    /** The kernel path in a sentence, for its tooltip and the About box. */
+    public static String kernelsDetail() {
+        return "ALS kernels: " + VectorSupport.describe() + (VectorSupport.available()
+                ? " (jdk.incubator.vector)" : "") + ".";
     }
 
     /** Refreshes the memory text (called every second or two by the view). */

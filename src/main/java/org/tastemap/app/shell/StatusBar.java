@@ -26,6 +26,9 @@ final class StatusBar extends HBox {
         Label memory = new Label();
         memory.setId("status-memory");
         memory.textProperty().bind(vm.memoryProperty());
+        Label kernels = new Label(vm.kernels());
+        kernels.setId("status-kernels");
+        kernels.setTooltip(new Tooltip(MainViewModel.kernelsDetail()));
         Label notice = new Label();
         notice.setId("status-notice");
         notice.getStyleClass().add("notice");
@@ -62,6 +65,7 @@ final class StatusBar extends HBox {
         vm.executor().activities().addListener((ListChangeListener<Activity>) c -> refresh.run());
         refresh.run();
         getChildren().addAll(data, new Separator(javafx.geometry.Orientation.VERTICAL), model,
-                new Separator(javafx.geometry.Orientation.VERTICAL), memory, notice, jobBox);
+                new Separator(javafx.geometry.Orientation.VERTICAL), memory,
+                new Separator(javafx.geometry.Orientation.VERTICAL), kernels, notice, jobBox);
     }
 }
