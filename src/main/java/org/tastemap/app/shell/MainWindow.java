@@ -58,13 +58,14 @@ public final class MainWindow {
     private final BackgroundExecutor executor;
     private final DataFiles files;
     private final AppPrefs prefs;
+    private final ErrorReporter errors;
 
     public MainWindow(Stage stage, BackgroundExecutor executor, Debouncer debouncer, DataFiles files, AppPrefs prefs) {
         this.stage = stage;
         this.executor = executor;
         this.files = files;
         this.prefs = prefs;
-        ErrorReporter errors = new FxErrorReporter(stage);
+        errors = new FxErrorReporter(stage);
         train = new TrainViewModel(state, executor, debouncer, errors);
         main = new MainViewModel(state, executor, files, prefs, errors, train);
         artists = new ArtistsViewModel(state, executor, errors);
@@ -230,6 +231,11 @@ public final class MainWindow {
         stage.yProperty().addListener((o, a, b) -> prefs.put("window.y", b.toString()));
         stage.widthProperty().addListener((o, a, b) -> prefs.put("window.w", b.toString()));
         stage.heightProperty().addListener((o, a, b) -> prefs.put("window.h", b.toString()));
+    }
+
+    /** The error dialog of this window. */
+    public ErrorReporter errors() {
+        return errors;
     }
 
     public MainViewModel main() {

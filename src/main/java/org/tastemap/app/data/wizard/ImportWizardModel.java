@@ -231,6 +231,9 @@ public final class ImportWizardModel {
         if (e instanceof UserFacingException u) {
             return u.getMessage() + (u.hint() == null ? "" : " " + u.hint());
         }
+        if (ErrorReporter.isOutOfMemory(e)) {
+            return ErrorReporter.describe(e) + " " + ErrorReporter.OUT_OF_MEMORY_HINT;
+        }
         return ErrorReporter.describe(e);
     }
 
