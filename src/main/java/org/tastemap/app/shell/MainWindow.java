@@ -7,6 +7,7 @@ import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -100,7 +101,7 @@ public final class MainWindow {
         root.setTop(menus());
         root.setBottom(new StatusBar(main));
         root.getStyleClass().add("app-root");
-        Scene scene = new Scene(root, prefs.getDouble("window.w", 1360), prefs.getDouble("window.h", 860));
+        Scene scene = new Scene(root);
         scene.getStylesheets().add(Theme.stylesheet());
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -221,12 +222,14 @@ public final class MainWindow {
     }
 
     private void rememberBounds() {
-        double x = prefs.getDouble("window.x", Double.NaN);
-        double y = prefs.getDouble("window.y", Double.NaN);
-        if (!Double.isNaN(x) && !Double.isNaN(y)) {
-            stage.setX(x);
-            stage.setY(y);
-        }
+        // the saved values are the window's (with decorations), so they are applied to the stage, not the scene
+        Rectangle2D bounds = WindowBounds.initial(prefs.getDouble("window.x", Double.NaN), prefs.getDouble("window.y", Double.NaN),
+                prefs.getDouble("window.w", Double.NaN), prefs.getDouble("window.h", Double.NaN),
+                javafx.stage.Screen.getPrimary().getVisualBounds());
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
         stage.xProperty().addListener((o, a, b) -> prefs.put("window.x", b.toString()));
         stage.yProperty().addListener((o, a, b) -> prefs.put("window.y", b.toString()));
         stage.widthProperty().addListener((o, a, b) -> prefs.put("window.w", b.toString()));
