@@ -5,6 +5,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.tastemap.app.DialogHeader;
+import org.tastemap.app.Icons;
 import org.tastemap.app.Theme;
 
 /** Help > About: version, license, libraries and the model's formulas. */
@@ -29,7 +31,7 @@ final class AboutDialog {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
         a.setTitle("About Tastemap");
-        a.setHeaderText("Tastemap " + version());
+        a.getDialogPane().setHeader(DialogHeader.of("Tastemap " + version(), Icons.ARTIST));
         Label lead = new Label("An explorer for listening data over implicit-feedback ALS (Hu, Koren & Volinsky 2008).\n"
                 + "License: Apache License 2.0.\n"
                 + "Libraries: OpenJFX 21, ControlsFX 11 (BSD-3), EJML (Apache-2.0), Apache Commons CSV (Apache-2.0), "
@@ -51,7 +53,7 @@ final class AboutDialog {
                 "Fold-in         x = (YtY + Yt(C - I)Y + lambda I)^-1 Yt C p"));
         formulas.setEditable(false);
         formulas.getStyleClass().add("mono");
-        formulas.setPrefRowCount(10);
+        formulas.setPrefRowCount(9);
         formulas.setPrefColumnCount(70);
         a.getDialogPane().setContent(new VBox(10, lead, runtime, formulas));
         a.getDialogPane().getStylesheets().add(Theme.stylesheet());

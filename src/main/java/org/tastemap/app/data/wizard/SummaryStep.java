@@ -16,6 +16,7 @@ import org.tastemap.app.session.Imported;
 final class SummaryStep extends WizardStep {
     private Label summary;
     private TableView<Imported.Skipped> skipped;
+    private Label skippedTitle;
 
     SummaryStep(ImportWizardModel model) {
         super(model, "6 · Summary", "Press Finish to open this dataset; a quick model is trained right after.");
@@ -39,7 +40,14 @@ final class SummaryStep extends WizardStep {
                 .map(String::valueOf).collect(Collectors.joining(", "))));
         skipped.getColumns().addAll(java.util.List.of(reason, count, lines));
         skipped.setPrefHeight(220);
-        return new VBox(12, summary, new Label("Skipped rows"), skipped);
+        skippedTitle = new Label("Skipped rows");
+        skippedTitle.getStyleClass().add("section-title");
+        // an empty table is a big empty box: only shown when something was skipped
+        skipped.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(skipped.getItems()));
+        skipped.managedProperty().bind(skipped.visibleProperty());
+        skippedTitle.visibleProperty().bind(skipped.visibleProperty());
+        skippedTitle.managedProperty().bind(skipped.visibleProperty());
+        return new VBox(12, summary, skippedTitle, skipped);
     }
 
     @Override
@@ -49,8 +57,9 @@ final class SummaryStep extends WizardStep {
             return;
         }
         var m = r.dataset().matrix();
-        summary.setText(String.format(Locale.ROOT, "%,d users · %,d artists · %,d user–artist rows (from %,d rows read, %,d skipped).",
-                m.numUsers(), m.numItems(), m.nnz(), r.rowsRead(), r.skippedTotal()));
+        summary.setText(String.format(Locale.ROOT, "%,d users · %,d artists · %,d user–artist rows (from %,d rows read, %s).",
+                m.numUsers(), m.numItems(), m.nnz(), r.rowsRead(), r.skippedTotal() == 0 ? "none skipped"
+                        : String.format(Locale.ROOT, "%,d skipped", r.skippedTotal())));
         skipped.getItems().setAll(r.skipped());
     }
 
