@@ -52,6 +52,8 @@ public final class ArtistsView extends BorderPane {
         // ControlsFX asks on a background thread per keystroke; the ViewModel answers only the newest
         var binding = TextFields.bindAutoCompletion(search, req -> vm.suggestions().request(req.getUserText()));
         binding.setOnAutoCompleted(e -> vm.open(e.getCompletion().index()));
+        binding.setPrefWidth(380);
+        binding.setVisibleRowCount(ArtistsViewModel.SUGGESTIONS);
         search.setOnAction(e -> {
             if (!vm.results().isEmpty()) {
                 vm.open(vm.results().get(0).index());

@@ -41,12 +41,22 @@ final class StatusBar extends HBox {
 
         Label job = new Label();
         job.getStyleClass().add("job-label");
+        // when a job runs, its text gives way first; memory, kernels and Cancel never shrink
+        job.setMinWidth(0);
+        job.setMaxWidth(460);
+        for (Label fixed : java.util.List.of(memory, kernels)) {
+            fixed.setMinWidth(USE_PREF_SIZE);
+        }
+        data.setMinWidth(120);
+        model.setMinWidth(120);
         ProgressBar bar = new ProgressBar();
         bar.setId("status-progress");
         bar.setPrefWidth(140);
         Button cancel = new Button("Cancel");
         cancel.setId("status-cancel");
         cancel.getStyleClass().add("small");
+        cancel.setMinWidth(USE_PREF_SIZE);
+        bar.setMinWidth(USE_PREF_SIZE);
         HBox jobBox = new HBox(8, job, bar, cancel);
         jobBox.setAlignment(Pos.CENTER_LEFT);
         Runnable refresh = () -> {

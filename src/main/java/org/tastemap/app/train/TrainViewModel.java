@@ -80,13 +80,25 @@ public final class TrainViewModel {
         state.dataProperty().addListener((o, a, b) -> {
             stop();
             points.clear();
+            // runs on other data are not comparable with the next ones
+            history.clear();
         });
     }
 
     /** The parameters as the controls show them. */
     public AlsParams params() {
         return AlsParams.defaults().withFactors(factors.get()).withIterations(iterations.get()).withAlpha(alpha.get())
-                .withLambda(lambda.get()).withConfidence(confidence.get()).withSolver(solver.get());
+                .withLambda(lambda.get()).withConfidence(confidence.get()).withSolver(solver.get())
+                .withThreads(trainingThreads(Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Worker threads for training: all cores but one from three cores up, so the UI thread always
+     * finds a free core and the screens stay responsive while a model trains; on one or two cores
+     * halving the speed would cost more than a sluggish frame.
+     */
+    static int trainingThreads(int cores) {
+        return cores >= 3 ? cores - 1 : Math.max(1, cores);
     }
 
     /** Problems with the parameters, as sentences; empty when they are valid. */
@@ -151,7 +163,7 @@ public final class TrainViewModel {
                         points.add(point);
                         progress.set(points.size() / (double) p.iterations());
                         progressText.set(String.format(Locale.ROOT, "Iteration %d of %d · %.2f s/iteration",
-                                points.size(), p.iterations(), point.seconds()));
+                                points.size(), p.iterations(), point.elapsed() / points.size()));
                     }
                 });
         job = executor.submit(isWarm ? "Retraining" : "Training", work,

@@ -53,6 +53,7 @@ public final class UsersView extends BorderPane {
         HBox.setHgrow(find, Priority.ALWAYS);
         var binding = TextFields.bindAutoCompletion(find, req -> vm.suggestions().request(req.getUserText()));
         binding.setOnAutoCompleted(e -> vm.open(e.getCompletion().index()));
+        binding.setPrefWidth(380);
         find.setOnAction(e -> vm.openById(find.getText()));
         Button random = new Button("Random user", Icons.of(Icons.DICE, 16));
         random.setId("random-user");

@@ -113,6 +113,25 @@ class TrainViewModelTest {
     }
 
     @Test
+    void trainingLeavesACoreForTheUserInterfaceFromThreeCoresUp() {
+        assertEquals(1, TrainViewModel.trainingThreads(1));
+        assertEquals(2, TrainViewModel.trainingThreads(2));
+        assertEquals(2, TrainViewModel.trainingThreads(3));
+        assertEquals(7, TrainViewModel.trainingThreads(8));
+        assertEquals(TrainViewModel.trainingThreads(Runtime.getRuntime().availableProcessors()), vm.params().threads());
+    }
+
+    @Test
+    void newDataClearsTheRunHistoryAndTheCharts() {
+        vm.train();
+        assertEquals(1, vm.history().size());
+        state.setData(null);
+        state.setData(Fixtures.data());
+        assertTrue(vm.history().isEmpty(), "runs on other data are not comparable");
+        assertTrue(vm.points().isEmpty());
+    }
+
+    @Test
     void invalidParametersAreReportedNotTrained() {
         vm.factorsProperty().set(0);
         vm.train();
