@@ -22,6 +22,7 @@ public final class TastemapApp extends Application {
         // anything nothing else caught, on the FX thread or elsewhere: logged, shown as a sentence, app keeps running
         new UncaughtErrors(window.errors(), Platform::runLater, System::nanoTime).install();
         stage.show();
+        org.tastemap.app.task.FxStallWatch.startIfRequested(200);
         window.main().startup();
     }
 
