@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.tastemap.app.session.Imported;
 
@@ -17,6 +18,8 @@ final class SummaryStep extends WizardStep {
     private Label summary;
     private TableView<Imported.Skipped> skipped;
     private Label skippedTitle;
+    private GridPane facts;
+    private Label report;
 
     SummaryStep(ImportWizardModel model) {
         super(model, "6 · Summary", "Press Finish to open this dataset; a quick model is trained right after.");
@@ -47,7 +50,15 @@ final class SummaryStep extends WizardStep {
         skipped.managedProperty().bind(skipped.visibleProperty());
         skippedTitle.visibleProperty().bind(skipped.visibleProperty());
         skippedTitle.managedProperty().bind(skipped.visibleProperty());
-        return new VBox(12, summary, skippedTitle, skipped);
+        facts = new GridPane();
+        facts.setHgap(18);
+        facts.setVgap(6);
+        report = new Label();
+        report.getStyleClass().addAll("mono", "muted");
+        report.setWrapText(true);
+        Label reportTitle = new Label("Import report");
+        reportTitle.getStyleClass().add("section-title");
+        return new VBox(12, summary, facts, skippedTitle, skipped, reportTitle, report);
     }
 
     @Override
@@ -61,6 +72,21 @@ final class SummaryStep extends WizardStep {
                 m.numUsers(), m.numItems(), m.nnz(), r.rowsRead(), r.skippedTotal() == 0 ? "none skipped"
                         : String.format(Locale.ROOT, "%,d skipped", r.skippedTotal())));
         skipped.getItems().setAll(r.skipped());
+        facts.getChildren().clear();
+        double density = m.numUsers() == 0 || m.numItems() == 0 ? 0 : m.nnz() / ((double) m.numUsers() * m.numItems());
+        fact(0, "Read as", model.importedSettings() == null ? "" : model.importedSettings().describe());
+        fact(1, "Artists per user, on average", String.format(Locale.ROOT, "%,.1f artists", m.numUsers() == 0 ? 0 : m.nnz() / (double) m.numUsers()));
+        fact(2, "Listeners per artist, on average", String.format(Locale.ROOT, "%,.1f users", m.numItems() == 0 ? 0 : m.nnz() / (double) m.numItems()));
+        fact(3, "Density", String.format(Locale.ROOT, "%.2f%% of all user–artist pairs", 100 * density));
+        report.setText(r.summary());
+    }
+
+    private void fact(int row, String name, String value) {
+        Label n = new Label(name);
+        n.getStyleClass().add("field-label");
+        Label v = new Label(value);
+        v.setWrapText(true);
+        facts.addRow(row, n, v);
     }
 
     @Override
