@@ -1,11 +1,13 @@
 package org.tastemap.app;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.tastemap.app.session.AppLog;
 import org.tastemap.app.session.AppPrefs;
 import org.tastemap.app.session.IoDataFiles;
+import org.tastemap.app.session.UncaughtErrors;
 import org.tastemap.app.shell.MainWindow;
 import org.tastemap.app.task.FxBackgroundExecutor;
 import org.tastemap.app.task.FxDebouncer;
@@ -15,11 +17,12 @@ public final class TastemapApp extends Application {
     @Override
     public void start(Stage stage) {
         AppLog.install();
-        Thread.setDefaultUncaughtExceptionHandler((t, e) ->
-                java.util.logging.Logger.getLogger("org.tastemap.app").log(java.util.logging.Level.SEVERE, "uncaught in " + t.getName(), e));
         MainWindow window = new MainWindow(stage, new FxBackgroundExecutor(), new FxDebouncer(Duration.millis(600)),
                 new IoDataFiles(), AppPrefs.system());
+        // anything nothing else caught, on the FX thread or elsewhere: logged, shown as a sentence, app keeps running
+        new UncaughtErrors(window.errors(), Platform::runLater, System::nanoTime).install();
         stage.show();
+        org.tastemap.app.task.FxStallWatch.startIfRequested(200);
         window.main().startup();
     }
 

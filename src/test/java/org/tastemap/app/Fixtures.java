@@ -32,10 +32,13 @@ public final class Fixtures {
     /** An error reporter that records what it was asked to show. */
     public static final class Errors implements ErrorReporter {
         public final List<String> shown = new ArrayList<>();
+        /** The "what to do" of each dialog, in order. */
+        public final List<String> hints = new ArrayList<>();
 
         @Override
         public void show(String title, String message, String whatToDo) {
             shown.add(title + ": " + message);
+            hints.add(whatToDo);
         }
     }
 }

@@ -49,9 +49,11 @@ public final class ArtistsView extends BorderPane {
         search.getStyleClass().add("search-field");
         HBox.setHgrow(search, Priority.ALWAYS);
         search.textProperty().bindBidirectional(vm.queryProperty());
-        // suggestions are computed by ControlsFX on its own background thread
-        var binding = TextFields.bindAutoCompletion(search, req -> vm.suggest(req.getUserText(), 12));
+        // ControlsFX asks on a background thread per keystroke; the ViewModel answers only the newest
+        var binding = TextFields.bindAutoCompletion(search, req -> vm.suggestions().request(req.getUserText()));
         binding.setOnAutoCompleted(e -> vm.open(e.getCompletion().index()));
+        binding.setPrefWidth(380);
+        binding.setVisibleRowCount(ArtistsViewModel.SUGGESTIONS);
         search.setOnAction(e -> {
             if (!vm.results().isEmpty()) {
                 vm.open(vm.results().get(0).index());

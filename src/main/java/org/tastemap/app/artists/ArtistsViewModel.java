@@ -19,6 +19,7 @@ import org.tastemap.app.session.ErrorReporter;
 import org.tastemap.app.session.LoadedData;
 import org.tastemap.app.session.ModelState;
 import org.tastemap.app.task.BackgroundExecutor;
+import org.tastemap.app.task.LatestQuery;
 import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.model.ScoredItem;
 import org.tastemap.core.model.TopN;
@@ -30,6 +31,9 @@ import org.tastemap.core.model.TopN;
 public final class ArtistsViewModel {
     public static final int SIMILAR = 20;
     public static final int LISTENERS = 15;
+    /** Suggestions under the search field, and rows in the results table. */
+    public static final int SUGGESTIONS = 12;
+    public static final int RESULTS = 50;
 
     private final AppState state;
     private final BackgroundExecutor executor;
@@ -44,6 +48,8 @@ public final class ArtistsViewModel {
     private final Deque<Integer> forward = new ArrayDeque<>();
     private final BooleanProperty canBack = new SimpleBooleanProperty(this, "canBack");
     private final BooleanProperty canForward = new SimpleBooleanProperty(this, "canForward");
+    private final LatestQuery<ArtistRow> suggestions = new LatestQuery<>(q -> suggest(q, SUGGESTIONS));
+    private final LatestQuery<ArtistRow> resultSearch = new LatestQuery<>(q -> suggest(q, RESULTS));
     private IntConsumer openUser = u -> { };
     private int searchId;
 
@@ -69,6 +75,14 @@ public final class ArtistsViewModel {
         query.addListener((o, a, b) -> search(b));
     }
 
+    /**
+     * The search field's suggestion provider: called off the FX thread for every keystroke; a query
+     * overtaken by a newer one is skipped, so typing fast never queues up searches.
+     */
+    public LatestQuery<ArtistRow> suggestions() {
+        return suggestions;
+    }
+
     /** Up to {@code limit} artists whose names match {@code q}, best first; safe on any thread. */
     public List<ArtistRow> suggest(String q, int limit) {
         LoadedData d = state.data();
@@ -88,7 +102,7 @@ public final class ArtistsViewModel {
             results.clear();
             return;
         }
-        executor.submit("Searching artists", ctx -> suggest(q, 50), rows -> {
+        executor.submit("Searching artists", ctx -> resultSearch.request(q), rows -> {
             if (id == searchId) {
                 results.setAll(rows);
             }

@@ -1,6 +1,5 @@
 package org.tastemap.app.data;
 
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
@@ -40,9 +39,13 @@ public final class DataView extends BorderPane {
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);
-        setCenter(charts());
-        vm.statsProperty().addListener((o, a, b) -> show(b, vm));
-        show(vm.statsProperty().get(), vm);
+        facts.textProperty().bind(vm.headlineBinding());
+        // empty charts would show meaningless 0..110 axes: until there are numbers, only the headline speaks
+        GridPane grid = charts();
+        grid.visibleProperty().bind(vm.statsProperty().isNotNull());
+        setCenter(grid);
+        vm.statsProperty().addListener((o, a, b) -> show(b));
+        show(vm.statsProperty().get());
     }
 
     private static HBox spacer() {
@@ -118,17 +121,14 @@ public final class DataView extends BorderPane {
         return g;
     }
 
-    private void show(DatasetStats s, DataViewModel vm) {
+    private void show(DatasetStats s) {
         tail.getData().clear();
         perUser.getData().clear();
         plays.getData().clear();
         top.getData().clear();
         if (s == null) {
-            facts.setText(vm.state().data() == null ? "No data open. Import a listening file to start." : "Computing statistics…");
             return;
         }
-        facts.setText(String.format(Locale.ROOT, "%,d users · %,d artists · %,d rows · %,.0f plays", s.users(), s.artists(),
-                s.rows(), s.totalPlays()));
         for (double[] p : s.longTail()) {
             tail.getData().add(new XYChart.Data<>(p[0], p[1]));
         }

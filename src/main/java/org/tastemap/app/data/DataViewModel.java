@@ -1,5 +1,8 @@
 package org.tastemap.app.data;
 
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.tastemap.app.session.AppState;
@@ -10,9 +13,22 @@ import org.tastemap.app.task.BackgroundExecutor;
 public final class DataViewModel {
     private final AppState state;
     private final ObjectProperty<DatasetStats> stats = new SimpleObjectProperty<>(this, "stats");
+    private final StringBinding headline;
 
     public DataViewModel(AppState state, BackgroundExecutor executor, ErrorReporter errors) {
         this.state = state;
+        // what the screen says above the charts: the numbers, or why there are none yet
+        headline = Bindings.createStringBinding(() -> {
+            DatasetStats s = stats.get();
+            if (s != null) {
+                return String.format(Locale.ROOT, "%,d users · %,d artists · %,d rows · %,.0f plays", s.users(), s.artists(),
+                        s.rows(), s.totalPlays());
+            }
+            if (state.data() != null) {
+                return "Computing statistics…";
+            }
+            return executor.activities().isEmpty() ? "No data open. Import a listening file to start." : "Opening data…";
+        }, stats, state.dataProperty(), executor.activities());
         state.dataProperty().addListener((o, a, b) -> {
             stats.set(null);
             if (b != null) {
@@ -23,6 +39,10 @@ public final class DataViewModel {
                 }, e -> errors.show("Could not compute the statistics", e));
             }
         });
+    }
+
+    public StringBinding headlineBinding() {
+        return headline;
     }
 
     public ObjectProperty<DatasetStats> statsProperty() {

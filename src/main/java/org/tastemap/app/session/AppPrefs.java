@@ -1,10 +1,15 @@
 package org.tastemap.app.session;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.prefs.Preferences;
 
 /** What the app remembers between launches: last files, recent files, window bounds. */
@@ -30,12 +35,45 @@ public interface AppPrefs {
         return s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
     }
 
-    /** Puts {@code path} first in the recent list (at most 8). */
+    /** Puts {@code path} first in the recent list (at most 8, and within the 8 KB a preference value may hold). */
     default void addRecent(String path) {
         List<String> r = new ArrayList<>(recent());
         r.remove(path);
         r.add(0, path);
-        put("recent", String.join("\n", r.subList(0, Math.min(8, r.size()))));
+        List<String> kept = new ArrayList<>();
+        int length = 0;
+        for (String p : r) {
+            length += p.length() + 1;
+            if (kept.size() == 8 || length > Preferences.MAX_VALUE_LENGTH) {
+                put(importKey(p), "");
+            } else {
+                kept.add(p);
+            }
+        }
+        put("recent", String.join("\n", kept));
+    }
+
+    /** Puts {@code path} first in the recent list and remembers how it was imported, to open it the same way again. */
+    default void addRecent(String path, ImportSettings settings) {
+        addRecent(path);
+        if (settings != null) {
+            put(importKey(path), settings.encode());
+        }
+    }
+
+    /** How {@code path} was last imported (mapping, delimiter, header, filters), if it is remembered. */
+    default Optional<ImportSettings> importSettings(String path) {
+        return ImportSettings.decode(get(importKey(path), ""));
+    }
+
+    /** A preference key per path: a hash, since keys may hold only 80 characters. */
+    static String importKey(String path) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-1").digest(path.getBytes(StandardCharsets.UTF_8));
+            return "import." + HexFormat.of().formatHex(h);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
+        }
     }
 
     /** The user's preferences store. */

@@ -1,5 +1,10 @@
 package org.tastemap.app.session;
 
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * How to import a file: its layout and which rows, users and artists to keep.
  *
@@ -28,5 +33,78 @@ public record ImportSettings(boolean lastFm, Columns columns, char delimiter, bo
 
     public ImportSettings withFilters(double plays, int artistsPerUser, int listenersPerArtist) {
         return new ImportSettings(lastFm, columns, delimiter, hasHeader, plays, artistsPerUser, listenersPerArtist);
+    }
+
+    /**
+     * One line that {@link #decode} reads back exactly, for the preferences:
+     * {@code format=delimited;delimiter=44;header=true;user=0;artist=1;name=-1;plays=2;minPlays=0.0;minArtists=1;minListeners=1}.
+     * The delimiter is its code point, so that tab, semicolon and pipe survive.
+     */
+    public String encode() {
+        return "format=" + (lastFm ? "lastfm" : "delimited") + ";delimiter=" + (int) delimiter + ";header=" + hasHeader
+                + ";user=" + columns.user() + ";artist=" + columns.artist() + ";name=" + columns.name()
+                + ";plays=" + columns.plays() + ";minPlays=" + Double.toString(minPlays)
+                + ";minArtists=" + minArtistsPerUser + ";minListeners=" + minListenersPerArtist;
+    }
+
+    /** The settings {@link #encode} wrote; empty when the text is missing, damaged or from an unknown version. */
+    public static Optional<ImportSettings> decode(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        Map<String, String> kv = new HashMap<>();
+        for (String part : text.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                kv.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+            }
+        }
+        try {
+            String format = kv.get("format");
+            if (!"lastfm".equals(format) && !"delimited".equals(format)) {
+                return Optional.empty();
+            }
+            int delim = Integer.parseInt(kv.get("delimiter"));
+            if (delim <= 0 || delim > Character.MAX_VALUE) {
+                return Optional.empty();
+            }
+            Columns c = new Columns(Integer.parseInt(kv.get("user")), Integer.parseInt(kv.get("artist")),
+                    Integer.parseInt(kv.get("name")), Integer.parseInt(kv.get("plays")));
+            return Optional.of(new ImportSettings("lastfm".equals(format), c, (char) delim,
+                    Boolean.parseBoolean(kv.get("header")), Double.parseDouble(kv.get("minPlays")),
+                    Integer.parseInt(kv.get("minArtists")), Integer.parseInt(kv.get("minListeners"))));
+        } catch (NumberFormatException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A short line for a person: the layout and the filters that drop anything. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        if (lastFm) {
+            sb.append("Last.fm layout");
+        } else {
+            sb.append(switch (delimiter) {
+                case '\t' -> "tab";
+                case ',' -> "comma";
+                case ';' -> "semicolon";
+                case '|' -> "pipe";
+                default -> "'" + delimiter + "'";
+            }).append("-separated").append(hasHeader ? ", header" : "")
+                    .append(String.format(Locale.ROOT, ", columns user %d, artist %d%s%s", columns.user() + 1,
+                            columns.artist() + 1, columns.name() == Columns.NONE ? "" : ", name " + (columns.name() + 1),
+                            columns.plays() == Columns.NONE ? ", no plays" : ", plays " + (columns.plays() + 1)));
+        }
+        if (minPlays > 0) {
+            sb.append(String.format(Locale.ROOT, ", rows with %s+ plays", minPlays == Math.rint(minPlays)
+                    ? Long.toString((long) minPlays) : Double.toString(minPlays)));
+        }
+        if (minArtistsPerUser > 1) {
+            sb.append(", users with ").append(minArtistsPerUser).append("+ artists");
+        }
+        if (minListenersPerArtist > 1) {
+            sb.append(", artists with ").append(minListenersPerArtist).append("+ listeners");
+        }
+        return sb.toString();
     }
 }

@@ -35,9 +35,11 @@ public final class IoDataFiles implements DataFiles {
             DetectedFormat d = FormatDetector.detect(file);
             ColumnMapping m = d.suggestedMapping();
             boolean lastFm = d.format() == ImportFormat.LASTFM;
+            // a Last.fm file is suggested with exactly the Last.fm layout, so that the wizard keeps the fast
+            // Last.fm reader (and the MBIDs) unless the user changes the mapping
             return new FilePreview(lastFm ? "Last.fm 360K (TSV)" : "Delimited text", lastFm, d.delimiter(), d.hasHeader(),
                     d.gzip(), d.headerNames(), d.previewRows(),
-                    new Columns(m.userColumn(), m.artistColumn(), m.nameColumn(), m.countColumn()));
+                    lastFm ? Columns.lastFm() : new Columns(m.userColumn(), m.artistColumn(), m.nameColumn(), m.countColumn()));
         } catch (ImportException e) {
             throw new UserFacingException(e.getMessage(), "Choose a delimited text file (TSV or CSV, plain or .gz) "
                     + "with a user, an artist and optionally a plays column.", e);

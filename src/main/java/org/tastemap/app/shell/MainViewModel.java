@@ -24,6 +24,7 @@ import org.tastemap.app.session.LoadedData;
 import org.tastemap.app.session.ModelState;
 import org.tastemap.app.task.BackgroundExecutor;
 import org.tastemap.app.train.TrainViewModel;
+import org.tastemap.core.als.VectorSupport;
 import org.tastemap.core.model.ScoredItem;
 import org.tastemap.core.model.TrainedModel;
 
@@ -96,30 +97,37 @@ public final class MainViewModel {
         return Files.isRegularFile(path) ? path : null;
     }
 
-    /** Opens a file with the detected settings (sample data, Recent, a dropped file for the quick path). */
+    /**
+     * Opens a file the way it was last imported (Recent, the last session): with the mapping and
+     * filters chosen in the wizard; a file never imported before (the sample data) with the detected settings.
+     */
     public void openDataFile(Path file) {
+        ImportSettings remembered = prefs.importSettings(file.toString()).orElse(null);
         executor.submit("Importing " + file.getFileName(), ctx -> {
-            ImportSettings s = ImportSettings.from(files.detect(file));
+            ImportSettings s = remembered != null ? remembered : ImportSettings.from(files.detect(file));
             ImportListener l = (read, total, rows) -> ctx.progress(total > 0 ? read / (double) total : -1,
                     String.format(Locale.ROOT, "%.1f of %.1f MB · %,d rows", read / 1e6, total / 1e6, rows));
             Imported imported = files.importFile(file, s, l, ctx::cancelled);
             ctx.progress(-1, "Preparing the held-out split and searches…");
-            return LoadedData.prepare(imported.dataset(), file.toString());
-        }, d -> useData(d, true), e -> failed("Could not open " + file.getFileName(), e));
+            return new Opened(LoadedData.prepare(imported.dataset(), file.toString()), s);
+        }, o -> useData(o.data(), o.settings(), true), e -> failed("Could not open " + file.getFileName(), e));
     }
 
-    /** Uses a dataset the import wizard produced. */
-    public void useImported(Path file, Imported imported) {
+    private record Opened(LoadedData data, ImportSettings settings) {
+    }
+
+    /** Uses a dataset the import wizard produced, and remembers the settings it was imported with. */
+    public void useImported(Path file, ImportSettings settings, Imported imported) {
         executor.submit("Preparing " + file.getFileName(), ctx -> LoadedData.prepare(imported.dataset(), file.toString()),
-                d -> useData(d, true), e -> failed("Could not prepare the data", e));
+                d -> useData(d, settings, true), e -> failed("Could not prepare the data", e));
     }
 
-    private void useData(LoadedData d, boolean trainQuick) {
+    private void useData(LoadedData d, ImportSettings settings, boolean trainQuick) {
         state.setData(d);
         notice.set("");
         prefs.put("lastDataset", d.source());
         prefs.put("lastModel", "");
-        prefs.addRecent(d.source());
+        prefs.addRecent(d.source(), settings);
         if (trainQuick) {
             train.trainQuick();
         }
@@ -206,6 +214,17 @@ public final class MainViewModel {
         errors.show(title, e);
     }
 
+    /** Which ALS kernels run, for the status bar: "vector kernels" (the Vector API) or "scalar kernels". */
+    public String kernels() {
+        return VectorSupport.available() ? "vector kernels" : "scalar kernels";
+    }
+
+    /** The kernel path in a sentence, for its tooltip and the About box. */
+    public static String kernelsDetail() {
+        return "ALS kernels: " + VectorSupport.describe() + (VectorSupport.available()
+                ? " (jdk.incubator.vector)" : "") + ".";
+    }
+
     /** Refreshes the memory text (called every second or two by the view). */
     public void updateMemory() {
         Runtime rt = Runtime.getRuntime();
@@ -215,6 +234,11 @@ public final class MainViewModel {
 
     public List<String> recent() {
         return prefs.recent();
+    }
+
+    /** How a recent file will be opened, for its menu item; empty when it will be detected again. */
+    public String recentDescription(String path) {
+        return prefs.importSettings(path).map(ImportSettings::describe).orElse("");
     }
 
     public StringBinding dataStatusBinding() {

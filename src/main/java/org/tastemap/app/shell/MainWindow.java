@@ -7,6 +7,7 @@ import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -58,13 +59,14 @@ public final class MainWindow {
     private final BackgroundExecutor executor;
     private final DataFiles files;
     private final AppPrefs prefs;
+    private final ErrorReporter errors;
 
     public MainWindow(Stage stage, BackgroundExecutor executor, Debouncer debouncer, DataFiles files, AppPrefs prefs) {
         this.stage = stage;
         this.executor = executor;
         this.files = files;
         this.prefs = prefs;
-        ErrorReporter errors = new FxErrorReporter(stage);
+        errors = new FxErrorReporter(stage);
         train = new TrainViewModel(state, executor, debouncer, errors);
         main = new MainViewModel(state, executor, files, prefs, errors, train);
         artists = new ArtistsViewModel(state, executor, errors);
@@ -99,7 +101,7 @@ public final class MainWindow {
         root.setTop(menus());
         root.setBottom(new StatusBar(main));
         root.getStyleClass().add("app-root");
-        Scene scene = new Scene(root, prefs.getDouble("window.w", 1360), prefs.getDouble("window.h", 860));
+        Scene scene = new Scene(root);
         scene.getStylesheets().add(Theme.stylesheet());
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -180,7 +182,8 @@ public final class MainWindow {
         recent.setOnShowing(e -> {
             recent.getItems().clear();
             for (String r : main.recent()) {
-                recent.getItems().add(item(r, null, () -> main.openDataFile(Path.of(r))));
+                String how = main.recentDescription(r);
+                recent.getItems().add(item(how.isEmpty() ? r : r + "   ·   " + how, null, () -> main.openDataFile(Path.of(r))));
             }
             if (recent.getItems().isEmpty()) {
                 MenuItem none = new MenuItem("(none)");
@@ -219,16 +222,23 @@ public final class MainWindow {
     }
 
     private void rememberBounds() {
-        double x = prefs.getDouble("window.x", Double.NaN);
-        double y = prefs.getDouble("window.y", Double.NaN);
-        if (!Double.isNaN(x) && !Double.isNaN(y)) {
-            stage.setX(x);
-            stage.setY(y);
-        }
+        // the saved values are the window's (with decorations), so they are applied to the stage, not the scene
+        Rectangle2D bounds = WindowBounds.initial(prefs.getDouble("window.x", Double.NaN), prefs.getDouble("window.y", Double.NaN),
+                prefs.getDouble("window.w", Double.NaN), prefs.getDouble("window.h", Double.NaN),
+                javafx.stage.Screen.getPrimary().getVisualBounds());
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
         stage.xProperty().addListener((o, a, b) -> prefs.put("window.x", b.toString()));
         stage.yProperty().addListener((o, a, b) -> prefs.put("window.y", b.toString()));
         stage.widthProperty().addListener((o, a, b) -> prefs.put("window.w", b.toString()));
         stage.heightProperty().addListener((o, a, b) -> prefs.put("window.h", b.toString()));
+    }
+
+    /** The error dialog of this window. */
+    public ErrorReporter errors() {
+        return errors;
     }
 
     public MainViewModel main() {

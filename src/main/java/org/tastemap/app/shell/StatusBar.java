@@ -26,6 +26,9 @@ final class StatusBar extends HBox {
         Label memory = new Label();
         memory.setId("status-memory");
         memory.textProperty().bind(vm.memoryProperty());
+        Label kernels = new Label(vm.kernels());
+        kernels.setId("status-kernels");
+        kernels.setTooltip(new Tooltip(MainViewModel.kernelsDetail()));
         Label notice = new Label();
         notice.setId("status-notice");
         notice.getStyleClass().add("notice");
@@ -38,12 +41,22 @@ final class StatusBar extends HBox {
 
         Label job = new Label();
         job.getStyleClass().add("job-label");
+        // when a job runs, its text gives way first; memory, kernels and Cancel never shrink
+        job.setMinWidth(0);
+        job.setMaxWidth(460);
+        for (Label fixed : java.util.List.of(memory, kernels)) {
+            fixed.setMinWidth(USE_PREF_SIZE);
+        }
+        data.setMinWidth(120);
+        model.setMinWidth(120);
         ProgressBar bar = new ProgressBar();
         bar.setId("status-progress");
         bar.setPrefWidth(140);
         Button cancel = new Button("Cancel");
         cancel.setId("status-cancel");
         cancel.getStyleClass().add("small");
+        cancel.setMinWidth(USE_PREF_SIZE);
+        bar.setMinWidth(USE_PREF_SIZE);
         HBox jobBox = new HBox(8, job, bar, cancel);
         jobBox.setAlignment(Pos.CENTER_LEFT);
         Runnable refresh = () -> {
@@ -62,6 +75,7 @@ final class StatusBar extends HBox {
         vm.executor().activities().addListener((ListChangeListener<Activity>) c -> refresh.run());
         refresh.run();
         getChildren().addAll(data, new Separator(javafx.geometry.Orientation.VERTICAL), model,
-                new Separator(javafx.geometry.Orientation.VERTICAL), memory, notice, jobBox);
+                new Separator(javafx.geometry.Orientation.VERTICAL), memory,
+                new Separator(javafx.geometry.Orientation.VERTICAL), kernels, notice, jobBox);
     }
 }

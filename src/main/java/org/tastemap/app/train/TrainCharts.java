@@ -50,13 +50,27 @@ final class TrainCharts extends HBox {
             }
             updateBaselines();
         });
+        vm.firstIterationProperty().addListener((o, a, b) -> fitAxes());
+        vm.lastIterationProperty().addListener((o, a, b) -> fitAxes());
+        fitAxes();
+    }
+
+    /** Both x axes span the planned run, so the curves grow into them instead of rescaling every iteration. */
+    private void fitAxes() {
+        int first = vm.firstIterationProperty().get();
+        int last = vm.lastIterationProperty().get();
+        for (LineChart<Number, Number> c : java.util.List.of(loss, quality)) {
+            IterationAxis.fit((NumberAxis) c.getXAxis(), first, last);
+        }
+    }
+
+    /** The x axis of a chart, for tests. */
+    NumberAxis iterationAxis(LineChart<Number, Number> c) {
+        return (NumberAxis) c.getXAxis();
     }
 
     private static LineChart<Number, Number> chart(String title, String yLabel) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("iteration");
-        x.setForceZeroInRange(false);
-        x.setMinorTickVisible(false);
+        NumberAxis x = IterationAxis.create();
         NumberAxis y = new NumberAxis();
         y.setLabel(yLabel);
         y.setForceZeroInRange(false);
@@ -84,8 +98,8 @@ final class TrainCharts extends HBox {
         if (vm.points().isEmpty() || Double.isNaN(vm.points().get(0).map()) || Double.isNaN(vm.baselineMap())) {
             return;
         }
-        int from = vm.points().get(0).iteration();
-        int to = Math.max(from + 1, vm.points().get(vm.points().size() - 1).iteration());
+        int from = vm.firstIterationProperty().get();
+        int to = Math.max(from + 1, vm.lastIterationProperty().get());
         baseMap.getData().addAll(java.util.List.of(new XYChart.Data<>(from, vm.baselineMap()), new XYChart.Data<>(to, vm.baselineMap())));
         basePrecision.getData().addAll(java.util.List.of(new XYChart.Data<>(from, vm.baselinePrecision()),
                 new XYChart.Data<>(to, vm.baselinePrecision())));

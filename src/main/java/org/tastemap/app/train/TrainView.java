@@ -192,6 +192,11 @@ public final class TrainView extends BorderPane {
         return charts;
     }
 
+    /** The iteration axes of the loss and quality charts, for tests. */
+    public java.util.List<javafx.scene.chart.NumberAxis> iterationAxes() {
+        return java.util.List.of(charts.iterationAxis(charts.loss), charts.iterationAxis(charts.quality));
+    }
+
     /** Points in the loss and quality charts, for tests. */
     public int chartPoints() {
         return charts.lossPoints() + charts.qualityPoints();

@@ -59,6 +59,8 @@ public final class TrainViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
     private final StringProperty progressText = new SimpleStringProperty(this, "progressText", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final IntegerProperty firstIteration = new SimpleIntegerProperty(this, "firstIteration", 1);
+    private final IntegerProperty lastIteration = new SimpleIntegerProperty(this, "lastIteration", 10);
     private final ObservableList<IterationPoint> points = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
     private final BooleanBinding canTrain;
@@ -78,13 +80,25 @@ public final class TrainViewModel {
         state.dataProperty().addListener((o, a, b) -> {
             stop();
             points.clear();
+            // runs on other data are not comparable with the next ones
+            history.clear();
         });
     }
 
     /** The parameters as the controls show them. */
     public AlsParams params() {
         return AlsParams.defaults().withFactors(factors.get()).withIterations(iterations.get()).withAlpha(alpha.get())
-                .withLambda(lambda.get()).withConfidence(confidence.get()).withSolver(solver.get());
+                .withLambda(lambda.get()).withConfidence(confidence.get()).withSolver(solver.get())
+                .withThreads(trainingThreads(Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Worker threads for training: all cores but one from three cores up, so the UI thread always
+     * finds a free core and the screens stay responsive while a model trains; on one or two cores
+     * halving the speed would cost more than a sluggish frame.
+     */
+    static int trainingThreads(int cores) {
+        return cores >= 3 ? cores - 1 : Math.max(1, cores);
     }
 
     /** Problems with the parameters, as sentences; empty when they are valid. */
@@ -134,6 +148,10 @@ public final class TrainViewModel {
         boolean isWarm = from != null && from.factors() == p.factors();
         int run = ++runId;
         points.clear();
+        // the planned run on the chart's x axis; a warm start continues the model's iteration count
+        int done = isWarm ? from.iterations() : 0;
+        firstIteration.set(done + 1);
+        lastIteration.set(done + p.iterations());
         running.set(true);
         progress.set(0);
         progressText.set("Starting…");
@@ -145,7 +163,7 @@ public final class TrainViewModel {
                         points.add(point);
                         progress.set(points.size() / (double) p.iterations());
                         progressText.set(String.format(Locale.ROOT, "Iteration %d of %d · %.2f s/iteration",
-                                points.size(), p.iterations(), point.seconds()));
+                                points.size(), p.iterations(), point.elapsed() / points.size()));
                     }
                 });
         job = executor.submit(isWarm ? "Retraining" : "Training", work,
@@ -254,6 +272,16 @@ public final class TrainViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** The first iteration of the current or last run, as the charts' x axis counts it. */
+    public IntegerProperty firstIterationProperty() {
+        return firstIteration;
+    }
+
+    /** The last planned iteration of the current or last run. */
+    public IntegerProperty lastIterationProperty() {
+        return lastIteration;
     }
 
     public ObservableList<IterationPoint> points() {

@@ -19,7 +19,7 @@ final class TasteBuilderView extends HBox {
         artist.setId("taste-artist");
         artist.setPromptText("Add an artist…");
         HBox.setHgrow(artist, Priority.ALWAYS);
-        TextFields.bindAutoCompletion(artist, req -> vm.suggestNames(req.getUserText()));
+        TextFields.bindAutoCompletion(artist, req -> vm.suggestions().request(req.getUserText())).setPrefWidth(320);
         Spinner<Integer> plays = new Spinner<>(1, 100_000, (int) TasteBuilderViewModel.DEFAULT_PLAYS, 10);
         plays.setId("taste-plays");
         plays.setEditable(true);

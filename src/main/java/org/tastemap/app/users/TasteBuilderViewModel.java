@@ -13,6 +13,7 @@ import org.tastemap.app.session.ErrorReporter;
 import org.tastemap.app.session.LoadedData;
 import org.tastemap.app.session.ModelState;
 import org.tastemap.app.task.BackgroundExecutor;
+import org.tastemap.app.task.LatestQuery;
 import org.tastemap.core.model.ScoredItem;
 
 /**
@@ -29,6 +30,7 @@ public final class TasteBuilderViewModel {
     private final ObservableList<PlayRow> picks = FXCollections.observableArrayList();
     private final ObservableList<PlayRow> recommendations = FXCollections.observableArrayList();
     private final StringProperty hint = new SimpleStringProperty(this, "hint", "Add a few artists to see what this listener would get.");
+    private final LatestQuery<String> suggestions = new LatestQuery<>(this::suggestNames);
     private int runId;
 
     public TasteBuilderViewModel(AppState state, BackgroundExecutor executor, ErrorReporter errors) {
@@ -52,6 +54,11 @@ public final class TasteBuilderViewModel {
         }
         add(pick, plays);
         return true;
+    }
+
+    /** The artist field's suggestion provider, off the FX thread; only the newest keystroke is answered. */
+    public LatestQuery<String> suggestions() {
+        return suggestions;
     }
 
     /** Artist names matching {@code q}, for the autocomplete; safe on any thread. */

@@ -51,8 +51,9 @@ public final class UsersView extends BorderPane {
         find.setPromptText("Find a user by id…");
         find.getStyleClass().add("search-field");
         HBox.setHgrow(find, Priority.ALWAYS);
-        var binding = TextFields.bindAutoCompletion(find, req -> vm.suggest(req.getUserText(), 12));
+        var binding = TextFields.bindAutoCompletion(find, req -> vm.suggestions().request(req.getUserText()));
         binding.setOnAutoCompleted(e -> vm.open(e.getCompletion().index()));
+        binding.setPrefWidth(380);
         find.setOnAction(e -> vm.openById(find.getText()));
         Button random = new Button("Random user", Icons.of(Icons.DICE, 16));
         random.setId("random-user");

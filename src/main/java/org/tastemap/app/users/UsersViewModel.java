@@ -15,6 +15,7 @@ import org.tastemap.app.session.ErrorReporter;
 import org.tastemap.app.session.LoadedData;
 import org.tastemap.app.session.ModelState;
 import org.tastemap.app.task.BackgroundExecutor;
+import org.tastemap.app.task.LatestQuery;
 import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.model.Explanation;
 import org.tastemap.core.model.ScoredItem;
@@ -39,6 +40,7 @@ public final class UsersViewModel {
     private final StringProperty explanationTitle = new SimpleStringProperty(this, "explanationTitle", "");
     private final StringProperty hint = new SimpleStringProperty(this, "hint", "");
     private final SplittableRandom random = new SplittableRandom(2024);
+    private final LatestQuery<UserRow> suggestions = new LatestQuery<>(q -> suggest(q, 12));
 
     public UsersViewModel(AppState state, BackgroundExecutor executor, ErrorReporter errors) {
         this.state = state;
@@ -58,6 +60,11 @@ public final class UsersViewModel {
             }
         });
         selectedRecommendation.addListener((o, a, b) -> explain(b));
+    }
+
+    /** The id field's suggestion provider, off the FX thread; only the newest keystroke is answered. */
+    public LatestQuery<UserRow> suggestions() {
+        return suggestions;
     }
 
     /** Up to {@code limit} users whose ids match {@code q}; safe on any thread. */

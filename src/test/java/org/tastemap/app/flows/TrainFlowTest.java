@@ -34,6 +34,18 @@ class TrainFlowTest {
         // one loss point and one MAP@10 point per iteration
         assertEquals(12, window.trainView().chartPoints());
         assertEquals(16, window.state().model().factors());
+        // the iteration axes show whole iterations only: 1, 2, ... 6, never 1.5
+        for (javafx.scene.chart.NumberAxis x : window.trainView().iterationAxes()) {
+            assertEquals(1.0, x.getLowerBound());
+            assertEquals(6.0, x.getUpperBound());
+            assertEquals(6, x.getTickMarks().size());
+            assertEquals("", x.getTickLabelFormatter().toString(1.5), "a half iteration would have no label");
+            for (var tick : x.getTickMarks()) {
+                double v = tick.getValue().doubleValue();
+                assertEquals(Math.rint(v), v, "tick at " + v);
+                assertEquals(Long.toString((long) v), x.getTickLabelFormatter().toString(v));
+            }
+        }
     }
 
     @Test

@@ -78,6 +78,8 @@ class TrainViewModelTest {
         assertEquals(2, vm.history().size());
         assertTrue(vm.history().get(0).warm());
         assertEquals(5, vm.points().get(0).iteration(), "the chart's x axis continues after the warm start");
+        assertEquals(5, vm.firstIterationProperty().get());
+        assertEquals(8, vm.lastIterationProperty().get());
     }
 
     @Test
@@ -108,6 +110,25 @@ class TrainViewModelTest {
         assertSame(good, state.model());
         assertTrue(vm.messageProperty().get().contains("previous model is kept"), vm.messageProperty().get());
         assertEquals(1, vm.history().size());
+    }
+
+    @Test
+    void trainingLeavesACoreForTheUserInterfaceFromThreeCoresUp() {
+        assertEquals(1, TrainViewModel.trainingThreads(1));
+        assertEquals(2, TrainViewModel.trainingThreads(2));
+        assertEquals(2, TrainViewModel.trainingThreads(3));
+        assertEquals(7, TrainViewModel.trainingThreads(8));
+        assertEquals(TrainViewModel.trainingThreads(Runtime.getRuntime().availableProcessors()), vm.params().threads());
+    }
+
+    @Test
+    void newDataClearsTheRunHistoryAndTheCharts() {
+        vm.train();
+        assertEquals(1, vm.history().size());
+        state.setData(null);
+        state.setData(Fixtures.data());
+        assertTrue(vm.history().isEmpty(), "runs on other data are not comparable");
+        assertTrue(vm.points().isEmpty());
     }
 
     @Test

@@ -1,11 +1,11 @@
 package org.tastemap.app.data.wizard;
 
 import java.nio.file.Path;
-import java.util.function.BiConsumer;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 import org.controlsfx.dialog.Wizard;
 import org.tastemap.app.session.DataFiles;
+import org.tastemap.app.session.ImportSettings;
 import org.tastemap.app.session.Imported;
 import org.tastemap.app.task.BackgroundExecutor;
 
@@ -29,15 +29,21 @@ public final class ImportWizard {
         return model;
     }
 
+    /** What Finish hands over: the file, the settings it was imported with (to open it the same way again), the data. */
+    @FunctionalInterface
+    public interface Finished {
+        void accept(Path file, ImportSettings settings, Imported imported);
+    }
+
     /** Shows the wizard (blocking in a nested event loop) and calls {@code onFinish} with the result. */
-    public void show(Path preselected, BiConsumer<Path, Imported> onFinish) {
+    public void show(Path preselected, Finished onFinish) {
         if (preselected != null) {
             model.chooseFile(preselected);
         }
         var result = wizard.showAndWait();
         model.cancelImport();
         if (result.isPresent() && result.get() == ButtonType.FINISH && model.result.get() != null) {
-            onFinish.accept(model.file.get(), model.result.get());
+            onFinish.accept(model.file.get(), model.importedSettings(), model.result.get());
         }
     }
 }

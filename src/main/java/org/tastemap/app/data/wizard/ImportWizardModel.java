@@ -218,6 +218,11 @@ public final class ImportWizardModel {
         });
     }
 
+    /** The settings the current result was imported with (null before an import finished). */
+    public ImportSettings importedSettings() {
+        return result.get() == null ? null : lastSettings;
+    }
+
     public void cancelImport() {
         importJob.cancel();
     }
@@ -225,6 +230,9 @@ public final class ImportWizardModel {
     static String problemText(Throwable e) {
         if (e instanceof UserFacingException u) {
             return u.getMessage() + (u.hint() == null ? "" : " " + u.hint());
+        }
+        if (ErrorReporter.isOutOfMemory(e)) {
+            return ErrorReporter.describe(e) + " " + ErrorReporter.OUT_OF_MEMORY_HINT;
         }
         return ErrorReporter.describe(e);
     }

@@ -28,7 +28,7 @@ final class PreviewStep extends WizardStep {
         facts.setId("wizard-facts");
         table = new TableView<>();
         table.setId("wizard-preview");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         VBox.setVgrow(table, Priority.ALWAYS);
         return new VBox(10, facts, table);
     }
@@ -48,11 +48,26 @@ final class PreviewStep extends WizardStep {
             int col = c;
             String role = c == s.user() ? "user" : c == s.artist() ? (c == s.name() ? "artist + name" : "artist")
                     : c == s.name() ? "artist name" : c == s.plays() ? "plays" : "";
-            TableColumn<List<String>, String> tc = new TableColumn<>(p.headerNames().get(c) + (role.isEmpty() ? "" : "  → " + role));
+            String header = p.headerNames().get(c) + (role.isEmpty() ? "" : "  → " + role);
+            TableColumn<List<String>, String> tc = new TableColumn<>(header);
             tc.setCellValueFactory(cd -> new ReadOnlyStringWrapper(col < cd.getValue().size() ? cd.getValue().get(col) : ""));
+            // the header (with its role) always shows in full; long ids give up width first
+            double headerWidth = textWidth(header) + 28;
+            double content = headerWidth;
+            for (List<String> row : p.rows().subList(0, Math.min(20, p.rows().size()))) {
+                content = Math.max(content, col < row.size() ? textWidth(row.get(col)) + 20 : 0);
+            }
+            tc.setMinWidth(headerWidth);
+            tc.setPrefWidth(Math.min(content, 320));
             table.getColumns().add(tc);
         }
         table.getItems().setAll(p.rows());
+    }
+
+    private static double textWidth(String s) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(javafx.scene.text.Font.font(13));
+        return t.getLayoutBounds().getWidth();
     }
 
     @Override

@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.tastemap.app.session.Imported;
 
@@ -16,6 +17,9 @@ import org.tastemap.app.session.Imported;
 final class SummaryStep extends WizardStep {
     private Label summary;
     private TableView<Imported.Skipped> skipped;
+    private Label skippedTitle;
+    private GridPane facts;
+    private Label report;
 
     SummaryStep(ImportWizardModel model) {
         super(model, "6 · Summary", "Press Finish to open this dataset; a quick model is trained right after.");
@@ -39,7 +43,22 @@ final class SummaryStep extends WizardStep {
                 .map(String::valueOf).collect(Collectors.joining(", "))));
         skipped.getColumns().addAll(java.util.List.of(reason, count, lines));
         skipped.setPrefHeight(220);
-        return new VBox(12, summary, new Label("Skipped rows"), skipped);
+        skippedTitle = new Label("Skipped rows");
+        skippedTitle.getStyleClass().add("section-title");
+        // an empty table is a big empty box: only shown when something was skipped
+        skipped.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(skipped.getItems()));
+        skipped.managedProperty().bind(skipped.visibleProperty());
+        skippedTitle.visibleProperty().bind(skipped.visibleProperty());
+        skippedTitle.managedProperty().bind(skipped.visibleProperty());
+        facts = new GridPane();
+        facts.setHgap(18);
+        facts.setVgap(6);
+        report = new Label();
+        report.getStyleClass().addAll("mono", "muted");
+        report.setWrapText(true);
+        Label reportTitle = new Label("Import report");
+        reportTitle.getStyleClass().add("section-title");
+        return new VBox(12, summary, facts, skippedTitle, skipped, reportTitle, report);
     }
 
     @Override
@@ -49,9 +68,25 @@ final class SummaryStep extends WizardStep {
             return;
         }
         var m = r.dataset().matrix();
-        summary.setText(String.format(Locale.ROOT, "%,d users · %,d artists · %,d user–artist rows (from %,d rows read, %,d skipped).",
-                m.numUsers(), m.numItems(), m.nnz(), r.rowsRead(), r.skippedTotal()));
+        summary.setText(String.format(Locale.ROOT, "%,d users · %,d artists · %,d user–artist rows (from %,d rows read, %s).",
+                m.numUsers(), m.numItems(), m.nnz(), r.rowsRead(), r.skippedTotal() == 0 ? "none skipped"
+                        : String.format(Locale.ROOT, "%,d skipped", r.skippedTotal())));
         skipped.getItems().setAll(r.skipped());
+        facts.getChildren().clear();
+        double density = m.numUsers() == 0 || m.numItems() == 0 ? 0 : m.nnz() / ((double) m.numUsers() * m.numItems());
+        fact(0, "Read as", model.importedSettings() == null ? "" : model.importedSettings().describe());
+        fact(1, "Artists per user, on average", String.format(Locale.ROOT, "%,.1f artists", m.numUsers() == 0 ? 0 : m.nnz() / (double) m.numUsers()));
+        fact(2, "Listeners per artist, on average", String.format(Locale.ROOT, "%,.1f users", m.numItems() == 0 ? 0 : m.nnz() / (double) m.numItems()));
+        fact(3, "Density", String.format(Locale.ROOT, "%.2f%% of all user–artist pairs", 100 * density));
+        report.setText(r.summary());
+    }
+
+    private void fact(int row, String name, String value) {
+        Label n = new Label(name);
+        n.getStyleClass().add("field-label");
+        Label v = new Label(value);
+        v.setWrapText(true);
+        facts.addRow(row, n, v);
     }
 
     @Override

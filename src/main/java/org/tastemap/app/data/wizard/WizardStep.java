@@ -6,6 +6,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.controlsfx.dialog.Wizard;
 import org.controlsfx.dialog.WizardPane;
+import org.tastemap.app.DialogHeader;
+import org.tastemap.app.Icons;
 import org.tastemap.app.Theme;
 
 /**
@@ -19,8 +21,7 @@ abstract class WizardStep extends WizardPane {
         this.model = model;
         getStyleClass().add("wizard-step");
         getStylesheets().add(Theme.stylesheet());
-        setHeaderText(title);
-        setGraphic(org.tastemap.app.Icons.of(org.tastemap.app.Icons.IMPORT, 28));
+        setHeader(DialogHeader.of(title, Icons.IMPORT));
         Label lead = new Label(intro);
         lead.setWrapText(true);
         lead.getStyleClass().add("wizard-intro");

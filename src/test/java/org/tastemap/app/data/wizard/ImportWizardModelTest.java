@@ -27,11 +27,14 @@ class ImportWizardModelTest {
         assertTrue(m.preview.get().lastFm());
         assertTrue(m.preview.get().gzip());
         assertTrue(m.mappingValid.get(), m.mappingProblem.get());
+        // the suggested mapping is the Last.fm layout, so the import takes the Last.fm reader
+        assertTrue(m.settings().lastFm(), m.settings().toString());
         m.minArtistsPerUser.set(2);
         m.startImport();
         assertNotNull(m.result.get(), m.importProblem.get());
         assertTrue(m.imported.get());
         assertTrue(m.result.get().dataset().matrix().numUsers() <= 120);
+        assertTrue(m.result.get().summary().contains("Last.fm"), m.result.get().summary());
     }
 
     @Test
