@@ -1,6 +1,7 @@
 package org.tastemap.core.als;
 
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -28,10 +29,12 @@ public final class IterationBenchmark {
      * @param itemSeconds      the artist half-step of each iteration
      * @param lossSeconds      the full loss after each iteration (empty when not asked for)
      * @param loss             the loss after each iteration (empty when not asked for)
+     * @param liveHeapBytes    heap in use after a full GC at the end, with the matrix, the engine
+     *                         (confidences in both orders) and both factor tables alive
      */
     public record Timing(String path, int factors, int threads, double[] iterationSeconds, double[] iterationCpuSeconds,
                          double[] userSeconds,
-                         double[] itemSeconds, double[] lossSeconds, double[] loss) {
+                         double[] itemSeconds, double[] lossSeconds, double[] loss, long liveHeapBytes) {
 
         /** The median of the iterations after the first (the first includes JIT compilation). */
         public double medianIterationSeconds() {
@@ -59,6 +62,7 @@ public final class IterationBenchmark {
         double[] items = new double[iterations];
         double[] lossSeconds = new double[withLoss ? iterations : 0];
         double[] loss = new double[withLoss ? iterations : 0];
+        long live;
         try (AlsEngine engine = new AlsEngine(matrix, params)) {
             for (int it = 0; it < iterations; it++) {
                 long c0 = processCpuNanos();
@@ -77,8 +81,15 @@ public final class IterationBenchmark {
                     lossSeconds[it] = (System.nanoTime() - l0) / 1e9;
                 }
             }
+            // after the timed work: what training this matrix holds on to
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            live = rt.totalMemory() - rt.freeMemory();
+            Reference.reachabilityFence(x);
+            Reference.reachabilityFence(y);
+            Reference.reachabilityFence(engine);
         }
-        return new Timing(VectorSupport.describe(), k, params.effectiveThreads(), total, cpu, users, items, lossSeconds, loss);
+        return new Timing(VectorSupport.describe(), k, params.effectiveThreads(), total, cpu, users, items, lossSeconds, loss, live);
     }
 
     private static long processCpuNanos() {
@@ -208,12 +219,10 @@ public final class IterationBenchmark {
         double genSeconds = (System.nanoTime() - g0) / 1e9;
         AlsParams params = AlsParams.defaults().withFactors(factors).withThreads(threads);
         Timing t = run(m, params, iterations, withLoss);
-        System.gc();
-        Runtime rt = Runtime.getRuntime();
-        long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        System.out.printf(Locale.ROOT, "java %s, %s, k=%d, threads=%d, %d x %d, nnz %d (generated in %.1f s), heap after GC %d MB (max %d MB)%n",
-                Runtime.version(), t.path(), factors, t.threads(), m.numUsers(), m.numItems(), m.nnz(), genSeconds, heapMb,
-                rt.maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "java %s, %s, k=%d, threads=%d, %d x %d, nnz %d (generated in %.1f s), "
+                        + "live heap while training %d MB (max heap %d MB)%n",
+                Runtime.version(), t.path(), factors, t.threads(), m.numUsers(), m.numItems(), m.nnz(), genSeconds,
+                t.liveHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         for (int it = 0; it < iterations; it++) {
             System.out.printf(Locale.ROOT, "iteration %d: %.3f s, cpu %.3f s (users %.3f, artists %.3f)%s%n", it + 1,
                     t.iterationSeconds()[it], t.iterationCpuSeconds()[it], t.userSeconds()[it], t.itemSeconds()[it],
