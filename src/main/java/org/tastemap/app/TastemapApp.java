@@ -1,6 +1,7 @@
 package org.tastemap.app;
 
 import javafx.application.Application;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.tastemap.app.session.AppLog;
@@ -12,6 +13,9 @@ import org.tastemap.app.task.FxDebouncer;
 
 /** The desktop app. Started by {@link org.tastemap.Launcher} when it gets no arguments. */
 public final class TastemapApp extends Application {
+    /** Window icon sizes, rendered from assets/icon/tastemap.svg; the window manager picks the best fit. */
+    private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+
     @Override
     public void start(Stage stage) {
         AppLog.install();
@@ -19,6 +23,15 @@ public final class TastemapApp extends Application {
                 java.util.logging.Logger.getLogger("org.tastemap.app").log(java.util.logging.Level.SEVERE, "uncaught in " + t.getName(), e));
         MainWindow window = new MainWindow(stage, new FxBackgroundExecutor(), new FxDebouncer(Duration.millis(600)),
                 new IoDataFiles(), AppPrefs.system());
+        for (int size : ICON_SIZES) {
+            var png = TastemapApp.class.getResource("icons/tastemap-" + size + ".png");
+            if (png != null) {
+                stage.getIcons().add(new Image(png.toExternalForm()));
+            }
+        }
+        if (StartupLog.enabled()) {
+            StartupLog.watch(stage, window.main().state());
+        }
         stage.show();
         window.main().startup();
     }
