@@ -12,8 +12,9 @@ import org.tastemap.app.session.AppState;
  * With {@code -Dtastemap.startupLog=true}, prints to standard error when the main window is first
  * shown, when the first data set is open and when the first model is ready: milliseconds since this
  * JVM started and, when the {@link org.tastemap.Launcher} re-executed Java, since the launching JVM
- * started, plus the wall-clock time so a script can measure from its own start
- * ({@code scripts/measure-startup.sh}).
+ * started, the CPU time this JVM has used on all its threads (which, unlike the wall-clock times, hardly
+ * depends on what else the machine runs), plus the wall-clock time so a script can measure from its own
+ * start ({@code scripts/measure-startup.sh}).
  */
 final class StartupLog {
     static final String PROPERTY = "tastemap.startupLog";
@@ -52,7 +53,8 @@ final class StartupLog {
     private static void print(String event) {
         long now = System.currentTimeMillis();
         long jvm = now - start(ProcessHandle.current());
-        String line = String.format(Locale.ROOT, "tastemap-startup %s jvm=%d ms", event, jvm);
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+        String line = String.format(Locale.ROOT, "tastemap-startup %s jvm=%d ms cpu=%d ms", event, jvm, cpu);
         if (Boolean.getBoolean("tastemap.relaunched")) {
             long launcher = ProcessHandle.current().parent().map(p -> now - start(p)).orElse(-1L);
             line += String.format(Locale.ROOT, " launcher=%d ms", launcher);
