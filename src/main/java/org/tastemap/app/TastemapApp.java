@@ -2,6 +2,7 @@ package org.tastemap.app;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.tastemap.app.session.AppLog;
@@ -14,6 +15,9 @@ import org.tastemap.app.task.FxDebouncer;
 
 /** The desktop app. Started by {@link org.tastemap.Launcher} when it gets no arguments. */
 public final class TastemapApp extends Application {
+    /** Window icon sizes, rendered from assets/icon/tastemap.svg; the window manager picks the best fit. */
+    private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+
     @Override
     public void start(Stage stage) {
         AppLog.install();
@@ -21,6 +25,15 @@ public final class TastemapApp extends Application {
                 new IoDataFiles(), AppPrefs.system());
         // anything nothing else caught, on the FX thread or elsewhere: logged, shown as a sentence, app keeps running
         new UncaughtErrors(window.errors(), Platform::runLater, System::nanoTime).install();
+        for (int size : ICON_SIZES) {
+            var png = TastemapApp.class.getResource("icons/tastemap-" + size + ".png");
+            if (png != null) {
+                stage.getIcons().add(new Image(png.toExternalForm()));
+            }
+        }
+        if (StartupLog.enabled()) {
+            StartupLog.watch(stage, window.main().state());
+        }
         stage.show();
         org.tastemap.app.task.FxStallWatch.startIfRequested(200);
         window.main().startup();
