@@ -105,6 +105,25 @@ public final class TopN {
         return out;
     }
 
+    /**
+     * Writes the kept indexes into {@code out} best first, in the order of {@link #sorted()}, and
+     * empties this TopN; returns how many. Allocates nothing, for loops over many users.
+     */
+    public int drainBestFirst(int[] out) {
+        int n = size;
+        // the root is the worst kept entry: popping it n times fills out from the back
+        while (size > 0) {
+            out[size - 1] = idx[0];
+            size--;
+            if (size > 0) {
+                idx[0] = idx[size];
+                score[0] = score[size];
+                siftDown(0);
+            }
+        }
+        return n;
+    }
+
     /** The kept indexes, best first. */
     public int[] sortedIndexes() {
         List<ScoredItem> s = sorted();
