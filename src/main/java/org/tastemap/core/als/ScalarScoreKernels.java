@@ -32,6 +32,21 @@ final class ScalarScoreKernels implements ScoreKernels {
     }
 
     @Override
+    public void scoreOne(float[] q, int qo, int k, float[] packed, int p0, int p1, float[] out) {
+        for (int p = p0; p < p1; p++) {
+            final int base = p * k * W;
+            final int t = (p - p0) * W;
+            for (int lane = 0; lane < W; lane++) {
+                float s = 0f;
+                for (int f = 0; f < k; f++) {
+                    s = Math.fma(q[qo + f], packed[base + f * W + lane], s);
+                }
+                out[t + lane] = s;
+            }
+        }
+    }
+
+    @Override
     public void countBelow(float[] a, int from, int to, float[] thr, int t, long[] counts, int c, int n) {
         for (int q = 0; q < n; q++) {
             final float v = thr[t + q];

@@ -45,6 +45,12 @@ public interface ScoreKernels {
      */
     void scoreBlock(float[] x, int k, int[] xo, float[] packed, int p0, int p1, float[] tile, int stride);
 
+    /**
+     * Scores of one factor vector {@code q[qo..qo+k)} over the panels {@code [p0, p1)}:
+     * {@code out[j - p0 W] = q . y_j}. For the queries.
+     */
+    void scoreOne(float[] q, int qo, int k, float[] packed, int p0, int p1, float[] out);
+
     /** {@code counts[c + q] += |{a[i] < thr[t + q] : from <= i < to}|} for q < n; NaN counts nowhere. */
     void countBelow(float[] a, int from, int to, float[] thr, int t, long[] counts, int c, int n);
 

@@ -97,21 +97,109 @@ final class VectorScoreKernels implements ScoreKernels {
     }
 
     @Override
-    public void countBelow(float[] a, int from, int to, float[] thr, int t, long[] counts, int c, int n) {
-        final int bound = from + (to - from) / L * L;
-        for (int q = 0; q < n; q++) {
-            final float v = thr[t + q];
-            final FloatVector tv = FloatVector.broadcast(F, v);
-            long below = 0;
-            int i = from;
-            for (; i < bound; i += L) {
-                below += FloatVector.fromArray(F, a, i).compare(VectorOperators.LT, tv).trueCount();
+    public void scoreOne(float[] q, int qo, int k, float[] packed, int p0, int p1, float[] out) {
+        int p = p0;
+        // two panels at a time: four independent FMA chains
+        for (; p + 2 <= p1; p += 2) {
+            twoPanels(q, qo, k, packed, p * k * W, out, (p - p0) * W);
+        }
+        if (p < p1) {
+            FloatVector a0 = FloatVector.zero(F);
+            FloatVector a1 = a0;
+            for (int f = 0, yo = p * k * W; f < k; f++, yo += W) {
+                final FloatVector b = FloatVector.broadcast(F, q[qo + f]);
+                a0 = FloatVector.fromArray(F, packed, yo).fma(b, a0);
+                a1 = FloatVector.fromArray(F, packed, yo + L).fma(b, a1);
             }
-            for (; i < to; i++) {
+            a0.intoArray(out, (p - p0) * W);
+            a1.intoArray(out, (p - p0) * W + L);
+        }
+    }
+
+    private static void twoPanels(float[] q, int qo, int k, float[] packed, int base, float[] out, int o) {
+        final int second = k * W;
+        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        for (int f = 0, yo = base; f < k; f++, yo += W) {
+            final FloatVector b = FloatVector.broadcast(F, q[qo + f]);
+            a0 = FloatVector.fromArray(F, packed, yo).fma(b, a0);
+            a1 = FloatVector.fromArray(F, packed, yo + L).fma(b, a1);
+            a2 = FloatVector.fromArray(F, packed, yo + second).fma(b, a2);
+            a3 = FloatVector.fromArray(F, packed, yo + second + L).fma(b, a3);
+        }
+        a0.intoArray(out, o);
+        a1.intoArray(out, o + L);
+        a2.intoArray(out, o + W);
+        a3.intoArray(out, o + W + L);
+    }
+
+    @Override
+    public void countBelow(float[] a, int from, int to, float[] thr, int t, long[] counts, int c, int n) {
+        int q = 0;
+        for (; q + 4 <= n; q += 4) {
+            countBelow4(a, from, to, thr[t + q], thr[t + q + 1], thr[t + q + 2], thr[t + q + 3], counts, c + q);
+        }
+        for (; q < n; q++) {
+            final float v = thr[t + q];
+            long below = 0;
+            for (int i = from; i < to; i++) {
                 below += a[i] < v ? 1 : 0;
             }
             counts[c + q] += below;
         }
+    }
+
+    /**
+     * Counts below four thresholds in one pass: per lane, {@code acc += (a < v) ? 1 : 0} as a compare and
+     * a blend, with no mask-to-scalar moves; the lanes are summed once at the end (exact: a lane counts
+     * at most (to - from) / L, far below 2^24).
+     */
+    private static void countBelow4(float[] a, int from, int to, float v0, float v1, float v2, float v3, long[] counts, int c) {
+        final int bound = from + (to - from) / L * L;
+        final FloatVector zero = FloatVector.zero(F);
+        final FloatVector one = FloatVector.broadcast(F, 1f);
+        final FloatVector t0 = FloatVector.broadcast(F, v0);
+        final FloatVector t1 = FloatVector.broadcast(F, v1);
+        final FloatVector t2 = FloatVector.broadcast(F, v2);
+        final FloatVector t3 = FloatVector.broadcast(F, v3);
+        FloatVector c0 = zero;
+        FloatVector c1 = zero;
+        FloatVector c2 = zero;
+        FloatVector c3 = zero;
+        int i = from;
+        for (; i < bound; i += L) {
+            final FloatVector s = FloatVector.fromArray(F, a, i);
+            c0 = c0.add(zero.blend(one, s.compare(VectorOperators.LT, t0)));
+            c1 = c1.add(zero.blend(one, s.compare(VectorOperators.LT, t1)));
+            c2 = c2.add(zero.blend(one, s.compare(VectorOperators.LT, t2)));
+            c3 = c3.add(zero.blend(one, s.compare(VectorOperators.LT, t3)));
+        }
+        long b0 = (long) laneSum(c0);
+        long b1 = (long) laneSum(c1);
+        long b2 = (long) laneSum(c2);
+        long b3 = (long) laneSum(c3);
+        for (; i < to; i++) {
+            final float s = a[i];
+            b0 += s < v0 ? 1 : 0;
+            b1 += s < v1 ? 1 : 0;
+            b2 += s < v2 ? 1 : 0;
+            b3 += s < v3 ? 1 : 0;
+        }
+        counts[c] += b0;
+        counts[c + 1] += b1;
+        counts[c + 2] += b2;
+        counts[c + 3] += b3;
+    }
+
+    /** The pairwise lane sum (PERFORMANCE-NOTES, point 1), exact here: the lanes hold small integers. */
+    private static float laneSum(FloatVector v) {
+        if (L >= 16) { v = v.add(v.rearrange(VectorLanes.SWAP8)); }
+        if (L >= 8) { v = v.add(v.rearrange(VectorLanes.SWAP4)); }
+        if (L >= 4) { v = v.add(v.rearrange(VectorLanes.SWAP2)); }
+        v = v.add(v.rearrange(VectorLanes.SWAP1));
+        return v.lane(0);
     }
 
     @Override

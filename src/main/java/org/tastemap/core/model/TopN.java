@@ -91,6 +91,11 @@ public final class TopN {
         score[b] = ts;
     }
 
+    /** The n this keeps. */
+    public int capacity() {
+        return capacity;
+    }
+
     public int size() {
         return size;
     }
