@@ -168,27 +168,18 @@ final class VectorScoreKernels implements ScoreKernels {
         FloatVector c1 = zero;
         FloatVector c2 = zero;
         FloatVector c3 = zero;
-        // below the smallest of the four (NaN if any is NaN: then never) means below all four
-        final FloatVector least = FloatVector.broadcast(F, Math.min(Math.min(v0, v1), Math.min(v2, v3)));
-        long allBelow = 0;
         int i = from;
         for (; i < bound; i += L) {
             final FloatVector s = FloatVector.fromArray(F, a, i);
-            // held-out scores sit near the top (a good model), so for most thresholds most vectors
-            // are wholly below: one compare instead of four
-            if (s.compare(VectorOperators.LT, least).allTrue()) {
-                allBelow += L;
-                continue;
-            }
             c0 = c0.add(zero.blend(one, s.compare(VectorOperators.LT, t0)));
             c1 = c1.add(zero.blend(one, s.compare(VectorOperators.LT, t1)));
             c2 = c2.add(zero.blend(one, s.compare(VectorOperators.LT, t2)));
             c3 = c3.add(zero.blend(one, s.compare(VectorOperators.LT, t3)));
         }
-        long b0 = (long) laneSum(c0) + allBelow;
-        long b1 = (long) laneSum(c1) + allBelow;
-        long b2 = (long) laneSum(c2) + allBelow;
-        long b3 = (long) laneSum(c3) + allBelow;
+        long b0 = (long) laneSum(c0);
+        long b1 = (long) laneSum(c1);
+        long b2 = (long) laneSum(c2);
+        long b3 = (long) laneSum(c3);
         for (; i < to; i++) {
             final float s = a[i];
             b0 += s < v0 ? 1 : 0;
