@@ -50,7 +50,8 @@ class ScoreKernelsTest {
         for (int i = 0; i < a.length; i++) {
             a[i] = rnd.nextInt(7) == 0 ? Float.NaN : rnd.nextInt(9) - 4;
         }
-        float[] thr = {-10, -2, 0, 0.5f, 1, 4, 9, Float.NaN};
+        // in fours as the vector kernel takes them: mixed, one NaN, wholly above every value, and a rest of one
+        float[] thr = {-10, -2, 0, 0.5f, 1, 4, 9, Float.NaN, 5, 6, 8, 7, 2};
         for (ScoreKernels kernels : new ScoreKernels[] {ScoreKernels.fastest(), ScoreKernels.scalar()}) {
             long[] counts = new long[thr.length + 1];
             counts[1] = 100;
