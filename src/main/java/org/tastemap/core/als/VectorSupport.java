@@ -28,6 +28,11 @@ public final class VectorSupport {
         return new VectorConjugateGradientSolver(steps);
     }
 
+    /** The vector score kernels; call only when {@link #available()}. */
+    static ScoreKernels newVectorScoreKernels() {
+        return new VectorScoreKernels();
+    }
+
     /** The vector Gram and loss kernels; call only when {@link #available()}. */
     static FactorKernels newVectorFactorKernels() {
         return new VectorFactorKernels();

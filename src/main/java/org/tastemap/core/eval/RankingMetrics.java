@@ -2,6 +2,7 @@ package org.tastemap.core.eval;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.model.TopN;
 
@@ -35,20 +36,59 @@ public final class RankingMetrics {
     public static Metrics evaluate(Scorer scorer, InteractionMatrix train, InteractionMatrix test, int k, int maxUsers,
                                    long seed, int threads) {
         int[] users = testUsers(test, maxUsers, seed);
-        double[][] per = new double[users.length][];
-        int t = Math.max(1, Math.min(threads, users.length));
-        Thread[] workers = new Thread[t];
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        Throwable[] failure = new Throwable[1];
-        for (int w = 0; w < t; w++) {
-            workers[w] = new Thread(() -> {
+        // six numbers per user (see evaluateUser); NaN first when the user has no candidates
+        double[] per = new double[6 * users.length];
+        if (scorer instanceof BlockScorer block && block.model().numItems() == train.numItems()) {
+            BlockEvaluation.evaluate(block, train, test, users, k, threads, per);
+        } else {
+            AtomicInteger next = new AtomicInteger();
+            runWorkers(threads, users.length, () -> {
                 float[] scores = new float[train.numItems()];
                 TopN top = new TopN(k);
                 int q;
                 while ((q = next.getAndIncrement()) < users.length) {
-                    per[q] = evaluateUser(scorer, train, test, users[q], k, scores, top);
+                    store(evaluateUser(scorer, train, test, users[q], k, scores, top), per, 6 * q);
                 }
-            }, "tastemap-eval-" + w);
+            });
+        }
+        double[] sum = new double[5];
+        double eprNum = 0;
+        double eprDen = 0;
+        int counted = 0;
+        for (int o = 0; o < per.length; o += 6) {
+            if (Double.isNaN(per[o])) {
+                continue;
+            }
+            counted++;
+            for (int m = 0; m < 4; m++) {
+                sum[m] += per[o + m];
+            }
+            eprNum += per[o + 4];
+            eprDen += per[o + 5];
+        }
+        if (counted == 0) {
+            return new Metrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, k, 0);
+        }
+        return new Metrics(sum[0] / counted, sum[1] / counted, sum[2] / counted, sum[3] / counted,
+                eprDen > 0 ? eprNum / eprDen : Double.NaN, k, counted);
+    }
+
+    /** Copies one user's numbers into {@code out[o..o+6)}, or NaN first for null. */
+    static void store(double[] r, double[] out, int o) {
+        if (r == null) {
+            out[o] = Double.NaN;
+        } else {
+            System.arraycopy(r, 0, out, o, 6);
+        }
+    }
+
+    /** Runs {@code work} on min(threads, tasks) threads and waits; rethrows a worker's failure. */
+    static void runWorkers(int threads, int tasks, Runnable work) {
+        int t = Math.max(1, Math.min(threads, tasks));
+        Thread[] workers = new Thread[t];
+        Throwable[] failure = new Throwable[1];
+        for (int w = 0; w < t; w++) {
+            workers[w] = new Thread(work, "tastemap-eval-" + w);
             workers[w].setUncaughtExceptionHandler((th, e) -> failure[0] = e);
             workers[w].start();
         }
@@ -63,26 +103,6 @@ public final class RankingMetrics {
         if (failure[0] != null) {
             throw new IllegalStateException("evaluation failed: " + failure[0], failure[0]);
         }
-        double[] sum = new double[5];
-        double eprNum = 0;
-        double eprDen = 0;
-        int counted = 0;
-        for (double[] r : per) {
-            if (r == null) {
-                continue;
-            }
-            counted++;
-            for (int m = 0; m < 4; m++) {
-                sum[m] += r[m];
-            }
-            eprNum += r[4];
-            eprDen += r[5];
-        }
-        if (counted == 0) {
-            return new Metrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, k, 0);
-        }
-        return new Metrics(sum[0] / counted, sum[1] / counted, sum[2] / counted, sum[3] / counted,
-                eprDen > 0 ? eprNum / eprDen : Double.NaN, k, counted);
     }
 
     /** Users with at least one held-out artist; a seeded sample of {@code max} of them when there are more. */
@@ -208,14 +228,19 @@ public final class RankingMetrics {
         return new double[] {hits / ideal, ap / ideal, idcg > 0 ? dcg / idcg : 0, auc, rankNum, playSum};
     }
 
-    private static double log2(double v) {
+    static double log2(double v) {
         return Math.log(v) / Math.log(2);
     }
 
     /** First index whose value is not below {@code s}. */
     private static int lowerBound(float[] a, float s) {
-        int lo = 0;
-        int hi = a.length;
+        return lowerBound(a, 0, a.length, s);
+    }
+
+    /** First index in [from, to) whose value is not below {@code s}. */
+    static int lowerBound(float[] a, int from, int to, float s) {
+        int lo = from;
+        int hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (a[mid] < s) {
@@ -229,8 +254,13 @@ public final class RankingMetrics {
 
     /** First index whose value is above {@code s}. */
     private static int upperBound(float[] a, float s) {
-        int lo = 0;
-        int hi = a.length;
+        return upperBound(a, 0, a.length, s);
+    }
+
+    /** First index in [from, to) whose value is above {@code s}. */
+    static int upperBound(float[] a, int from, int to, float s) {
+        int lo = from;
+        int hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (a[mid] <= s) {

@@ -9,21 +9,32 @@ public interface Scorer {
     /** Writes the score of every artist i for user u into {@code out[i]}. */
     void scores(int user, float[] out);
 
-    /** {@code x_u . y_i} of a factor model. */
-    static Scorer of(FactorModel m) {
-        int k = m.factors();
-        float[] x = m.userFactors();
-        float[] y = m.itemFactors();
-        int items = m.numItems();
-        return (u, out) -> {
-            int xo = u * k;
-            for (int i = 0; i < items; i++) {
-                int yo = i * k;
-                float s = 0;
-                for (int f = 0; f < k; f++) {
-                    s += x[xo + f] * y[yo + f];
+    /**
+     * {@code x_u . y_i} of a factor model. The result is a {@link BlockScorer}, so that
+     * {@link RankingMetrics} scores many users at once with the vector kernels.
+     */
+    static BlockScorer of(FactorModel m) {
+        return new BlockScorer() {
+            @Override
+            public FactorModel model() {
+                return m;
+            }
+
+            @Override
+            public void scores(int u, float[] out) {
+                int k = m.factors();
+                float[] x = m.userFactors();
+                float[] y = m.itemFactors();
+                int items = m.numItems();
+                int xo = u * k;
+                for (int i = 0; i < items; i++) {
+                    int yo = i * k;
+                    float s = 0;
+                    for (int f = 0; f < k; f++) {
+                        s += x[xo + f] * y[yo + f];
+                    }
+                    out[i] = s;
                 }
-                out[i] = s;
             }
         };
     }

@@ -91,6 +91,11 @@ public final class TopN {
         score[b] = ts;
     }
 
+    /** The n this keeps. */
+    public int capacity() {
+        return capacity;
+    }
+
     public int size() {
         return size;
     }
@@ -103,6 +108,25 @@ public final class TopN {
         }
         out.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : Integer.compare(a.index(), b.index()));
         return out;
+    }
+
+    /**
+     * Writes the kept indexes into {@code out} best first, in the order of {@link #sorted()}, and
+     * empties this TopN; returns how many. Allocates nothing, for loops over many users.
+     */
+    public int drainBestFirst(int[] out) {
+        int n = size;
+        // the root is the worst kept entry: popping it n times fills out from the back
+        while (size > 0) {
+            out[size - 1] = idx[0];
+            size--;
+            if (size > 0) {
+                idx[0] = idx[size];
+                score[0] = score[size];
+                siftDown(0);
+            }
+        }
+        return n;
     }
 
     /** The kept indexes, best first. */

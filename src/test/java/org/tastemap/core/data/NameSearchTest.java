@@ -31,4 +31,54 @@ class NameSearchTest {
         assertEquals(List.of(), search.search("   ", 10));
         assertEquals(List.of(), search.search("zzz", 10));
     }
+
+    /** The tiers by their definition, testing every name: the reference for the indexed search. */
+    private static List<Integer> byDefinition(String[] names, int[] popularity, String query, int limit) {
+        String q = NameSearch.normalize(query);
+        Integer[] order = new Integer[names.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> popularity[a] != popularity[b] ? Integer.compare(popularity[b], popularity[a]) : Integer.compare(a, b));
+        List<Integer> out = new java.util.ArrayList<>();
+        if (q.isEmpty()) {
+            return out;
+        }
+        for (int tier = 0; tier < 3; tier++) {
+            for (int i : order) {
+                String n = NameSearch.normalize(names[i]);
+                int t = n.startsWith(q) ? 0 : n.contains(" " + q) ? 1 : n.contains(q) ? 2 : 3;
+                if (t == tier && out.size() < limit) {
+                    out.add(i);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theIndexedSearchFindsWhatTheTierDefinitionFinds() {
+        // random names over a small alphabet, so that queries hit every tier, repeats and the limit
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        String letters = "abcé d";
+        String[] many = new String[3000];
+        int[] pop = new int[many.length];
+        for (int i = 0; i < many.length; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int c = 1 + rnd.nextInt(9); c > 0; c--) {
+                b.append(letters.charAt(rnd.nextInt(letters.length())));
+            }
+            many[i] = b.toString();
+            pop[i] = rnd.nextInt(50);
+        }
+        NameSearch s = new NameSearch(many, pop);
+        for (int q = 0; q < 400; q++) {
+            StringBuilder b = new StringBuilder();
+            for (int c = 1 + rnd.nextInt(4); c > 0; c--) {
+                b.append(letters.charAt(rnd.nextInt(letters.length())));
+            }
+            int limit = 1 + rnd.nextInt(15);
+            assertEquals(byDefinition(many, pop, b.toString(), limit), s.search(b.toString(), limit), "query '" + b + "' limit " + limit);
+        }
+    }
 }

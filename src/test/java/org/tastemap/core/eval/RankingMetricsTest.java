@@ -1,11 +1,16 @@
 package org.tastemap.core.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tastemap.core.TestData;
+import org.tastemap.core.als.AlsParams;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.FactorModel;
 
 class RankingMetricsTest {
 
@@ -95,5 +100,72 @@ class RankingMetricsTest {
         }, s.train(), test, 10, Integer.MAX_VALUE, 0, 1);
         assertEquals(0.5, random.auc(), 0.05, "random scores: AUC near 0.5");
         assertEquals(0.5, random.expectedPercentileRank(), 0.05);
+    }
+
+    /** Random factors; with {@code dyadic}, multiples of 1/8 in [-1, 1], whose dot products are exact in float in any order. */
+    private static FactorModel model(int users, int items, int k, boolean dyadic, long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        float[] x = new float[users * k];
+        float[] y = new float[items * k];
+        for (float[] a : new float[][] {x, y}) {
+            for (int q = 0; q < a.length; q++) {
+                a[q] = dyadic ? (rnd.nextInt(17) - 8) / 8f : (float) rnd.nextGaussian();
+            }
+        }
+        return new FactorModel(k, users, items, x, y, AlsParams.defaults().withFactors(k), 1);
+    }
+
+    /** The same scores through the plain per-user path: a lambda is not a BlockScorer. */
+    private static Scorer perUser(FactorModel m) {
+        Scorer s = Scorer.of(m);
+        return s::scores;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"7, 1003", "64, 2500", "16, 40"})
+    void theBlockPathGivesExactlyThePerUserMetricsWhenScoresAreExact(int k, int items) {
+        // dyadic factors: every score is exact in both paths, so every count and every top-K set,
+        // ties included (many: scores are multiples of 1/64), must agree bit for bit.
+        // 300 users span several chunks of 128 and a partial block of 8; 1003 and 2500 artists a partial panel and tile
+        InteractionMatrix all = TestData.random(300, items, Math.min(0.3, 40.0 / items), 20, k);
+        TrainTestSplit s = TrainTestSplit.split(all, 0.2, 5, 3);
+        FactorModel m = model(300, items, k, true, k + items);
+        Scorer block = Scorer.of(m);
+        assertInstanceOf(BlockScorer.class, block);
+        Metrics fast = RankingMetrics.evaluate(block, s.train(), s.test(), 10, Integer.MAX_VALUE, 0, 2);
+        Metrics slow = RankingMetrics.evaluate(perUser(m), s.train(), s.test(), 10, Integer.MAX_VALUE, 0, 2);
+        assertEquals(slow, fast);
+        assertEquals(fast, RankingMetrics.evaluate(block, s.train(), s.test(), 10, Integer.MAX_VALUE, 0, 1), "thread count");
+        assertEquals(fast, RankingMetrics.evaluate(block, s.train(), s.test(), 10, Integer.MAX_VALUE, 0, 5), "thread count");
+    }
+
+    @Test
+    void theBlockPathAgreesWithThePerUserPathOnARandomModelToFloatRounding() {
+        // Gaussian factors, k = 64: the block path sums x_uf y_if with FMAs and the per-user path
+        // without, so scores differ in the last bits. A near-tie may swap, which moves a count by one
+        // for a user: AUC and percentile rank by ~1/candidates, p@10 by at most 1/(10 users).
+        InteractionMatrix all = TestData.random(200, 3000, 0.02, 20, 9);
+        TrainTestSplit s = TrainTestSplit.split(all, 0.2, 5, 4);
+        FactorModel m = model(200, 3000, 64, false, 11);
+        Metrics fast = RankingMetrics.evaluate(Scorer.of(m), s.train(), s.test(), 10, 150, 2, 2);
+        Metrics slow = RankingMetrics.evaluate(perUser(m), s.train(), s.test(), 10, 150, 2, 2);
+        assertEquals(slow.users(), fast.users());
+        assertEquals(slow.precisionAtK(), fast.precisionAtK(), 1e-3);
+        assertEquals(slow.mapAtK(), fast.mapAtK(), 1e-3);
+        assertEquals(slow.ndcgAtK(), fast.ndcgAtK(), 1e-3);
+        assertEquals(slow.auc(), fast.auc(), 1e-5);
+        assertEquals(slow.expectedPercentileRank(), fast.expectedPercentileRank(), 1e-5);
+    }
+
+    @Test
+    void theBlockPathLeavesUsersWithNonFiniteScoresToThePerUserPath() {
+        InteractionMatrix all = TestData.random(40, 200, 0.2, 20, 6);
+        TrainTestSplit s = TrainTestSplit.split(all, 0.2, 5, 5);
+        FactorModel m = model(40, 200, 8, true, 1);
+        // an infinite factor: held-out scores of that artist are +-inf or NaN for every user
+        int heldOut = s.test().userItems()[0];
+        m.itemFactors()[heldOut * 8] = Float.POSITIVE_INFINITY;
+        assertEquals(RankingMetrics.evaluate(perUser(m), s.train(), s.test(), 10),
+                RankingMetrics.evaluate(Scorer.of(m), s.train(), s.test(), 10));
     }
 }
