@@ -63,9 +63,9 @@ public final class TrainView extends BorderPane {
         LogSlider alpha = new LogSlider("Alpha (confidence scale)", "alpha", vm.alphaProperty(), 0.01, 1000,
                 "c_ui = 1 + alpha · f(r_ui). Higher alpha trusts heavy plays more than the mere absence of plays: "
                         + "the model fits what users played more tightly. Too high and rare artists are overfitted.");
-        LogSlider lambda = new LogSlider("Lambda (regularisation)", "lambda", vm.lambdaProperty(), 0.001, 100,
+        LogSlider lambda = new LogSlider("Lambda (regularisation)", "lambda", vm.lambdaProperty(), 0.01, 10000,
                 "Penalty lambda (|x_u|² + |y_i|²). Higher lambda shrinks the factors: smoother, more popular "
-                        + "recommendations and less overfitting; too high and everything looks alike.");
+                        + "recommendations and less overfitting; too high and every factor shrinks to zero. Its best value grows with the number of listeners (README).");
         ComboBox<ConfidenceKind> confidence = new ComboBox<>();
         confidence.getItems().setAll(ConfidenceKind.LINEAR, ConfidenceKind.LOG);
         confidence.valueProperty().bindBidirectional(vm.confidenceProperty());
