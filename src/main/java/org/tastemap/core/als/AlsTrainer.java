@@ -48,9 +48,15 @@ public final class AlsTrainer {
                             + (it - 1) + " iterations.", history);
                 }
                 long s = System.nanoTime();
+                double loss = Double.NaN;
                 try {
                     engine.solveUsers(x, y, options.cancelled());
-                    engine.solveItems(x, y, options.cancelled());
+                    if (options.computeLoss()) {
+                        // the loss comes with the artist half-step, for a small fraction of a pass over the cells
+                        loss = engine.solveItemsAndLoss(x, y, options.cancelled());
+                    } else {
+                        engine.solveItems(x, y, options.cancelled());
+                    }
                 } catch (RowParallel.CancelledException e) {
                     return new TrainingResult(last, TrainingResult.Status.CANCELLED, "Training was stopped during iteration "
                             + it + "; the model of iteration " + (it - 1) + " is kept.", history);
@@ -60,17 +66,9 @@ public final class AlsTrainer {
                     return new TrainingResult(last, TrainingResult.Status.DIVERGED, "The factors became infinite or NaN in iteration "
                             + it + " (try a smaller alpha or a larger lambda); the model of iteration " + (it - 1) + " is kept.", history);
                 }
-                double loss = Double.NaN;
-                if (options.computeLoss()) {
-                    try {
-                        loss = engine.loss(x, y, options.cancelled());
-                    } catch (RowParallel.CancelledException e) {
-                        loss = Double.NaN;
-                    }
-                    if (Double.isInfinite(loss)) {
-                        return new TrainingResult(last, TrainingResult.Status.DIVERGED, "The loss became infinite in iteration "
-                                + it + " (try a smaller alpha or a larger lambda); the model of iteration " + (it - 1) + " is kept.", history);
-                    }
+                if (Double.isInfinite(loss)) {
+                    return new TrainingResult(last, TrainingResult.Status.DIVERGED, "The loss became infinite in iteration "
+                            + it + " (try a smaller alpha or a larger lambda); the model of iteration " + (it - 1) + " is kept.", history);
                 }
                 FactorModel snapshot = new FactorModel(k, n, m, x.clone(), y.clone(), params, before + it);
                 Metrics metrics = options.evaluator() == null || options.cancelled().getAsBoolean() ? null : options.evaluator().apply(snapshot);

@@ -39,6 +39,15 @@ public final class CholeskySolver implements RowSolver {
         int from = s.ptr()[row];
         int to = s.ptr()[row + 1];
         solveInto(s.k(), s.gram(), s.fixed(), s.cols(), s.cm1(), from, to, s.regularization(row), w, s.target(), row * s.k());
+        if (s.objective() != null) {
+            // at the exact solution A x = b: f(x) = x'A x - 2 b.x + sum c = sum c - b.x (rounding x to
+            // float moves f only by the second-order term dx' A dx)
+            double bx = 0;
+            for (int f = 0; f < s.k(); f++) {
+                bx += w.b.data[f] * w.x.data[f];
+            }
+            s.objective()[row] = s.confidenceSum(row) - bx;
+        }
     }
 
     /**

@@ -33,16 +33,18 @@ public class ConjugateGradientSolver implements RowSolver {
         return new ConjugateGradientSolver(steps);
     }
 
-    /** Scratch vectors r, p and Ap. */
+    /** Scratch vectors r, p, Ap, and b for the row objective. */
     static final class Workspace {
         final float[] r;
         final float[] p;
         final float[] ap;
+        final float[] b;
 
         Workspace(int k) {
             r = new float[k];
             p = new float[k];
             ap = new float[k];
+            b = new float[k];
         }
     }
 
@@ -67,6 +69,11 @@ public class ConjugateGradientSolver implements RowSolver {
         final float[] r = w.r;
         final float[] p = w.p;
         final float[] ap = w.ap;
+        final float[] b = w.b;
+        final boolean objective = s.objective() != null;
+        if (objective) {
+            java.util.Arrays.fill(b, 0, k, 0f);
+        }
 
         // r = b - A x = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i
         for (int f = 0; f < k; f++) {
@@ -88,6 +95,12 @@ public class ConjugateGradientSolver implements RowSolver {
             for (int f = 0; f < k; f++) {
                 r[f] += coef * y[yo + f];
             }
+            if (objective) {
+                // b = Yt C p(u) = sum_i c_ui y_i, for the row objective
+                for (int f = 0; f < k; f++) {
+                    b[f] += (1f + c1) * y[yo + f];
+                }
+            }
         }
         float rsOld = 0;
         for (int f = 0; f < k; f++) {
@@ -97,11 +110,14 @@ public class ConjugateGradientSolver implements RowSolver {
         if (!Float.isFinite(rsOld)) {
             // overflowed confidences or factors: make it visible, so the trainer stops and keeps the last finite model
             java.util.Arrays.fill(x, xo, xo + k, Float.NaN);
+            if (objective) {
+                s.objective()[row] = Double.NaN;
+            }
             return;
         }
         for (int it = 0; it < steps; it++) {
             if (rsOld < RESIDUAL_EPS) {
-                return;
+                break;
             }
             // Ap = (YtY + lambda I) p + sum_i (c_ui - 1)(y_i . p) y_i
             for (int f = 0; f < k; f++) {
@@ -128,7 +144,7 @@ public class ConjugateGradientSolver implements RowSolver {
                 pAp += p[f] * ap[f];
             }
             if (!(pAp > 0)) {
-                return;
+                break;
             }
             float a = rsOld / pAp;
             float rsNew = 0;
@@ -143,5 +159,23 @@ public class ConjugateGradientSolver implements RowSolver {
             }
             rsOld = rsNew;
         }
+        if (objective) {
+            s.objective()[row] = rowObjective(s, row, x, xo, b, r);
+        }
+    }
+
+    /**
+     * The row objective at the solve's final x from CG's residual {@code r = b - A x}:
+     * {@code f(x) = x'A x - 2 b.x + sum c = sum c - x.(b + r)}, in double. CG keeps r up to date
+     * through its steps, so this costs O(k) where evaluating f directly takes another pass over the
+     * row's non-zeros. r drifts from {@code b - A x} by float rounding, so f carries an error of a
+     * few 1e-7 of {@code sum c} (more on rows with tens of thousands of non-zeros).
+     */
+    static double rowObjective(HalfStep s, int row, float[] x, int xo, float[] b, float[] r) {
+        double xbr = 0;
+        for (int f = 0; f < s.k(); f++) {
+            xbr += (double) x[xo + f] * ((double) b[f] + r[f]);
+        }
+        return s.confidenceSum(row) - xbr;
     }
 }

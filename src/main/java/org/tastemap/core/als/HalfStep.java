@@ -5,16 +5,39 @@ package org.tastemap.core.als;
  * fixed factors {@code fixed} (artists, or users). Row r's non-zeros are
  * {@code cols[ptr[r]..ptr[r+1])} with {@code c - 1} in {@code cm1} at the same positions.
  *
- * @param gram     {@code YtY} of the fixed side, k x k row-major, without lambda
- * @param gramF    the same in float, for the CG kernels
- * @param lambda   regularisation weight
- * @param scaled   ALS-WR: the row's regularisation is {@code lambda * (number of non-zeros in the row)}
+ * @param gram      {@code YtY} of the fixed side, k x k row-major, without lambda
+ * @param gramF     the same in float, for the CG kernels
+ * @param lambda    regularisation weight
+ * @param scaled    ALS-WR: the row's regularisation is {@code lambda * (number of non-zeros in the row)}
+ * @param objective null, or where each row solve writes its row's objective at the row's new value x:
+ *                  <pre>
+ *                  f_r(x) = sum over ALL columns j of c_rj (p_rj - x . y_j)^2 + reg_r |x|^2
+ *                         = x' A x - 2 b . x + sum_{j in r} c_rj
+ *                  </pre>
+ *                  with {@code A = YtY + Yt(C - I)Y + reg I} and {@code b = Yt C p(r)} (NaN when the
+ *                  solve wrote NaN). The full loss is the sum over the rows plus the fixed side's
+ *                  regularisation.
  */
 public record HalfStep(int k, float[] fixed, float[] target, int rows, int[] ptr, int[] cols, float[] cm1,
-                       double[] gram, float[] gramF, double lambda, boolean scaled) {
+                       double[] gram, float[] gramF, double lambda, boolean scaled, double[] objective) {
+
+    /** A half-step that does not ask for the row objectives. */
+    public HalfStep(int k, float[] fixed, float[] target, int rows, int[] ptr, int[] cols, float[] cm1,
+                    double[] gram, float[] gramF, double lambda, boolean scaled) {
+        this(k, fixed, target, rows, ptr, cols, cm1, gram, gramF, lambda, scaled, null);
+    }
 
     /** The regularisation of row r: lambda, or lambda times its non-zeros under ALS-WR. */
     public double regularization(int row) {
         return scaled ? lambda * (ptr[row + 1] - ptr[row]) : lambda;
+    }
+
+    /** {@code sum_{j in r} c_rj}, the constant of row r's objective. */
+    double confidenceSum(int row) {
+        double sum = 0;
+        for (int q = ptr[row]; q < ptr[row + 1]; q++) {
+            sum += 1.0 + cm1[q];
+        }
+        return sum;
     }
 }

@@ -21,28 +21,44 @@ public final class IterationBenchmark {
     /**
      * What one run measured.
      *
-     * @param path             which kernels ran ({@link VectorSupport#describe()})
-     * @param iterationSeconds each iteration: users then artists
+     * @param path                which kernels ran ({@link VectorSupport#describe()})
+     * @param iterationSeconds    each iteration: users then artists
      * @param iterationCpuSeconds the CPU time of this process during each iteration, all threads (NaN
-     *                   where the JVM does not tell); on a busy machine it shows what the wall time hides
-     * @param userSeconds      the user half-step of each iteration
-     * @param itemSeconds      the artist half-step of each iteration
-     * @param lossSeconds      the full loss after each iteration (empty when not asked for)
-     * @param loss             the loss after each iteration (empty when not asked for)
-     * @param liveHeapBytes    heap in use after a full GC at the end, with the matrix, the engine
-     *                         (confidences in both orders) and both factor tables alive
+     *                            where the JVM does not tell); on a busy machine it shows what the
+     *                            wall time hides
+     * @param userSeconds         the user half-step of each iteration
+     * @param itemSeconds         the artist half-step of each iteration
+     * @param itemWithLossSeconds an extra artist half-step after each iteration that also returns the
+     *                            loss ({@link AlsEngine#solveItemsAndLoss}, what the trainer runs when
+     *                            it reports the loss); its excess over {@code itemSeconds} is what the
+     *                            loss costs in training (empty when not asked for)
+     * @param lossSeconds         the standalone full loss ({@link AlsEngine#loss}) after that step
+     * @param loss                the standalone loss
+     * @param lossWithItems       the loss returned by the artist half-step, for the same factors
+     * @param liveHeapBytes       heap in use after a full GC at the end, with the matrix, the engine
+     *                            (confidences in both orders) and both factor tables alive
      */
     public record Timing(String path, int factors, int threads, double[] iterationSeconds, double[] iterationCpuSeconds,
-                         double[] userSeconds,
-                         double[] itemSeconds, double[] lossSeconds, double[] loss, long liveHeapBytes) {
+                         double[] userSeconds, double[] itemSeconds, double[] itemWithLossSeconds, double[] lossSeconds,
+                         double[] loss, double[] lossWithItems, long liveHeapBytes) {
 
         /** The median of the iterations after the first (the first includes JIT compilation). */
         public double medianIterationSeconds() {
             return medianAfterFirst(iterationSeconds);
         }
 
+        /** The median of the standalone loss after the first. */
         public double medianLossSeconds() {
             return medianAfterFirst(lossSeconds);
+        }
+
+        /** The median extra time of the artist half-step that also returns the loss. */
+        public double medianLossWithItemsSeconds() {
+            double[] extra = new double[itemWithLossSeconds.length];
+            for (int it = 0; it < extra.length; it++) {
+                extra[it] = itemWithLossSeconds[it] - itemSeconds[it];
+            }
+            return medianAfterFirst(extra);
         }
     }
 
@@ -51,17 +67,23 @@ public final class IterationBenchmark {
         return run(matrix, params, iterations, false).iterationSeconds();
     }
 
-    /** Times {@code iterations} iterations, and the full loss after each when {@code withLoss}. */
+    /**
+     * Times {@code iterations} iterations; with {@code withLoss}, after each one also an artist
+     * half-step that returns the loss, and the standalone loss of its result.
+     */
     public static Timing run(InteractionMatrix matrix, AlsParams params, int iterations, boolean withLoss) {
         int k = params.factors();
         float[] x = AlsTrainer.randomFactors(matrix.numUsers(), k, params.seed());
         float[] y = AlsTrainer.randomFactors(matrix.numItems(), k, params.seed() * 31 + 17);
+        int n = withLoss ? iterations : 0;
         double[] total = new double[iterations];
         double[] cpu = new double[iterations];
         double[] users = new double[iterations];
         double[] items = new double[iterations];
-        double[] lossSeconds = new double[withLoss ? iterations : 0];
-        double[] loss = new double[withLoss ? iterations : 0];
+        double[] itemsWithLoss = new double[n];
+        double[] lossSeconds = new double[n];
+        double[] loss = new double[n];
+        double[] lossWithItems = new double[n];
         long live;
         try (AlsEngine engine = new AlsEngine(matrix, params)) {
             for (int it = 0; it < iterations; it++) {
@@ -76,9 +98,13 @@ public final class IterationBenchmark {
                 total[it] = (t2 - t0) / 1e9;
                 cpu[it] = c0 < 0 ? Double.NaN : (processCpuNanos() - c0) / 1e9;
                 if (withLoss) {
+                    long f0 = System.nanoTime();
+                    lossWithItems[it] = engine.solveItemsAndLoss(x, y);
                     long l0 = System.nanoTime();
                     loss[it] = engine.loss(x, y);
-                    lossSeconds[it] = (System.nanoTime() - l0) / 1e9;
+                    long l1 = System.nanoTime();
+                    itemsWithLoss[it] = (l0 - f0) / 1e9;
+                    lossSeconds[it] = (l1 - l0) / 1e9;
                 }
             }
             // after the timed work: what training this matrix holds on to
@@ -89,7 +115,8 @@ public final class IterationBenchmark {
             Reference.reachabilityFence(y);
             Reference.reachabilityFence(engine);
         }
-        return new Timing(VectorSupport.describe(), k, params.effectiveThreads(), total, cpu, users, items, lossSeconds, loss, live);
+        return new Timing(VectorSupport.describe(), k, params.effectiveThreads(), total, cpu, users, items, itemsWithLoss,
+                lossSeconds, loss, lossWithItems, live);
     }
 
     private static long processCpuNanos() {
@@ -226,10 +253,12 @@ public final class IterationBenchmark {
         for (int it = 0; it < iterations; it++) {
             System.out.printf(Locale.ROOT, "iteration %d: %.3f s, cpu %.3f s (users %.3f, artists %.3f)%s%n", it + 1,
                     t.iterationSeconds()[it], t.iterationCpuSeconds()[it], t.userSeconds()[it], t.itemSeconds()[it],
-                    withLoss ? String.format(Locale.ROOT, ", loss %.6e in %.3f s", t.loss()[it], t.lossSeconds()[it]) : "");
+                    withLoss ? String.format(Locale.ROOT, "; artists with loss %.3f s (loss %.9e); standalone loss %.3f s (%.9e)",
+                            t.itemWithLossSeconds()[it], t.lossWithItems()[it], t.lossSeconds()[it], t.loss()[it]) : "");
         }
-        System.out.printf(Locale.ROOT, "median after the first: iteration %.3f s (cpu %.3f s), users %.3f s, artists %.3f s, loss %.3f s%n",
+        System.out.printf(Locale.ROOT, "median after the first: iteration %.3f s (cpu %.3f s), users %.3f s, artists %.3f s, "
+                        + "loss with the artists %.3f s, standalone loss %.3f s%n",
                 t.medianIterationSeconds(), medianAfterFirst(t.iterationCpuSeconds()), medianAfterFirst(t.userSeconds()),
-                medianAfterFirst(t.itemSeconds()), t.medianLossSeconds());
+                medianAfterFirst(t.itemSeconds()), t.medianLossWithItemsSeconds(), t.medianLossSeconds());
     }
 }

@@ -33,14 +33,29 @@ final class VectorConjugateGradientSolver implements RowSolver {
         this.steps = steps;
     }
 
+    /** Scratch vectors r, p, Ap, and b for the row objective, of one thread. */
+    static final class Workspace {
+        final float[] r;
+        final float[] p;
+        final float[] ap;
+        final float[] b;
+
+        Workspace(int k) {
+            r = new float[k];
+            p = new float[k];
+            ap = new float[k];
+            b = new float[k];
+        }
+    }
+
     @Override
     public Object newWorkspace(int k) {
-        return new ConjugateGradientSolver.Workspace(k);
+        return new Workspace(k);
     }
 
     @Override
     public void solve(HalfStep s, int row, Object workspace) {
-        final ConjugateGradientSolver.Workspace w = (ConjugateGradientSolver.Workspace) workspace;
+        final Workspace w = (Workspace) workspace;
         final int k = s.k();
         final float[] x = s.target();
         final int xo = row * k;
@@ -53,24 +68,36 @@ final class VectorConjugateGradientSolver implements RowSolver {
         if (!VectorCgRegisterKernels.residual(s, row, r, vectors)) {
             residualAny(s, row, r);
         }
+        final boolean objective = s.objective() != null;
+        boolean haveB = false;
         System.arraycopy(r, 0, p, 0, k);
         float rsOld = dot(r, 0, r, k);
         if (!Float.isFinite(rsOld)) {
             // overflowed confidences or factors: make it visible, so the trainer stops and keeps the last finite model
             Arrays.fill(x, xo, xo + k, Float.NaN);
+            if (objective) {
+                s.objective()[row] = Double.NaN;
+            }
             return;
         }
         for (int it = 0; it < steps; it++) {
             if (rsOld < RESIDUAL_EPS) {
-                return;
+                break;
             }
             // Ap = (YtY + lambda I) p + sum_i (c_ui - 1)(y_i . p) y_i
-            if (!VectorCgRegisterKernels.product(s, row, p, ap, vectors)) {
-                productAny(s, row, p, ap);
+            if (objective && it == 0) {
+                // and b = sum_i c_ui y_i for the row objective: in the first product pass, where the row's y_i
+                // are mostly in cache already (in the first, cold pass the extra work slowed the loads down)
+                if (!VectorCgRegisterKernels.productAndRhs(s, row, p, ap, w.b, vectors)) {
+                    productAny(s, row, p, ap, w.b);
+                }
+                haveB = true;
+            } else if (!VectorCgRegisterKernels.product(s, row, p, ap, vectors)) {
+                productAny(s, row, p, ap, null);
             }
             final float pAp = dot(p, 0, ap, k);
             if (!(pAp > 0)) {
-                return;
+                break;
             }
             final float a = rsOld / pAp;
             // x += a p ;  r -= a Ap
@@ -80,6 +107,24 @@ final class VectorConjugateGradientSolver implements RowSolver {
             // p = r + beta p
             xpby(r, rsNew / rsOld, p, k);
             rsOld = rsNew;
+        }
+        if (objective) {
+            if (!haveB) {
+                rightHandSide(s, row, w.b);
+            }
+            s.objective()[row] = ConjugateGradientSolver.rowObjective(s, row, x, xo, w.b, r);
+        }
+    }
+
+    /** {@code b = Yt C p(u) = sum_i c_ui y_i} over the row's non-zeros, for a row whose CG stopped before its first step. */
+    private static void rightHandSide(HalfStep s, int row, float[] b) {
+        final int k = s.k();
+        final float[] y = s.fixed();
+        final int[] cols = s.cols();
+        final float[] cm1 = s.cm1();
+        Arrays.fill(b, 0, k, 0f);
+        for (int q = s.ptr()[row], to = s.ptr()[row + 1]; q < to; q++) {
+            axpy(1f + cm1[q], y, cols[q] * k, b, 0, k);
         }
     }
 
@@ -100,17 +145,23 @@ final class VectorConjugateGradientSolver implements RowSolver {
         }
     }
 
-    /** {@code Ap} for any k. */
-    private static void productAny(HalfStep s, int row, float[] p, float[] ap) {
+    /** {@code Ap} for any k, and {@code b = sum_i c_ui y_i} into {@code b} unless it is null. */
+    private static void productAny(HalfStep s, int row, float[] p, float[] ap, float[] b) {
         final int k = s.k();
         final float[] y = s.fixed();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
         // Ap = (YtY + lambda I) p + sum_i (c_ui - 1)(y_i . p) y_i
         symmetricProduct(s.gramF(), k, p, 0, (float) s.regularization(row), ap, 1f);
+        if (b != null) {
+            Arrays.fill(b, 0, k, 0f);
+        }
         for (int q = s.ptr()[row], to = s.ptr()[row + 1]; q < to; q++) {
             final int yo = cols[q] * k;
             axpy(cm1[q] * dot(y, yo, p, 0, k), y, yo, ap, 0, k);
+            if (b != null) {
+                axpy(1f + cm1[q], y, yo, b, 0, k);
+            }
         }
     }
 

@@ -172,6 +172,8 @@ final class VectorFactorKernels implements FactorKernels {
         return sum;
     }
 
+    // userCells2, 4 and 8 are written out by tools/generate-vector-kernels.py cells
+
     /** {@link #userCells} for k = 2 vectors, x_u held in registers. */
     private static double userCells2(float[] x, int xo, float[] y, int[] cols, float[] cm1, int from, int to) {
         final int k = 2 * L;

@@ -23,7 +23,10 @@ public final class VectorSupport {
                 : "scalar (start with --add-modules jdk.incubator.vector for the fast path)";
     }
 
-    /** The vector CG solver; call only when {@link #available()}. Typed as the interface so that verifying this class loads nothing of the vector kernels. */
+    /**
+     * The vector CG solver; call only when {@link #available()}. It is typed as the interface so that
+     * verifying this class loads none of the vector classes.
+     */
     static RowSolver newVectorCg(int steps) {
         return new VectorConjugateGradientSolver(steps);
     }

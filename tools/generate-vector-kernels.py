@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Writes out the register-held vector kernels, unrolled for k = 2, 4 and 8 vectors.
+
+    tools/generate-vector-kernels.py cg    -> the methods of VectorCgRegisterKernels after its dispatchers
+    tools/generate-vector-kernels.py cells -> the userCells2/4/8 methods at the end of VectorFactorKernels
+
+The Java code has each vector of a factor row in its own local variable, so that C2 keeps them in
+registers (PERFORMANCE-NOTES, point 2); this script keeps the 2-, 4- and 8-vector copies in step.
+Paste its output over the generated part of those classes.
+"""
+import sys
+
+def off(base, j):
+    if j == 0: return base
+    if j == 1: return f"{base} + L"
+    return f"{base} + {j} * L"
+
+def butterfly(var, ind):
+    return [f"{ind}if (L >= 16) {{ {var} = {var}.add({var}.rearrange(SWAP8)); }}",
+            f"{ind}if (L >= 8) {{ {var} = {var}.add({var}.rearrange(SWAP4)); }}",
+            f"{ind}if (L >= 4) {{ {var} = {var}.add({var}.rearrange(SWAP2)); }}",
+            f"{ind}{var} = {var}.add({var}.rearrange(SWAP1));"]
+
+def dot_tree(a, b, out, V, ind):
+    lines = []
+    chains = min(4, V)
+    for c in range(chains):
+        lines.append(f"{ind}FloatVector {out}{c} = {a}{c}.mul({b}{c});")
+    for j in range(chains, V):
+        c = j % chains
+        lines.append(f"{ind}{out}{c} = {a}{j}.fma({b}{j}, {out}{c});")
+    names = [f"{out}{c}" for c in range(chains)]
+    while len(names) > 1:
+        nxt = []
+        for i in range(0, len(names), 2):
+            if i + 1 < len(names):
+                lines.append(f"{ind}{names[i]} = {names[i]}.add({names[i+1]});")
+            nxt.append(names[i])
+        names = nxt
+    return lines, names[0]
+
+I2, I3, I4 = " " * 8, " " * 12, " " * 16
+
+def common(V):
+    return [f"{I2}final int k = {V} * L;",
+            f"{I2}final float[] y = s.fixed();",
+            f"{I2}final int[] cols = s.cols();",
+            f"{I2}final float[] cm1 = s.cm1();",
+            f"{I2}final float[] gram = s.gramF();",
+            f"{I2}final float reg = (float) s.regularization(row);",
+            f"{I2}final int from = s.ptr()[row];",
+            f"{I2}final int to = s.ptr()[row + 1];"]
+
+def residual(V, with_b=False):
+    if with_b:
+        L = [f"    /** {{@link #residual{V}}}, and also {{@code b = sum_i c_ui y_i}} into {{@code b[0..k)}} (for the row objective). */",
+             f"    static void residualAndRhs{V}(HalfStep s, int row, float[] r, float[] b) {{"]
+    else:
+        L = [f"    /** {{@code r = b - A x}} for k = {V} vectors: x from the row of the target table, r into {{@code r[0..k)}}. */",
+             f"    static void residual{V}(HalfStep s, int row, float[] r) {{"]
+    L += common(V)
+    L.append(f"{I2}final float[] x = s.target();")
+    L.append(f"{I2}final int xo = row * k;")
+    L.append(f"{I2}// r = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i")
+    for j in range(V):
+        L.append(f"{I2}final FloatVector x{j} = FloatVector.fromArray(F, x, {off('xo', j)});")
+    for j in range(V):
+        L.append(f"{I2}FloatVector r{j} = x{j}.mul(-reg);")
+    if with_b:
+        for j in range(V):
+            L.append(f"{I2}FloatVector b{j} = FloatVector.zero(F);")
+    L.append(f"{I2}// -YtY x as broadcast FMAs over the rows of the symmetric YtY: r -= sum_g x_g YtY[g, :]")
+    L.append(f"{I2}for (int g = 0, go = 0; g < k; g++, go += k) {{")
+    L.append(f"{I3}final FloatVector xg = FloatVector.broadcast(F, -x[xo + g]);")
+    for j in range(V):
+        L.append(f"{I3}r{j} = FloatVector.fromArray(F, gram, {off('go', j)}).fma(xg, r{j});")
+    L.append(f"{I2}}}")
+    L.append(f"{I2}for (int q = from; q < to; q++) {{")
+    L.append(f"{I3}final int yo = cols[q] * k;")
+    for j in range(V):
+        L.append(f"{I3}final FloatVector y{j} = FloatVector.fromArray(F, y, {off('yo', j)});")
+    t, last = dot_tree("y", "x", "d", V, I3)
+    L += t
+    L.append(f"{I3}// the pairwise lane sum, inline: every lane ends up holding y_i . x")
+    L += butterfly(last, I3)
+    L.append(f"{I3}final float c1 = cm1[q];")
+    L.append(f"{I3}// c_ui - (c_ui - 1)(y_i . x), in every lane")
+    L.append(f"{I3}final FloatVector coef = {last}.fma(-c1, 1f + c1);")
+    for j in range(V):
+        L.append(f"{I3}r{j} = y{j}.fma(coef, r{j});")
+    if with_b:
+        L.append(f"{I3}final FloatVector c = FloatVector.broadcast(F, 1f + c1);")
+        for j in range(V):
+            L.append(f"{I3}b{j} = y{j}.fma(c, b{j});")
+    L.append(f"{I2}}}")
+    for j in range(V):
+        L.append(f"{I2}r{j}.intoArray(r, {off('0', j).replace('0 + ', '')});")
+    if with_b:
+        for j in range(V):
+            L.append(f"{I2}b{j}.intoArray(b, {off('0', j).replace('0 + ', '')});")
+    L.append("    }")
+    return L
+
+def product(V, with_b=False):
+    if with_b:
+        L = [f"    /** {{@link #product{V}}}, and also {{@code b = sum_i c_ui y_i}} into {{@code b[0..k)}} (for the row objective). */",
+             f"    static void productAndRhs{V}(HalfStep s, int row, float[] p, float[] ap, float[] b) {{"]
+    else:
+        L = [f"    /** {{@code Ap}} for k = {V} vectors: p from {{@code p[0..k)}}, Ap into {{@code ap[0..k)}}. */",
+             f"    static void product{V}(HalfStep s, int row, float[] p, float[] ap) {{"]
+    L += common(V)
+    L.append(f"{I2}// Ap = (YtY + lambda I) p + sum_i (c_ui - 1)(y_i . p) y_i")
+    for j in range(V):
+        L.append(f"{I2}final FloatVector p{j} = FloatVector.fromArray(F, p, {off('0', j).replace('0 + ', '')});")
+    for j in range(V):
+        L.append(f"{I2}FloatVector a{j} = p{j}.mul(reg);")
+    if with_b:
+        for j in range(V):
+            L.append(f"{I2}FloatVector b{j} = FloatVector.zero(F);")
+    L.append(f"{I2}// YtY p as broadcast FMAs over the rows of the symmetric YtY")
+    L.append(f"{I2}for (int g = 0, go = 0; g < k; g++, go += k) {{")
+    L.append(f"{I3}final FloatVector pg = FloatVector.broadcast(F, p[g]);")
+    for j in range(V):
+        L.append(f"{I3}a{j} = FloatVector.fromArray(F, gram, {off('go', j)}).fma(pg, a{j});")
+    L.append(f"{I2}}}")
+    L.append(f"{I2}for (int q = from; q < to; q++) {{")
+    L.append(f"{I3}final int yo = cols[q] * k;")
+    for j in range(V):
+        L.append(f"{I3}final FloatVector y{j} = FloatVector.fromArray(F, y, {off('yo', j)});")
+    t, last = dot_tree("y", "p", "d", V, I3)
+    L += t
+    L.append(f"{I3}// the pairwise lane sum, inline: every lane ends up holding y_i . p")
+    L += butterfly(last, I3)
+    L.append(f"{I3}// (c_ui - 1)(y_i . p), in every lane")
+    if with_b:
+        L.append(f"{I3}final float c1 = cm1[q];")
+        L.append(f"{I3}final FloatVector coef = {last}.mul(c1);")
+    else:
+        L.append(f"{I3}final FloatVector coef = {last}.mul(cm1[q]);")
+    for j in range(V):
+        L.append(f"{I3}a{j} = y{j}.fma(coef, a{j});")
+    if with_b:
+        L.append(f"{I3}final FloatVector c = FloatVector.broadcast(F, 1f + c1);")
+        for j in range(V):
+            L.append(f"{I3}b{j} = y{j}.fma(c, b{j});")
+    L.append(f"{I2}}}")
+    for j in range(V):
+        L.append(f"{I2}a{j}.intoArray(ap, {off('0', j).replace('0 + ', '')});")
+    if with_b:
+        for j in range(V):
+            L.append(f"{I2}b{j}.intoArray(b, {off('0', j).replace('0 + ', '')});")
+    L.append("    }")
+    return L
+
+def cells(V):
+    L = [f"    /** {{@link #userCells}} for k = {V} vectors, x_u held in registers. */",
+         f"    private static double userCells{V}(float[] x, int xo, float[] y, int[] cols, float[] cm1, int from, int to) {{",
+         f"{I2}final int k = {V} * L;"]
+    for j in range(V):
+        L.append(f"{I2}final FloatVector x{j} = FloatVector.fromArray(F, x, {off('xo', j)});")
+    L.append(f"{I2}double sum = 0;")
+    L.append(f"{I2}for (int q = from; q < to; q++) {{")
+    L.append(f"{I3}final int yo = cols[q] * k;")
+    for j in range(V):
+        L.append(f"{I3}final FloatVector y{j} = FloatVector.fromArray(F, y, {off('yo', j)});")
+    t, last = dot_tree("y", "x", "d", V, I3)
+    L += t
+    L += butterfly(last, I3)
+    L.append(f"{I3}final double s = {last}.lane(0);")
+    L.append(f"{I3}final double c = 1.0 + cm1[q];")
+    L.append(f"{I3}sum += c * (1 - s) * (1 - s) - s * s;")
+    L.append(f"{I2}}}")
+    L.append(f"{I2}return sum;")
+    L.append("    }")
+    return L
+
+if __name__ == "__main__":
+    what = sys.argv[1] if len(sys.argv) > 1 else "cg"
+    out = []
+    for V in (2, 4, 8):
+        if what == "cg":
+            out += residual(V) + [""] + product(V) + [""] + product(V, True) + [""]
+        else:
+            out += cells(V) + [""]
+    print("\n".join(out[:-1]))
