@@ -85,8 +85,8 @@ public final class AlsEngine implements AutoCloseable {
      * </pre>
      * where {@code sum_u |x_u|^2 = trace XtX} comes from the Gram matrix the half-step needs anyway.
      * The standalone {@link #loss} instead takes one more pass over all stored cells, gathering a
-     * factor row for each: on Last.fm 360K about a fifth of an iteration, where this adds a few percent
-     * (IterationBenchmark). With CG the row objectives come from CG's running residual, which float
+     * factor row for each: on Last.fm-sized data about a fifth of an iteration, where this adds 3-10%
+     * (docs/performance.md). With CG the row objectives come from CG's running residual, which float
      * rounding moves by a few 1e-8 relative (see {@link ConjugateGradientSolver#rowObjective}).
      */
     public double solveItemsAndLoss(float[] userFactors, float[] itemFactors, BooleanSupplier cancelled) {
