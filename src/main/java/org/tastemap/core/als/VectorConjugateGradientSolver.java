@@ -33,29 +33,14 @@ final class VectorConjugateGradientSolver implements RowSolver {
         this.steps = steps;
     }
 
-    /** Scratch vectors r, p, Ap, and b for the row objective, of one thread. */
-    static final class Workspace {
-        final float[] r;
-        final float[] p;
-        final float[] ap;
-        final float[] b;
-
-        Workspace(int k) {
-            r = new float[k];
-            p = new float[k];
-            ap = new float[k];
-            b = new float[k];
-        }
-    }
-
     @Override
     public Object newWorkspace(int k) {
-        return new Workspace(k);
+        return new ConjugateGradientSolver.Workspace(k);
     }
 
     @Override
     public void solve(HalfStep s, int row, Object workspace) {
-        final Workspace w = (Workspace) workspace;
+        final ConjugateGradientSolver.Workspace w = (ConjugateGradientSolver.Workspace) workspace;
         final int k = s.k();
         final float[] x = s.target();
         final int xo = row * k;
