@@ -2,9 +2,10 @@
 # Measures Tastemap's start-up under X (Xvfb when no DISPLAY is set): from launching the command to
 #   window  the main window is shown (the app is interactive; the sample data still loads in the background)
 #   data    the first data set is open
-#   model   the first model is trained (the quick k=32, 10-iteration model of a first launch)
+#   model   the first model is open (on a first launch, sample-data/lastfm-sample.tsm, the small model
+#           bundled with the sample; where that file is missing, the quick model the app then trains)
 # Each run is a first launch: a fresh java.util.prefs store, so the app opens the bundled sample data
-# and trains; your own preferences are not touched. The app reports the moments itself with
+# and its model; your own preferences are not touched. The app reports the moments itself with
 # -Dtastemap.startupLog=true (org.tastemap.app.StartupLog); times here are wall clock from just before
 # the command starts, so the JVM's start and the Launcher's re-exec are included.
 #

@@ -42,6 +42,8 @@ public final class Cli implements Runnable {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cl = new CommandLine(new Cli());
+        // Every command answers --help and --version, as the error hint "Try 'tastemap X --help'" promises.
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {

@@ -103,6 +103,16 @@ class CliTest {
     }
 
     @Test
+    void everyCommandAnswersHelpAsTheErrorHintPromises() {
+        // the parameter-error hint says "Try 'tastemap bench --help'"; that must print the options, not fail
+        for (String cmd : List.of("import", "train", "evaluate", "recommend", "similar", "explain", "export", "generate", "bench", "sweep")) {
+            Run r = run(cmd, "--help");
+            assertEquals(0, r.code(), cmd + ": " + r.err());
+            assertTrue(r.out().contains("Usage: tastemap " + cmd), cmd + ":\n" + r.out());
+        }
+    }
+
+    @Test
     void importReportsTheDataset() {
         Run r = run("import", "--input", data.toString());
         assertEquals(0, r.code(), r.err());

@@ -15,6 +15,7 @@ final class FxErrorReporter implements ErrorReporter {
 
     @Override
     public void show(String title, String message, String whatToDo) {
+        org.tastemap.app.StartupLog.errorShown(title, message);
         Alert a = new Alert(Alert.AlertType.ERROR);
         if (owner != null) {
             a.initOwner(owner);

@@ -69,11 +69,18 @@ public final class MainViewModel {
             return String.format(Locale.ROOT, "Model k=%d · %d iterations · loss %s · MAP@10 %s", m.factors(), m.iterations(), loss, map);
         }, state.modelProperty());
         updateMemory();
+        // a notice is about the model it came with (the bundled sample model, a save): a new model makes it stale
+        state.modelProperty().addListener((o, before, now) -> {
+            if (before != null && now != null) {
+                notice.set("");
+            }
+        });
     }
 
     /**
-     * First launch opens the sample data and trains a quick model; later launches reopen the last
-     * session's model (with its data) or the last dataset.
+     * First launch opens the sample data with its small pre-trained model (or, when that file is
+     * missing, the sample data and trains a quick model); later launches reopen the last session's
+     * model (with its data) or the last dataset.
      */
     public void startup() {
         Path model = existing(prefs.get("lastModel", ""));
@@ -82,6 +89,9 @@ public final class MainViewModel {
             openModel(model, prefs.get("lastModelSource", model.toString()));
         } else if (data != null) {
             openDataFile(data);
+        } else if (SampleData.findModel().isPresent() && SampleData.find().isPresent()) {
+            openModel(SampleData.findModel().get(), SampleData.find().get().toString(),
+                    "The sample's bundled model. Move a slider on Train to retrain it live.");
         } else {
             SampleData.find().ifPresentOrElse(this::openDataFile, () -> notice.set(
                     "No data open yet. Import a listening file with File > Import… (the sample file "
@@ -134,6 +144,10 @@ public final class MainViewModel {
     }
 
     public void openModel(Path file, String source) {
+        openModel(file, source, "");
+    }
+
+    private void openModel(Path file, String source, String noticeAfter) {
         executor.submit("Opening model " + file.getFileName(), ctx -> {
             TrainedModel m = files.loadModel(file);
             ctx.progress(-1, "Preparing the held-out split and searches…");
@@ -143,7 +157,7 @@ public final class MainViewModel {
             LoadedData d = (LoadedData) r[1];
             state.setData(d);
             state.setModel(ModelState.of(m, Double.NaN, null, false, file.toString()));
-            notice.set("");
+            notice.set(noticeAfter);
             prefs.put("lastModel", file.toString());
             prefs.put("lastModelSource", source);
         }, e -> failed("Could not open the model", e));

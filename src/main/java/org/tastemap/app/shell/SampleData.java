@@ -6,11 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Finds the bundled sample file, relative to the working directory or next to the jar. */
+/**
+ * Finds the bundled sample file, relative to the working directory or next to the jar, and the small
+ * model trained on it ({@value #MODEL}, made by the command in sample-data/README.md), which a first
+ * launch opens so that the window has data and a model within about two seconds.
+ */
 public final class SampleData {
     public static final String RELATIVE = "sample-data/lastfm-sample.tsv.gz";
+    public static final String MODEL = "sample-data/lastfm-sample.tsm";
 
     private SampleData() {
+    }
+
+    /** The sample's pre-trained model, when it is there beside the sample data. */
+    public static Optional<Path> findModel() {
+        return find().map(data -> data.resolveSibling(Path.of(MODEL).getFileName())).filter(Files::isRegularFile);
     }
 
     public static Optional<Path> find() {

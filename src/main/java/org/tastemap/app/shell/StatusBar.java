@@ -41,14 +41,15 @@ final class StatusBar extends HBox {
 
         Label job = new Label();
         job.getStyleClass().add("job-label");
-        // when a job runs, its text gives way first; memory, kernels and Cancel never shrink
+        // when a job runs, its text gives way first; data, model, memory, kernels and Cancel never shrink
         job.setMinWidth(0);
         job.setMaxWidth(460);
         for (Label fixed : java.util.List.of(memory, kernels)) {
             fixed.setMinWidth(USE_PREF_SIZE);
         }
-        data.setMinWidth(120);
-        model.setMinWidth(120);
+        // the open data and model are what the bar is for: a long notice gives way before they do
+        data.setMinWidth(USE_PREF_SIZE);
+        model.setMinWidth(USE_PREF_SIZE);
         ProgressBar bar = new ProgressBar();
         bar.setId("status-progress");
         bar.setPrefWidth(140);

@@ -33,9 +33,15 @@ final class TrainCharts extends HBox {
         basePrecision.setName("precision@10, most popular");
         quality.getData().addAll(java.util.List.of(mapSeries, precisionSeries, baseMap, basePrecision));
         quality.getStyleClass().add("quality-chart");
-        HBox.setHgrow(loss, Priority.ALWAYS);
-        HBox.setHgrow(quality, Priority.ALWAYS);
-        getChildren().addAll(loss, quality);
+        // before the first run of the session (a model opened from a file has no history) the charts say what fills them
+        javafx.beans.binding.BooleanBinding empty = javafx.beans.binding.Bindings.isEmpty(vm.points()).and(vm.runningProperty().not());
+        javafx.scene.Node lossPane = withEmptyText(loss, empty, "The loss of each iteration appears here while a model trains. "
+                + "Press Train, or move the alpha or lambda slider.");
+        javafx.scene.Node qualityPane = withEmptyText(quality, empty, "Held-out MAP@10 and precision@10, beside the most-popular "
+                + "baseline, appear here after each iteration.");
+        HBox.setHgrow(lossPane, Priority.ALWAYS);
+        HBox.setHgrow(qualityPane, Priority.ALWAYS);
+        getChildren().addAll(lossPane, qualityPane);
         setSpacing(12);
         vm.points().addListener((ListChangeListener<IterationPoint>) c -> {
             while (c.next()) {
@@ -62,6 +68,19 @@ final class TrainCharts extends HBox {
         for (LineChart<Number, Number> c : java.util.List.of(loss, quality)) {
             IterationAxis.fit((NumberAxis) c.getXAxis(), first, last);
         }
+    }
+
+    private static javafx.scene.Node withEmptyText(LineChart<Number, Number> chart, javafx.beans.value.ObservableBooleanValue empty, String text) {
+        javafx.scene.control.Label label = new javafx.scene.control.Label(text);
+        label.getStyleClass().add("chart-empty-text");
+        label.setWrapText(true);
+        label.setMaxWidth(300);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        label.visibleProperty().bind(empty);
+        label.setMouseTransparent(true);
+        javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane(chart, label);
+        pane.setMinWidth(200);
+        return pane;
     }
 
     /** The x axis of a chart, for tests. */

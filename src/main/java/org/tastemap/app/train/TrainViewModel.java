@@ -194,6 +194,9 @@ public final class TrainViewModel {
                 metrics == null ? Double.NaN : metrics.mapAtK(), seconds));
         progress.set(1);
         message.set(String.format(Locale.ROOT, "Trained %d iterations in %.1f s.", p.iterations(), seconds));
+        LOG.info(() -> String.format(Locale.ROOT, "trained k=%d, %d iterations in %.2f s; each iteration's training seconds / seconds since the start (with evaluation): %s",
+                p.factors(), p.iterations(), seconds, result.history().stream().map(r -> String.format(Locale.ROOT, "%.3f/%.2f", r.seconds(), r.elapsed()))
+                        .collect(java.util.stream.Collectors.joining(" "))));
     }
 
     private void failed(int run, Throwable error) {

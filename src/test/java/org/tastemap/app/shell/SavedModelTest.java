@@ -88,4 +88,23 @@ class SavedModelTest {
         }
         assertTrue(before.errors().shown.isEmpty() && after.errors().shown.isEmpty());
     }
+
+    @Test
+    void aFirstLaunchOpensTheSampleWithItsBundledModel() {
+        // no preferences yet (a first launch, run from the project folder): the sample data and the small model
+        // made from it (sample-data/README.md) open together, without training, so the window is usable at once
+        AppPrefs prefs = AppPrefs.inMemory();
+        Session first = session(new AppState(), prefs);
+        first.main().startup();
+        assertTrue(first.errors().shown.isEmpty(), first.errors().shown.toString());
+        assertNotNull(first.state().data());
+        assertNotNull(first.state().model());
+        assertEquals(3000, first.state().data().users());
+        assertEquals(32, first.state().model().factors());
+        assertEquals(10, first.state().model().iterations());
+        assertEquals(Path.of(SampleData.RELATIVE).toAbsolutePath().toString(), first.state().data().source());
+        assertTrue(first.main().noticeProperty().get().contains("sample"), first.main().noticeProperty().get());
+        // and the next launch reopens it from the preferences
+        assertEquals(Path.of(SampleData.MODEL).toAbsolutePath().toString(), prefs.get("lastModel", ""));
+    }
 }
