@@ -61,7 +61,17 @@ public final class Cli implements Runnable {
             c.getErr().flush();
             return 2;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands errors (unlike exceptions) straight back: still one sentence, trace only with --debug
+            cl.getErr().println("tastemap: " + message(e));
+            if (debug) {
+                e.printStackTrace(cl.getErr());
+            }
+            cl.getErr().flush();
+            return 1;
+        }
     }
 
     /** A one-line message for a person: the exception's own message, or its kind when it has none. */

@@ -9,7 +9,7 @@ import org.tastemap.core.model.FactorModel;
  * @param model   the last complete, finite model (the warm start or the random start when no iteration finished)
  * @param status  why training ended
  * @param message a sentence for a person: empty when completed
- * @param history one report per finished iteration
+ * @param history one report per finished iteration, without its factors ({@link IterationReport#withoutModel()})
  */
 public record TrainingResult(FactorModel model, Status status, String message, List<IterationReport> history) {
     public enum Status { COMPLETED, CANCELLED, DIVERGED }
