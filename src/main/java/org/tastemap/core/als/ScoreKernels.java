@@ -51,7 +51,10 @@ public interface ScoreKernels {
      */
     void scoreOne(float[] q, int qo, int k, float[] packed, int p0, int p1, float[] out);
 
-    /** {@code counts[c + q] += |{a[i] < thr[t + q] : from <= i < to}|} for q < n; NaN counts nowhere. */
+    /**
+     * {@code counts[c + q] += |{a[i] < thr[t + q] : from <= i < to}|} for q < n; NaN counts nowhere.
+     * May overwrite {@code a[from..to)} (the vector version moves the values it compares one by one to the front).
+     */
     void countBelow(float[] a, int from, int to, float[] thr, int t, long[] counts, int c, int n);
 
     /** The first i in [from, to) with {@code a[i] >= t}, or {@code to}; NaN never qualifies. */

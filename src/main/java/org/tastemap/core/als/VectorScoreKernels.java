@@ -137,17 +137,53 @@ final class VectorScoreKernels implements ScoreKernels {
 
     @Override
     public void countBelow(float[] a, int from, int to, float[] thr, int t, long[] counts, int c, int n) {
+        if (n == 0) {
+            return;
+        }
+        // Most candidates of a useful model score below every threshold. A vector with no value at or
+        // above the lowest threshold adds its non-NaN values to all counts at once; only the other vectors
+        // are compared with each threshold, after being moved to the front of a (which this may overwrite).
+        float lowest = Float.POSITIVE_INFINITY;
+        for (int q = 0; q < n; q++) {
+            if (thr[t + q] < lowest) {
+                lowest = thr[t + q];
+            }
+        }
+        final FloatVector low = FloatVector.broadcast(F, lowest);
+        final int bound = from + (to - from) / L * L;
+        int write = from;
+        long belowAll = 0;
+        for (int i = from; i < bound; i += L) {
+            final FloatVector v = FloatVector.fromArray(F, a, i);
+            if (v.compare(VectorOperators.GE, low).anyTrue()) {
+                if (write != i) {
+                    v.intoArray(a, write);
+                }
+                write += L;
+            } else {
+                belowAll += v.compare(VectorOperators.LT, low).trueCount();
+            }
+        }
+        for (int i = bound; i < to; i++) {
+            a[write + i - bound] = a[i];
+        }
+        final int end = write + to - bound;
         int q = 0;
         for (; q + 4 <= n; q += 4) {
-            countBelow4(a, from, to, thr[t + q], thr[t + q + 1], thr[t + q + 2], thr[t + q + 3], counts, c + q);
+            countBelow4(a, from, end, thr[t + q], thr[t + q + 1], thr[t + q + 2], thr[t + q + 3], counts, c + q);
         }
         for (; q < n; q++) {
             final float v = thr[t + q];
             long below = 0;
-            for (int i = from; i < to; i++) {
+            for (int i = from; i < end; i++) {
                 below += a[i] < v ? 1 : 0;
             }
             counts[c + q] += below;
+        }
+        for (q = 0; q < n; q++) {
+            if (lowest <= thr[t + q]) {     // not for a NaN threshold, which nothing is below
+                counts[c + q] += belowAll;
+            }
         }
     }
 

@@ -25,6 +25,19 @@ import org.tastemap.core.model.TopN;
  *       {@code s <= t} is {@code s < nextUp(t)}: two vector counts of "below" per held-out artist,
  *       with no binary search and no branch per candidate.</li>
  * </ul>
+ *
+ * <p>Most of that work can be skipped with a bound. The artists are scored in order of decreasing
+ * factor norm, so {@code |x_u| |y_first|} of a tile bounds every score in it and in every later tile
+ * (Cauchy-Schwarz, with a margin for float rounding). Held-out thresholds above a user's bound are
+ * passed by every candidate of the tile, so only the thresholds below it are counted by compares; a
+ * user whose bound has fallen below its lowest held-out score and its current 10th score is finished
+ * (every remaining candidate is below every threshold and none can enter the top K); and a block
+ * whose users are all finished skips the score tile altogether. The users of a chunk are taken in
+ * the order in which they are expected to finish, so that the users of a block finish together. The
+ * skipped work changes no count: every result is the same integer as without the bound (and ties in
+ * the top K go to the lower artist index in any order of offers). The bound needs finite scores, so
+ * it is used only when the largest user norm times the largest artist norm is far inside the float
+ * range.
  * Each user's numbers depend only on that user, so the results do not depend on the thread count.
  * Workspaces are made once per thread; the loop over users allocates nothing.
  */
@@ -34,6 +47,12 @@ final class BlockEvaluation {
     /** Artists per tile. */
     static final int TILE = 1024;
     private static final int B = ScoreKernels.USERS;
+    /** Score tiles of a block of users that the bound made unnecessary, since the start (for tests and profiling). */
+    static final java.util.concurrent.atomic.LongAdder SKIPPED_TILES = new java.util.concurrent.atomic.LongAdder();
+    /** No score can leave the float range below this bound on |x| |y|. */
+    private static final double SAFE_SCORE = 1e30;
+    /** The bound's margin over |x| |y|: a float dot product of k terms errs by at most about k 2^-24 |x| |y|. */
+    private static final double MARGIN = 1e-3;
 
     private BlockEvaluation() {
     }
@@ -43,16 +62,92 @@ final class BlockEvaluation {
                          int threads, double[] out) {
         FactorModel m = scorer.model();
         ScoreKernels kernels = ScoreKernels.fastest();
-        float[] packed = kernels.pack(m.itemFactors(), m.numItems(), m.factors());
+        Order order = Order.of(m, kernels);
         int chunks = (users.length + CHUNK - 1) / CHUNK;
         AtomicInteger next = new AtomicInteger();
         RankingMetrics.runWorkers(threads, chunks, () -> {
-            Workspace w = new Workspace(kernels, m, k);
+            Workspace w = new Workspace(kernels, m, k, order);
             int c;
             while ((c = next.getAndIncrement()) < chunks) {
-                w.chunk(scorer, packed, train, test, users, c * CHUNK, Math.min(users.length, (c + 1) * CHUNK), out);
+                w.chunk(scorer, order.packed, train, test, users, c * CHUNK, Math.min(users.length, (c + 1) * CHUNK), out);
             }
         });
+    }
+
+    /**
+     * The artists in order of decreasing factor norm (ties by index), packed in that order, and each
+     * tile's bound factor: {@code tileNorm[t]} is the largest norm in tile t and after it, with the
+     * margin; all infinite when the bound cannot be used.
+     */
+    static final class Order {
+        final int[] artist;      // artist at each scoring position
+        final int[] position;    // scoring position of each artist
+        final float[] packed;
+        final double[] tileNorm;
+        final boolean bounded;
+
+        private Order(int[] artist, int[] position, float[] packed, double[] tileNorm, boolean bounded) {
+            this.artist = artist;
+            this.position = position;
+            this.packed = packed;
+            this.tileNorm = tileNorm;
+            this.bounded = bounded;
+        }
+
+        static Order of(FactorModel m, ScoreKernels kernels) {
+            final int items = m.numItems();
+            final int f = m.factors();
+            final float[] y = m.itemFactors();
+            final double[] norm = norms(y, f, items);
+            double maxItem = 0;
+            for (double v : norm) {
+                maxItem = Math.max(maxItem, v);
+            }
+            double maxUser = 0;
+            for (double v : norms(m.userFactors(), f, m.numUsers())) {
+                maxUser = Math.max(maxUser, v);
+            }
+            final boolean bounded = maxItem * maxUser < SAFE_SCORE;   // also false for NaN or infinite factors
+            final long[] keys = new long[items];
+            for (int i = 0; i < items; i++) {
+                // norms are non-negative, so their float bits sort as they do; largest first, then lower index
+                long bits = Float.floatToIntBits((float) norm[i]);
+                keys[i] = ((long) (Integer.MAX_VALUE - bits) << 32) | i;
+            }
+            if (bounded) {
+                Arrays.sort(keys);
+            }
+            final int[] artist = new int[items];
+            final int[] position = new int[items];
+            final float[] sortedY = new float[y.length];
+            for (int p = 0; p < items; p++) {
+                int i = (int) keys[p];
+                artist[p] = i;
+                position[i] = p;
+                System.arraycopy(y, i * f, sortedY, p * f, f);
+            }
+            final int w = kernels.panelWidth();
+            final int tileItems = TILE / w * w;
+            final int tiles = (items + tileItems - 1) / tileItems;
+            final double[] tileNorm = new double[tiles];
+            for (int t = 0; t < tiles; t++) {
+                tileNorm[t] = bounded ? norm[artist[t * tileItems]] * (1 + MARGIN) : Double.POSITIVE_INFINITY;
+            }
+            return new Order(artist, position, kernels.pack(sortedY, items, f), tileNorm, bounded);
+        }
+    }
+
+    /** The Euclidean norm of each row of a row-major table, in double; NaN or infinite for non-finite rows. */
+    static double[] norms(float[] table, int k, int rows) {
+        double[] out = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            double sq = 0;
+            for (int f = 0, o = r * k; f < k; f++) {
+                sq += (double) table[o + f] * table[o + f];
+            }
+            out[r] = Math.sqrt(sq);
+        }
+        return out;
     }
 
     /** One thread's arrays, reused for every chunk. */
@@ -74,9 +169,17 @@ final class BlockEvaluation {
         float[] thr = new float[CHUNK * 32];
         long[] counts = new long[CHUNK * 32];
         float[] fullScores;
+        final Order order;
+        final int[] sequence = new int[CHUNK];       // the chunk's users in the order they are scored
+        final double[] finishRatio = new double[CHUNK];
+        final double[] userNorm = new double[CHUNK];
+        final boolean[] finished = new boolean[CHUNK];
+        final int[] trainOff = new int[CHUNK + 1];  // each user's training artists' scoring positions, sorted
+        int[] trainSorted = new int[CHUNK * 64];
 
-        Workspace(ScoreKernels kernels, FactorModel m, int k) {
+        Workspace(ScoreKernels kernels, FactorModel m, int k, Order order) {
             this.kernels = kernels;
+            this.order = order;
             this.m = m;
             this.k = k;
             this.w = kernels.panelWidth();
@@ -118,7 +221,6 @@ final class BlockEvaluation {
                 int nt = sp[u + 1] - sp[u];
                 int candidates = items - (tp[u + 1] - tp[u]);
                 top[c].clear();
-                trainPos[c] = tp[u];
                 status[c] = nt == 0 || candidates < 2 ? 1 : 0;
                 for (int q = 0; q < nt; q++) {
                     float s = ScoreKernels.score(x, u * f, y, sc[sp[u] + q] * f, f);
@@ -137,44 +239,104 @@ final class BlockEvaluation {
                 off += nt;
             }
             heldOff[n] = off;
+            // training artists at their scoring positions, sorted, for marking them NaN tile by tile
+            int trainTotal = 0;
+            for (int c = 0; c < n; c++) {
+                int u = users[q0 + c];
+                trainTotal += tp[u + 1] - tp[u];
+            }
+            if (trainSorted.length < trainTotal) {
+                trainSorted = new int[trainTotal];
+            }
+            int to = 0;
+            for (int c = 0; c < n; c++) {
+                int u = users[q0 + c];
+                trainOff[c] = to;
+                for (int q = tp[u]; q < tp[u + 1]; q++) {
+                    trainSorted[to++] = order.position[tc[q]];
+                }
+                Arrays.sort(trainSorted, trainOff[c], to);
+                trainPos[c] = trainOff[c];
+                finished[c] = status[c] != 0;
+                double xn = 0;
+                for (int g = 0, o = u * f; g < f; g++) {
+                    xn += (double) x[o + g] * x[o + g];
+                }
+                userNorm[c] = Math.sqrt(xn);
+                // expected finish: when the tile bound |x| |y| falls below the lowest held-out score, so the
+                // users with the largest lowest-score / |x| finish first; users off the block path go last
+                double ratio = status[c] != 0 || !(userNorm[c] > 0) ? Double.NEGATIVE_INFINITY : sorted[heldOff[c]] / userNorm[c];
+                finishRatio[c] = Double.isNaN(ratio) ? Double.NEGATIVE_INFINITY : ratio;
+            }
+            trainOff[n] = to;
+            largestFirst(finishRatio, sequence, n);
             // scores tile by tile
             final int panels = kernels.panels(items);
             final int tilePanels = stride / w;
-            for (int p0 = 0; p0 < panels; p0 += tilePanels) {
+            for (int p0 = 0, tileIndex = 0; p0 < panels; p0 += tilePanels, tileIndex++) {
                 final int p1 = Math.min(panels, p0 + tilePanels);
                 final int j0 = p0 * w;
                 final int len = Math.min(items, p1 * w) - j0;
+                final double tileNorm = order.tileNorm[tileIndex];
                 for (int b0 = 0; b0 < n; b0 += B) {
                     final int nb = Math.min(B, n - b0);
+                    boolean anyActive = false;
+                    for (int b = 0; b < nb; b++) {
+                        final int c = sequence[b0 + b];
+                        if (!finished[c]) {
+                            final float bound = bound(userNorm[c], tileNorm);
+                            if (bound < sorted[heldOff[c]] && bound < top[c].threshold()) {
+                                finish(c, j0, items);
+                            } else {
+                                anyActive = true;
+                            }
+                        }
+                    }
+                    if (!anyActive) {
+                        SKIPPED_TILES.increment();
+                        continue;   // every user of the block is finished: no scores needed
+                    }
                     for (int b = 0; b < B; b++) {
-                        xo[b] = users[q0 + b0 + Math.min(b, nb - 1)] * f;
+                        xo[b] = users[q0 + sequence[b0 + Math.min(b, nb - 1)]] * f;
                     }
                     kernels.scoreBlock(x, f, xo, packed, p0, p1, tile, stride);
                     for (int b = 0; b < nb; b++) {
-                        final int c = b0 + b;
-                        if (status[c] != 0) {
+                        final int c = sequence[b0 + b];
+                        if (finished[c]) {
                             continue;
                         }
-                        final int u = users[q0 + c];
                         final int row = b * stride;
                         final int end = row + len;
                         // training artists are not candidates
                         int pos = trainPos[c];
-                        final int stop = tp[u + 1];
-                        while (pos < stop && tc[pos] < j0 + len) {
-                            tile[row + tc[pos] - j0] = Float.NaN;
+                        final int stop = trainOff[c + 1];
+                        while (pos < stop && trainSorted[pos] < j0 + len) {
+                            tile[row + trainSorted[pos] - j0] = Float.NaN;
                             pos++;
                         }
+                        final int candidates = len - (pos - trainPos[c]);
                         trainPos[c] = pos;
-                        // top K: only scores at or above the threshold are offered
+                        final float bound = bound(userNorm[c], tileNorm);
+                        // top K: only scores at or above the threshold are offered (none when the bound is below it)
                         final TopN t = top[c];
-                        int i = kernels.firstAtLeast(tile, row, end, t.threshold());
-                        while (i < end) {
-                            t.offer(j0 + i - row, tile[i]);
-                            i = kernels.firstAtLeast(tile, i + 1, end, t.threshold());
+                        if (bound >= t.threshold()) {
+                            int i = kernels.firstAtLeast(tile, row, end, t.threshold());
+                            while (i < end) {
+                                t.offer(order.artist[j0 + i - row], tile[i]);
+                                i = kernels.firstAtLeast(tile, i + 1, end, t.threshold());
+                            }
                         }
+                        // held-out thresholds above the bound: every candidate is below them; the rest by compares
                         final int h = heldOff[c];
-                        kernels.countBelow(tile, row, end, thr, 2 * h, counts, 2 * h, 2 * (heldOff[c + 1] - h));
+                        final int nt = heldOff[c + 1] - h;
+                        final int compared = RankingMetrics.upperBound(sorted, h, h + nt, bound) - h;
+                        if (compared > 0) {
+                            kernels.countBelow(tile, row, end, thr, 2 * h, counts, 2 * h, 2 * compared);
+                        }
+                        for (int q = compared; q < nt; q++) {
+                            counts[2 * (h + q)] += candidates;
+                            counts[2 * (h + q) + 1] += candidates;
+                        }
                     }
                 }
             }
@@ -193,6 +355,20 @@ final class BlockEvaluation {
                     finish(train, test, u, c, out, o);
                 }
             }
+        }
+
+        /**
+         * Ends user c's pass at scoring position {@code j0}: every candidate from there on scores at most
+         * the bound, below every held-out threshold and below the 10th score so far.
+         */
+        private void finish(int c, int j0, int items) {
+            final long rest = (items - j0) - (trainOff[c + 1] - trainPos[c]);
+            final int h = heldOff[c];
+            for (int e = 2 * h; e < 2 * heldOff[c + 1]; e++) {
+                counts[e] += rest;
+            }
+            trainPos[c] = trainOff[c + 1];
+            finished[c] = true;
         }
 
         /** The per-user formulas of {@link RankingMetrics#evaluateUser}, from the counts. */
@@ -245,6 +421,26 @@ final class BlockEvaluation {
             out[o + 3] = negatives > 0 ? aucSum / nt : 0.5;
             out[o + 4] = rankNum;
             out[o + 5] = playSum;
+        }
+    }
+
+    /** An upper bound on the float scores of a user of norm {@code userNorm} over artists of norm at most {@code tileNorm}. */
+    static float bound(double userNorm, double tileNorm) {
+        if (tileNorm == Double.POSITIVE_INFINITY) {
+            return Float.POSITIVE_INFINITY;
+        }
+        return Math.nextUp((float) (userNorm * tileNorm));
+    }
+
+    /** {@code sequence[0..n)} = 0..n-1 by descending {@code key}, ties by index (an insertion sort: n is at most a chunk). */
+    private static void largestFirst(double[] key, int[] sequence, int n) {
+        for (int c = 0; c < n; c++) {
+            int j = c;
+            while (j > 0 && key[sequence[j - 1]] < key[c]) {
+                sequence[j] = sequence[j - 1];
+                j--;
+            }
+            sequence[j] = c;
         }
     }
 }

@@ -43,6 +43,34 @@ class ScoreKernelsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {1, 16, 33, 70, 300})
+    void countsMatchPlainLoopsWhenMostValuesAreBelowEveryThreshold(int n) {
+        // as for a useful model: most candidates below the lowest held-out score, a few at or above it (in
+        // some vectors only), NaN for training artists, ties with thresholds; thresholds unsorted, repeated, NaN
+        SplittableRandom rnd = new SplittableRandom(31 + n);
+        float[] a = new float[n + 7];
+        for (int i = 0; i < a.length; i++) {
+            int r = rnd.nextInt(40);
+            a[i] = r == 0 ? Float.NaN : r == 1 ? rnd.nextInt(6) : -50 - rnd.nextInt(50);
+        }
+        float[] thr = {3, 1, Float.NaN, 1, 2, 5, 0, 4.5f, -60};
+        for (int lowestFirst = 0; lowestFirst < 2; lowestFirst++) {
+            float[] t = lowestFirst == 0 ? thr : new float[] {3, 1, 1, 2};
+            for (ScoreKernels kernels : new ScoreKernels[] {ScoreKernels.fastest(), ScoreKernels.scalar()}) {
+                long[] counts = new long[t.length + 2];
+                kernels.countBelow(a.clone(), 3, 3 + n, t, 0, counts, 2, t.length);
+                long[] want = new long[t.length + 2];
+                for (int q = 0; q < t.length; q++) {
+                    for (int i = 3; i < 3 + n; i++) {
+                        want[q + 2] += a[i] < t[q] ? 1 : 0;
+                    }
+                }
+                assertArrayEquals(want, counts, kernels + " n=" + n + " thresholds " + java.util.Arrays.toString(t));
+            }
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {0, 1, 15, 16, 17, 70})
     void countsAndSearchesMatchPlainLoops(int n) {
         SplittableRandom rnd = new SplittableRandom(n);
@@ -55,7 +83,7 @@ class ScoreKernelsTest {
         for (ScoreKernels kernels : new ScoreKernels[] {ScoreKernels.fastest(), ScoreKernels.scalar()}) {
             long[] counts = new long[thr.length + 1];
             counts[1] = 100;
-            kernels.countBelow(a, 2, 2 + n, thr, 0, counts, 1, thr.length);
+            kernels.countBelow(a.clone(), 2, 2 + n, thr, 0, counts, 1, thr.length);   // it may overwrite its input
             long[] want = new long[thr.length + 1];
             want[1] = 100;
             for (int q = 0; q < thr.length; q++) {
