@@ -25,13 +25,18 @@ public interface ScoreKernels {
 
     /** Packs the row-major artist factors {@code y} (items x k) into panels. */
     default float[] pack(float[] y, int items, int k) {
+        return pack(y, null, items, k);
+    }
+
+    /** Packs the artists {@code order[0..items)} (all in index order when null) into panels, in that order. */
+    default float[] pack(float[] y, int[] order, int items, int k) {
         int w = panelWidth();
         float[] out = new float[panels(items) * w * k];
         for (int i = 0; i < items; i++) {
             int p = i / w;
             int lane = i - p * w;
             int base = p * k * w + lane;
-            for (int f = 0, yo = i * k; f < k; f++) {
+            for (int f = 0, yo = (order == null ? i : order[i]) * k; f < k; f++) {
                 out[base + f * w] = y[yo + f];
             }
         }

@@ -85,8 +85,10 @@ final class BlockEvaluation {
         final float[] packed;
         final double[] tileNorm;
         final boolean bounded;
+        final int factors;
 
-        private Order(int[] artist, int[] position, float[] packed, double[] tileNorm, boolean bounded) {
+        private Order(int[] artist, int[] position, float[] packed, double[] tileNorm, boolean bounded, int factors) {
+            this.factors = factors;
             this.artist = artist;
             this.position = position;
             this.packed = packed;
@@ -119,12 +121,10 @@ final class BlockEvaluation {
             }
             final int[] artist = new int[items];
             final int[] position = new int[items];
-            final float[] sortedY = new float[y.length];
             for (int p = 0; p < items; p++) {
                 int i = (int) keys[p];
                 artist[p] = i;
                 position[i] = p;
-                System.arraycopy(y, i * f, sortedY, p * f, f);
             }
             final int w = kernels.panelWidth();
             final int tileItems = TILE / w * w;
@@ -133,7 +133,7 @@ final class BlockEvaluation {
             for (int t = 0; t < tiles; t++) {
                 tileNorm[t] = bounded ? norm[artist[t * tileItems]] * (1 + MARGIN) : Double.POSITIVE_INFINITY;
             }
-            return new Order(artist, position, kernels.pack(sortedY, items, f), tileNorm, bounded);
+            return new Order(artist, position, kernels.pack(y, artist, items, f), tileNorm, bounded, f);
         }
     }
 
@@ -284,7 +284,7 @@ final class BlockEvaluation {
                     for (int b = 0; b < nb; b++) {
                         final int c = sequence[b0 + b];
                         if (!finished[c]) {
-                            final float bound = bound(userNorm[c], tileNorm);
+                            final float bound = bound(userNorm[c], tileNorm, order.factors);
                             if (bound < sorted[heldOff[c]] && bound < top[c].threshold()) {
                                 finish(c, j0, items);
                             } else {
@@ -316,7 +316,7 @@ final class BlockEvaluation {
                         }
                         final int candidates = len - (pos - trainPos[c]);
                         trainPos[c] = pos;
-                        final float bound = bound(userNorm[c], tileNorm);
+                        final float bound = bound(userNorm[c], tileNorm, order.factors);
                         // top K: only scores at or above the threshold are offered (none when the bound is below it)
                         final TopN t = top[c];
                         if (bound >= t.threshold()) {
@@ -424,12 +424,16 @@ final class BlockEvaluation {
         }
     }
 
-    /** An upper bound on the float scores of a user of norm {@code userNorm} over artists of norm at most {@code tileNorm}. */
-    static float bound(double userNorm, double tileNorm) {
+    /**
+     * An upper bound on the float scores of a user of norm {@code userNorm} over artists of norm at most
+     * {@code tileNorm} ({@code tileNorm} carries the relative margin): each of the k float operations of a
+     * score also errs by up to half the smallest subnormal, which matters only for tiny factors.
+     */
+    static float bound(double userNorm, double tileNorm, int k) {
         if (tileNorm == Double.POSITIVE_INFINITY) {
             return Float.POSITIVE_INFINITY;
         }
-        return Math.nextUp((float) (userNorm * tileNorm));
+        return Math.nextUp((float) (userNorm * tileNorm + k * (double) Float.MIN_VALUE));
     }
 
     /** {@code sequence[0..n)} = 0..n-1 by descending {@code key}, ties by index (an insertion sort: n is at most a chunk). */

@@ -176,6 +176,28 @@ class RankingMetricsTest {
     }
 
     @Test
+    void theNormBoundHoldsForSubnormalScores() {
+        // (from a review) user factors 2^-75 and artist factors 2^-74 or 0.6 * 2^-74 at k = 64: every product
+        // is subnormal and rounds up to Float.MIN_VALUE, so all scores are 64 * MIN_VALUE, ties everywhere,
+        // while |x||y| of the shorter artists is only 38.4 * MIN_VALUE; the bound must allow for the
+        // rounding of subnormals, or the block path would count those artists below instead of tied
+        int k = 64;
+        int items = 2100;
+        InteractionMatrix all = TestData.random(60, items, 0.02, 20, 3);
+        TrainTestSplit s = TrainTestSplit.split(all, 0.2, 5, 2);
+        float[] x = new float[60 * k];
+        float[] y = new float[items * k];
+        java.util.Arrays.fill(x, Math.scalb(1f, -75));
+        for (int i = 0; i < items; i++) {
+            java.util.Arrays.fill(y, i * k, (i + 1) * k, i < 1100 ? Math.scalb(1f, -74) : 0.6f * Math.scalb(1f, -74));
+        }
+        FactorModel m = new FactorModel(k, 60, items, x, y, AlsParams.defaults().withFactors(k), 1);
+        assertEquals(64 * Float.MIN_VALUE, org.tastemap.core.als.ScoreKernels.score(x, 0, y, 2000 * k, k));
+        assertEquals(RankingMetrics.evaluate(perUser(m), s.train(), s.test(), 10, Integer.MAX_VALUE, 0, 2),
+                RankingMetrics.evaluate(Scorer.of(m), s.train(), s.test(), 10, Integer.MAX_VALUE, 0, 2));
+    }
+
+    @Test
     void theBlockPathAgreesWithThePerUserPathOnARandomModelToFloatRounding() {
         // Gaussian factors, k = 64: the block path sums x_uf y_if with FMAs and the per-user path
         // without, so scores differ in the last bits. A near-tie may swap, which moves a count by one
