@@ -39,12 +39,21 @@ public class ConjugateGradientSolver implements RowSolver {
         final float[] p;
         final float[] ap;
         final float[] b;
+        /** Per-non-zero coefficients of the vector solver's two-pass products for wide k; grows to the longest row. */
+        private float[] coef = new float[64];
 
         Workspace(int k) {
             r = new float[k];
             p = new float[k];
             ap = new float[k];
             b = new float[k];
+        }
+
+        float[] coef(int n) {
+            if (coef.length < n) {
+                coef = new float[Math.max(n, coef.length * 2)];
+            }
+            return coef;
         }
     }
 

@@ -51,7 +51,7 @@ final class VectorConjugateGradientSolver implements RowSolver {
 
         // r = b - A x
         if (!VectorCgRegisterKernels.residual(s, row, r, vectors)) {
-            residualAny(s, row, r);
+            residualAny(s, row, r, w);
         }
         final boolean objective = s.objective() != null;
         boolean haveB = false;
@@ -74,11 +74,11 @@ final class VectorConjugateGradientSolver implements RowSolver {
                 // and b = sum_i c_ui y_i for the row objective: in the first product pass, where the row's y_i
                 // are mostly in cache already (in the first, cold pass the extra work slowed the loads down)
                 if (!VectorCgRegisterKernels.productAndRhs(s, row, p, ap, w.b, vectors)) {
-                    productAny(s, row, p, ap, w.b);
+                    productAny(s, row, p, ap, w.b, w);
                 }
                 haveB = true;
             } else if (!VectorCgRegisterKernels.product(s, row, p, ap, vectors)) {
-                productAny(s, row, p, ap, null);
+                productAny(s, row, p, ap, null, w);
             }
             final float pAp = dot(p, 0, ap, k);
             if (!(pAp > 0)) {
@@ -113,41 +113,167 @@ final class VectorConjugateGradientSolver implements RowSolver {
         }
     }
 
-    /** {@code r = b - A x} for any k. */
-    private static void residualAny(HalfStep s, int row, float[] r) {
+    /**
+     * {@code r = b - A x} for any k without a register kernel: first every non-zero's coefficient
+     * {@code c_ui - (c_ui - 1)(y_i . x)}, then {@code r += sum_i coef_i y_i} in slices of eight vectors
+     * held in registers ({@link #accumulate}). Too wide a row for registers (k = 256 at 512 bits is 16
+     * vectors for r alone) would otherwise load and store r for every non-zero.
+     */
+    private static void residualAny(HalfStep s, int row, float[] r, ConjugateGradientSolver.Workspace w) {
         final int k = s.k();
         final float[] y = s.fixed();
         final float[] x = s.target();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
         final int xo = row * k;
+        final int from = s.ptr()[row];
+        final int to = s.ptr()[row + 1];
+        final float[] coef = w.coef(to - from);
         // r = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i
         symmetricProduct(s.gramF(), k, x, xo, (float) s.regularization(row), r, -1f);
-        for (int q = s.ptr()[row], to = s.ptr()[row + 1]; q < to; q++) {
-            final int yo = cols[q] * k;
+        dots(y, cols, from, to, x, xo, k, coef);
+        for (int q = from; q < to; q++) {
             final float c1 = cm1[q];
-            axpy((1f + c1) - c1 * dot(y, yo, x, xo, k), y, yo, r, 0, k);
+            coef[q - from] = (1f + c1) - c1 * coef[q - from];
         }
+        accumulate(y, cols, from, to, coef, r, k);
     }
 
-    /** {@code Ap} for any k, and {@code b = sum_i c_ui y_i} into {@code b} unless it is null. */
-    private static void productAny(HalfStep s, int row, float[] p, float[] ap, float[] b) {
+    /** {@code Ap} for any k without a register kernel, in two passes as {@link #residualAny}, and {@code b = sum_i c_ui y_i} into {@code b} unless it is null. */
+    private static void productAny(HalfStep s, int row, float[] p, float[] ap, float[] b, ConjugateGradientSolver.Workspace w) {
         final int k = s.k();
         final float[] y = s.fixed();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
+        final int from = s.ptr()[row];
+        final int to = s.ptr()[row + 1];
+        final float[] coef = w.coef(to - from);
         // Ap = (YtY + lambda I) p + sum_i (c_ui - 1)(y_i . p) y_i
         symmetricProduct(s.gramF(), k, p, 0, (float) s.regularization(row), ap, 1f);
+        dots(y, cols, from, to, p, 0, k, coef);
+        for (int q = from; q < to; q++) {
+            coef[q - from] *= cm1[q];
+        }
+        accumulate(y, cols, from, to, coef, ap, k);
         if (b != null) {
             Arrays.fill(b, 0, k, 0f);
+            for (int q = from; q < to; q++) {
+                coef[q - from] = 1f + cm1[q];
+            }
+            accumulate(y, cols, from, to, coef, b, k);
         }
-        for (int q = s.ptr()[row], to = s.ptr()[row + 1]; q < to; q++) {
-            final int yo = cols[q] * k;
-            axpy(cm1[q] * dot(y, yo, p, 0, k), y, yo, ap, 0, k);
-            if (b != null) {
-                axpy(1f + cm1[q], y, yo, b, 0, k);
+    }
+
+    /** {@code out[q - from] = y_{cols[q]} . v[vo..vo+k)} for the row's non-zeros; v held in registers when k is 16 vectors. */
+    private static void dots(float[] y, int[] cols, int from, int to, float[] v, int vo, int k, float[] out) {
+        if (k == 16 * L) {
+            dots16(y, cols, from, to, v, vo, out);
+        } else {
+            for (int q = from; q < to; q++) {
+                out[q - from] = dot(y, cols[q] * k, v, vo, k);
             }
         }
+    }
+
+    /** {@link #dots} for k = 16 vectors: the 16 vectors of v in registers, four FMA chains, the pairwise lane sum. */
+    private static void dots16(float[] y, int[] cols, int from, int to, float[] v, int vo, float[] out) {
+        final int k = 16 * L;
+        final FloatVector v0 = FloatVector.fromArray(F, v, vo);
+        final FloatVector v1 = FloatVector.fromArray(F, v, vo + L);
+        final FloatVector v2 = FloatVector.fromArray(F, v, vo + 2 * L);
+        final FloatVector v3 = FloatVector.fromArray(F, v, vo + 3 * L);
+        final FloatVector v4 = FloatVector.fromArray(F, v, vo + 4 * L);
+        final FloatVector v5 = FloatVector.fromArray(F, v, vo + 5 * L);
+        final FloatVector v6 = FloatVector.fromArray(F, v, vo + 6 * L);
+        final FloatVector v7 = FloatVector.fromArray(F, v, vo + 7 * L);
+        final FloatVector v8 = FloatVector.fromArray(F, v, vo + 8 * L);
+        final FloatVector v9 = FloatVector.fromArray(F, v, vo + 9 * L);
+        final FloatVector v10 = FloatVector.fromArray(F, v, vo + 10 * L);
+        final FloatVector v11 = FloatVector.fromArray(F, v, vo + 11 * L);
+        final FloatVector v12 = FloatVector.fromArray(F, v, vo + 12 * L);
+        final FloatVector v13 = FloatVector.fromArray(F, v, vo + 13 * L);
+        final FloatVector v14 = FloatVector.fromArray(F, v, vo + 14 * L);
+        final FloatVector v15 = FloatVector.fromArray(F, v, vo + 15 * L);
+        for (int q = from; q < to; q++) {
+            final int yo = cols[q] * k;
+            FloatVector d0 = FloatVector.fromArray(F, y, yo).mul(v0);
+            FloatVector d1 = FloatVector.fromArray(F, y, yo + L).mul(v1);
+            FloatVector d2 = FloatVector.fromArray(F, y, yo + 2 * L).mul(v2);
+            FloatVector d3 = FloatVector.fromArray(F, y, yo + 3 * L).mul(v3);
+            d0 = FloatVector.fromArray(F, y, yo + 4 * L).fma(v4, d0);
+            d1 = FloatVector.fromArray(F, y, yo + 5 * L).fma(v5, d1);
+            d2 = FloatVector.fromArray(F, y, yo + 6 * L).fma(v6, d2);
+            d3 = FloatVector.fromArray(F, y, yo + 7 * L).fma(v7, d3);
+            d0 = FloatVector.fromArray(F, y, yo + 8 * L).fma(v8, d0);
+            d1 = FloatVector.fromArray(F, y, yo + 9 * L).fma(v9, d1);
+            d2 = FloatVector.fromArray(F, y, yo + 10 * L).fma(v10, d2);
+            d3 = FloatVector.fromArray(F, y, yo + 11 * L).fma(v11, d3);
+            d0 = FloatVector.fromArray(F, y, yo + 12 * L).fma(v12, d0);
+            d1 = FloatVector.fromArray(F, y, yo + 13 * L).fma(v13, d1);
+            d2 = FloatVector.fromArray(F, y, yo + 14 * L).fma(v14, d2);
+            d3 = FloatVector.fromArray(F, y, yo + 15 * L).fma(v15, d3);
+            d0 = d0.add(d1);
+            d2 = d2.add(d3);
+            d0 = d0.add(d2);
+            if (L >= 16) { d0 = d0.add(d0.rearrange(SWAP8)); }
+            if (L >= 8) { d0 = d0.add(d0.rearrange(SWAP4)); }
+            if (L >= 4) { d0 = d0.add(d0.rearrange(SWAP2)); }
+            d0 = d0.add(d0.rearrange(SWAP1));
+            out[q - from] = d0.lane(0);
+        }
+    }
+
+    /** {@code out[0..k) += sum_q coef[q - from] y_{cols[q]}}: eight vectors of out at a time in registers, then the rest. */
+    private static void accumulate(float[] y, int[] cols, int from, int to, float[] coef, float[] out, int k) {
+        int f = 0;
+        for (; f + 8 * L <= k; f += 8 * L) {
+            accumulate8(y, cols, from, to, coef, out, k, f);
+        }
+        if (f < k) {
+            for (int q = from; q < to; q++) {
+                final int yo = cols[q] * k;
+                final float c = coef[q - from];
+                int g = f;
+                for (; g + L <= k; g += L) {
+                    FloatVector.fromArray(F, y, yo + g).fma(FloatVector.broadcast(F, c), FloatVector.fromArray(F, out, g)).intoArray(out, g);
+                }
+                for (; g < k; g++) {
+                    out[g] += c * y[yo + g];
+                }
+            }
+        }
+    }
+
+    /** {@code out[f..f+8L) += sum_q coef[q - from] y_{cols[q]}[f..f+8L)}, with that slice of out in eight registers. */
+    private static void accumulate8(float[] y, int[] cols, int from, int to, float[] coef, float[] out, int k, int f) {
+        FloatVector a0 = FloatVector.fromArray(F, out, f);
+        FloatVector a1 = FloatVector.fromArray(F, out, f + L);
+        FloatVector a2 = FloatVector.fromArray(F, out, f + 2 * L);
+        FloatVector a3 = FloatVector.fromArray(F, out, f + 3 * L);
+        FloatVector a4 = FloatVector.fromArray(F, out, f + 4 * L);
+        FloatVector a5 = FloatVector.fromArray(F, out, f + 5 * L);
+        FloatVector a6 = FloatVector.fromArray(F, out, f + 6 * L);
+        FloatVector a7 = FloatVector.fromArray(F, out, f + 7 * L);
+        for (int q = from; q < to; q++) {
+            final int yo = cols[q] * k + f;
+            final FloatVector c = FloatVector.broadcast(F, coef[q - from]);
+            a0 = FloatVector.fromArray(F, y, yo).fma(c, a0);
+            a1 = FloatVector.fromArray(F, y, yo + L).fma(c, a1);
+            a2 = FloatVector.fromArray(F, y, yo + 2 * L).fma(c, a2);
+            a3 = FloatVector.fromArray(F, y, yo + 3 * L).fma(c, a3);
+            a4 = FloatVector.fromArray(F, y, yo + 4 * L).fma(c, a4);
+            a5 = FloatVector.fromArray(F, y, yo + 5 * L).fma(c, a5);
+            a6 = FloatVector.fromArray(F, y, yo + 6 * L).fma(c, a6);
+            a7 = FloatVector.fromArray(F, y, yo + 7 * L).fma(c, a7);
+        }
+        a0.intoArray(out, f);
+        a1.intoArray(out, f + L);
+        a2.intoArray(out, f + 2 * L);
+        a3.intoArray(out, f + 3 * L);
+        a4.intoArray(out, f + 4 * L);
+        a5.intoArray(out, f + 5 * L);
+        a6.intoArray(out, f + 6 * L);
+        a7.intoArray(out, f + 7 * L);
     }
 
     /**

@@ -28,7 +28,7 @@ class RowObjectiveTest {
 
     @ParameterizedTest
     @CsvSource({"cholesky, 8, 1e-8", "scalar, 8, 1e-6", "fastest, 8, 1e-6", "scalar, 64, 1e-6", "fastest, 16, 1e-6",
-            "fastest, 32, 1e-6", "fastest, 40, 1e-6", "fastest, 64, 1e-6", "fastest, 128, 1e-6"})
+            "fastest, 32, 1e-6", "fastest, 40, 1e-6", "fastest, 64, 1e-6", "fastest, 128, 1e-6", "fastest, 256, 1e-6"})
     void theLossOfTheArtistHalfStepEqualsTheStandaloneLoss(String name, int k, double tolerance) {
         for (ConfidenceKind kind : new ConfidenceKind[] {ConfidenceKind.LOG, ConfidenceKind.LINEAR}) {
             for (boolean scaled : new boolean[] {false, true}) {
