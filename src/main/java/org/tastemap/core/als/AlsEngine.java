@@ -134,11 +134,7 @@ public final class AlsEngine implements AutoCloseable {
     }
 
     private void run(HalfStep step, int[] chunks, BooleanSupplier cancelled) {
-        parallel.forEachChunk(chunks, t -> solver.newWorkspace(k), (c, from, to, ws) -> {
-            for (int r = from; r < to; r++) {
-                solver.solve(step, r, ws);
-            }
-        }, cancelled);
+        parallel.forEachChunk(chunks, t -> solver.newWorkspace(k), (c, from, to, ws) -> solver.solveRows(step, from, to, ws), cancelled);
     }
 
     /** {@code FtF} (k x k, double, row-major) of a factor table with {@code rows} rows. */

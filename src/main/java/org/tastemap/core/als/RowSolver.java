@@ -13,6 +13,16 @@ public interface RowSolver {
     /** Solves row {@code row} of {@code step}, reading its current value as the starting point if useful. */
     void solve(HalfStep step, int row, Object workspace);
 
+    /**
+     * Solves rows {@code [from, to)}, each exactly as {@link #solve} would; a solver may work on
+     * several rows together where that shares memory traffic.
+     */
+    default void solveRows(HalfStep step, int from, int to, Object workspace) {
+        for (int r = from; r < to; r++) {
+            solve(step, r, workspace);
+        }
+    }
+
     /** The solver the parameters ask for. */
     static RowSolver of(AlsParams params) {
         return switch (params.solver()) {

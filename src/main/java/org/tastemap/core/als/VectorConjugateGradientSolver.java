@@ -33,14 +33,158 @@ final class VectorConjugateGradientSolver implements RowSolver {
         this.steps = steps;
     }
 
+    /** Rows solved together by {@link #solveRows} when k has no register kernel. */
+    static final int BATCH = 4;
+
+    /** One thread's scratch space: a row workspace per row of a batch, and the batch's bookkeeping. */
+    static final class BatchWorkspace {
+        final ConjugateGradientSolver.Workspace[] rows = new ConjugateGradientSolver.Workspace[BATCH];
+        final float[][] vs = new float[BATCH][];
+        final int[] vo = new int[BATCH];
+        final float[] scales = new float[BATCH];
+        final float[][] outs = new float[BATCH][];
+        final float[] rsOld = new float[BATCH];
+        final boolean[] running = new boolean[BATCH];
+        final boolean[] finite = new boolean[BATCH];
+        final boolean[] haveB = new boolean[BATCH];
+        final int[] active = new int[BATCH];
+
+        BatchWorkspace(int k) {
+            for (int j = 0; j < BATCH; j++) {
+                rows[j] = new ConjugateGradientSolver.Workspace(k);
+            }
+        }
+    }
+
     @Override
     public Object newWorkspace(int k) {
-        return new ConjugateGradientSolver.Workspace(k);
+        return new BatchWorkspace(k);
+    }
+
+    /**
+     * For k with a register kernel, row by row. Otherwise (k = 256 at 512 bits, 128 at 256 bits, or k
+     * not a multiple of the lanes) YtY no longer fits in L1 (256 KB at k = 256) and streaming it from L2
+     * for every row and CG step costs more than the non-zeros; so {@value #BATCH} rows run CG in lockstep,
+     * sharing each pass over YtY ({@link #symmetricProducts}). Every row's arithmetic, early exits
+     * included, is exactly that of {@link #solve}.
+     */
+    @Override
+    public void solveRows(HalfStep s, int from, int to, Object workspace) {
+        final BatchWorkspace bw = (BatchWorkspace) workspace;
+        final int k = s.k();
+        final int vectors = k % L == 0 ? k / L : 0;
+        if (vectors == 2 || vectors == 4 || vectors == 8 || k < 4 * L) {
+            for (int r = from; r < to; r++) {
+                solve(s, r, bw.rows[0]);
+            }
+            return;
+        }
+        int r = from;
+        for (; r + BATCH <= to; r += BATCH) {
+            solveBatch(s, r, bw);
+        }
+        for (; r < to; r++) {
+            solve(s, r, bw.rows[0]);
+        }
+    }
+
+    /** CG on rows {@code first .. first + BATCH - 1} in lockstep, each as {@link #solve} does it. */
+    private void solveBatch(HalfStep s, int first, BatchWorkspace bw) {
+        final int k = s.k();
+        final float[] x = s.target();
+        final boolean objective = s.objective() != null;
+        final ConjugateGradientSolver.Workspace[] w = bw.rows;
+        final float[][] vs = bw.vs;
+        final int[] vo = bw.vo;
+        final float[] scales = bw.scales;
+        final float[][] outs = bw.outs;
+        final float[] rsOld = bw.rsOld;
+        final boolean[] running = bw.running;
+        final boolean[] finite = bw.finite;
+        final boolean[] haveB = bw.haveB;
+        final int[] active = bw.active;
+        // r = b - A x: YtY x for the four rows in one pass over YtY, then each row's non-zeros
+        for (int j = 0; j < BATCH; j++) {
+            vs[j] = x;
+            vo[j] = (first + j) * k;
+            scales[j] = (float) s.regularization(first + j);
+            outs[j] = w[j].r;
+        }
+        symmetricProducts(s.gramF(), k, vs, vo, scales, outs, -1f, BATCH);
+        for (int j = 0; j < BATCH; j++) {
+            final int row = first + j;
+            final ConjugateGradientSolver.Workspace wj = w[j];
+            residualNonZeros(s, row, wj.r, wj);
+            System.arraycopy(wj.r, 0, wj.p, 0, k);
+            rsOld[j] = dot(wj.r, 0, wj.r, k);
+            haveB[j] = false;
+            finite[j] = Float.isFinite(rsOld[j]);
+            running[j] = finite[j];
+            if (!finite[j]) {
+                // overflowed confidences or factors: make it visible, so the trainer stops and keeps the last finite model
+                Arrays.fill(x, row * k, row * k + k, Float.NaN);
+                if (objective) {
+                    s.objective()[row] = Double.NaN;
+                }
+            }
+        }
+        for (int it = 0; it < steps; it++) {
+            int n = 0;
+            for (int j = 0; j < BATCH; j++) {
+                if (running[j] && rsOld[j] < RESIDUAL_EPS) {
+                    running[j] = false;
+                }
+                if (running[j]) {
+                    vs[n] = w[j].p;
+                    vo[n] = 0;
+                    scales[n] = (float) s.regularization(first + j);
+                    outs[n] = w[j].ap;
+                    active[n++] = j;
+                }
+            }
+            if (n == 0) {
+                break;
+            }
+            // Ap = (YtY + lambda I) p + sum_i (c_ui - 1)(y_i . p) y_i
+            symmetricProducts(s.gramF(), k, vs, vo, scales, outs, 1f, n);
+            for (int a = 0; a < n; a++) {
+                final int j = active[a];
+                final int row = first + j;
+                final ConjugateGradientSolver.Workspace wj = w[j];
+                final boolean withB = objective && it == 0;
+                productNonZeros(s, row, wj.p, wj.ap, withB ? wj.b : null, wj);
+                haveB[j] |= withB;
+                final float pAp = dot(wj.p, 0, wj.ap, k);
+                if (!(pAp > 0)) {
+                    running[j] = false;
+                    continue;
+                }
+                final float alpha = rsOld[j] / pAp;
+                axpy(alpha, wj.p, 0, x, row * k, k);
+                axpy(-alpha, wj.ap, 0, wj.r, 0, k);
+                final float rsNew = dot(wj.r, 0, wj.r, k);
+                xpby(wj.r, rsNew / rsOld[j], wj.p, k);
+                rsOld[j] = rsNew;
+            }
+        }
+        if (objective) {
+            for (int j = 0; j < BATCH; j++) {
+                final int row = first + j;
+                if (!finite[j]) {
+                    continue;
+                }
+                if (!haveB[j]) {
+                    rightHandSide(s, row, w[j].b);
+                }
+                s.objective()[row] = ConjugateGradientSolver.rowObjective(s, row, x, row * k, w[j].b, w[j].r);
+            }
+        }
     }
 
     @Override
     public void solve(HalfStep s, int row, Object workspace) {
-        final ConjugateGradientSolver.Workspace w = (ConjugateGradientSolver.Workspace) workspace;
+        final ConjugateGradientSolver.Workspace w = workspace instanceof BatchWorkspace b
+                ? b.rows[0] : (ConjugateGradientSolver.Workspace) workspace;
         final int k = s.k();
         final float[] x = s.target();
         final int xo = row * k;
@@ -126,11 +270,22 @@ final class VectorConjugateGradientSolver implements RowSolver {
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
         final int xo = row * k;
+        // r = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i
+        symmetricProduct(s.gramF(), k, x, xo, (float) s.regularization(row), r, -1f);
+        residualNonZeros(s, row, r, w);
+    }
+
+    /** {@code r += sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i}, the non-zeros' part of {@link #residualAny}. */
+    private static void residualNonZeros(HalfStep s, int row, float[] r, ConjugateGradientSolver.Workspace w) {
+        final int k = s.k();
+        final float[] y = s.fixed();
+        final float[] x = s.target();
+        final int[] cols = s.cols();
+        final float[] cm1 = s.cm1();
+        final int xo = row * k;
         final int from = s.ptr()[row];
         final int to = s.ptr()[row + 1];
         final float[] coef = w.coef(to - from);
-        // r = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i
-        symmetricProduct(s.gramF(), k, x, xo, (float) s.regularization(row), r, -1f);
         dots(y, cols, from, to, x, xo, k, coef);
         for (int q = from; q < to; q++) {
             final float c1 = cm1[q];
@@ -145,11 +300,20 @@ final class VectorConjugateGradientSolver implements RowSolver {
         final float[] y = s.fixed();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
+        // Ap = (YtY + lambda I) p + sum_i (c_ui - 1)(y_i . p) y_i
+        symmetricProduct(s.gramF(), k, p, 0, (float) s.regularization(row), ap, 1f);
+        productNonZeros(s, row, p, ap, b, w);
+    }
+
+    /** {@code Ap += sum_i (c_ui - 1)(y_i . p) y_i}, and b, the non-zeros' part of {@link #productAny}. */
+    private static void productNonZeros(HalfStep s, int row, float[] p, float[] ap, float[] b, ConjugateGradientSolver.Workspace w) {
+        final int k = s.k();
+        final float[] y = s.fixed();
+        final int[] cols = s.cols();
+        final float[] cm1 = s.cm1();
         final int from = s.ptr()[row];
         final int to = s.ptr()[row + 1];
         final float[] coef = w.coef(to - from);
-        // Ap = (YtY + lambda I) p + sum_i (c_ui - 1)(y_i . p) y_i
-        symmetricProduct(s.gramF(), k, p, 0, (float) s.regularization(row), ap, 1f);
         dots(y, cols, from, to, p, 0, k, coef);
         for (int q = from; q < to; q++) {
             coef[q - from] *= cm1[q];
@@ -277,13 +441,108 @@ final class VectorConjugateGradientSolver implements RowSolver {
     }
 
     /**
+     * {@link #symmetricProduct} for n vectors at once ({@code outs[j] = sign * (scales[j] vs[j][vo[j]..] + G vs[j][vo[j]..])}):
+     * for four of them, each block of four vectors of G's rows is loaded once and used for all four, so
+     * G streams from L2 once instead of four times. Each output is the same FMA chain as in
+     * {@link #symmetricProduct}, bit for bit.
+     */
+    private static void symmetricProducts(float[] gram, int k, float[][] vs, int[] vo, float[] scales, float[][] outs, float sign, int n) {
+        if (n != 4) {
+            for (int j = 0; j < n; j++) {
+                symmetricProduct(gram, k, vs[j], vo[j], scales[j], outs[j], sign);
+            }
+            return;
+        }
+        final int kv = F.loopBound(k);
+        final float[] v0 = vs[0];
+        final float[] v1 = vs[1];
+        final float[] v2 = vs[2];
+        final float[] v3 = vs[3];
+        final int o0 = vo[0];
+        final int o1 = vo[1];
+        final int o2 = vo[2];
+        final int o3 = vo[3];
+        int f = 0;
+        for (; f + 4 * L <= kv; f += 4 * L) {
+            FloatVector a00 = FloatVector.fromArray(F, v0, o0 + f).mul(scales[0]);
+            FloatVector a01 = FloatVector.fromArray(F, v0, o0 + f + L).mul(scales[0]);
+            FloatVector a02 = FloatVector.fromArray(F, v0, o0 + f + 2 * L).mul(scales[0]);
+            FloatVector a03 = FloatVector.fromArray(F, v0, o0 + f + 3 * L).mul(scales[0]);
+            FloatVector a10 = FloatVector.fromArray(F, v1, o1 + f).mul(scales[1]);
+            FloatVector a11 = FloatVector.fromArray(F, v1, o1 + f + L).mul(scales[1]);
+            FloatVector a12 = FloatVector.fromArray(F, v1, o1 + f + 2 * L).mul(scales[1]);
+            FloatVector a13 = FloatVector.fromArray(F, v1, o1 + f + 3 * L).mul(scales[1]);
+            FloatVector a20 = FloatVector.fromArray(F, v2, o2 + f).mul(scales[2]);
+            FloatVector a21 = FloatVector.fromArray(F, v2, o2 + f + L).mul(scales[2]);
+            FloatVector a22 = FloatVector.fromArray(F, v2, o2 + f + 2 * L).mul(scales[2]);
+            FloatVector a23 = FloatVector.fromArray(F, v2, o2 + f + 3 * L).mul(scales[2]);
+            FloatVector a30 = FloatVector.fromArray(F, v3, o3 + f).mul(scales[3]);
+            FloatVector a31 = FloatVector.fromArray(F, v3, o3 + f + L).mul(scales[3]);
+            FloatVector a32 = FloatVector.fromArray(F, v3, o3 + f + 2 * L).mul(scales[3]);
+            FloatVector a33 = FloatVector.fromArray(F, v3, o3 + f + 3 * L).mul(scales[3]);
+            for (int g = 0, go = f; g < k; g++, go += k) {
+                final FloatVector g0 = FloatVector.fromArray(F, gram, go);
+                final FloatVector g1 = FloatVector.fromArray(F, gram, go + L);
+                final FloatVector g2 = FloatVector.fromArray(F, gram, go + 2 * L);
+                final FloatVector g3 = FloatVector.fromArray(F, gram, go + 3 * L);
+                final FloatVector b0 = FloatVector.broadcast(F, v0[o0 + g]);
+                a00 = g0.fma(b0, a00);
+                a01 = g1.fma(b0, a01);
+                a02 = g2.fma(b0, a02);
+                a03 = g3.fma(b0, a03);
+                final FloatVector b1 = FloatVector.broadcast(F, v1[o1 + g]);
+                a10 = g0.fma(b1, a10);
+                a11 = g1.fma(b1, a11);
+                a12 = g2.fma(b1, a12);
+                a13 = g3.fma(b1, a13);
+                final FloatVector b2 = FloatVector.broadcast(F, v2[o2 + g]);
+                a20 = g0.fma(b2, a20);
+                a21 = g1.fma(b2, a21);
+                a22 = g2.fma(b2, a22);
+                a23 = g3.fma(b2, a23);
+                final FloatVector b3 = FloatVector.broadcast(F, v3[o3 + g]);
+                a30 = g0.fma(b3, a30);
+                a31 = g1.fma(b3, a31);
+                a32 = g2.fma(b3, a32);
+                a33 = g3.fma(b3, a33);
+            }
+            a00.mul(sign).intoArray(outs[0], f);
+            a01.mul(sign).intoArray(outs[0], f + L);
+            a02.mul(sign).intoArray(outs[0], f + 2 * L);
+            a03.mul(sign).intoArray(outs[0], f + 3 * L);
+            a10.mul(sign).intoArray(outs[1], f);
+            a11.mul(sign).intoArray(outs[1], f + L);
+            a12.mul(sign).intoArray(outs[1], f + 2 * L);
+            a13.mul(sign).intoArray(outs[1], f + 3 * L);
+            a20.mul(sign).intoArray(outs[2], f);
+            a21.mul(sign).intoArray(outs[2], f + L);
+            a22.mul(sign).intoArray(outs[2], f + 2 * L);
+            a23.mul(sign).intoArray(outs[2], f + 3 * L);
+            a30.mul(sign).intoArray(outs[3], f);
+            a31.mul(sign).intoArray(outs[3], f + L);
+            a32.mul(sign).intoArray(outs[3], f + 2 * L);
+            a33.mul(sign).intoArray(outs[3], f + 3 * L);
+        }
+        if (f < k) {
+            for (int j = 0; j < 4; j++) {
+                symmetricProductFrom(gram, k, vs[j], vo[j], scales[j], outs[j], sign, f);
+            }
+        }
+    }
+
+    /**
      * {@code out = sign * (scale v + G v)} for the symmetric k x k matrix G, as broadcast FMAs over
      * G's rows: {@code G v = sum_g v_g G[g, :]}, four vectors of columns at a time so that four FMA
      * chains run side by side.
      */
     private static void symmetricProduct(float[] gram, int k, float[] v, int vo, float scale, float[] out, float sign) {
+        symmetricProductFrom(gram, k, v, vo, scale, out, sign, 0);
+    }
+
+    /** {@link #symmetricProduct} for the output columns from {@code start} (a multiple of 4 L) on. */
+    private static void symmetricProductFrom(float[] gram, int k, float[] v, int vo, float scale, float[] out, float sign, int start) {
         final int kv = F.loopBound(k);
-        int f = 0;
+        int f = start;
         for (; f + 4 * L <= kv; f += 4 * L) {
             FloatVector a0 = FloatVector.fromArray(F, v, vo + f).mul(scale);
             FloatVector a1 = FloatVector.fromArray(F, v, vo + f + L).mul(scale);
