@@ -140,6 +140,10 @@ final class VectorScoreKernels implements ScoreKernels {
         if (n == 0) {
             return;
         }
+        if (ascending(thr, t, n)) {
+            countBelowAscending(a, from, to, thr, t, counts, c, n);
+            return;
+        }
         // Most candidates of a useful model score below every threshold. A vector with no value at or
         // above the lowest threshold adds its non-NaN values to all counts at once; only the other vectors
         // are compared with each threshold, after being moved to the front of a (which this may overwrite).
@@ -184,6 +188,73 @@ final class VectorScoreKernels implements ScoreKernels {
             if (lowest <= thr[t + q]) {     // not for a NaN threshold, which nothing is below
                 counts[c + q] += belowAll;
             }
+        }
+    }
+
+    /** True when {@code thr[t..t+n)} has no NaN and never decreases. */
+    private static boolean ascending(float[] thr, int t, int n) {
+        if (Float.isNaN(thr[t])) {
+            return false;
+        }
+        for (int q = t + 1; q < t + n; q++) {
+            if (!(thr[q] >= thr[q - 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #countBelow} for ascending thresholds (held-out scores in the evaluation): threshold by
+     * threshold, each vector's values below it are counted, and a vector with no value at or above it
+     * is dropped, since its values are below every later threshold too; the rest move to the front of
+     * a. With a useful model few vectors reach the higher thresholds, so most thresholds see few vectors.
+     */
+    private static void countBelowAscending(float[] a, int from, int to, float[] thr, int t, long[] counts, int c, int n) {
+        final int bound = from + (to - from) / L * L;
+        // the last (to - bound) values, one by one, against every threshold
+        for (int i = bound; i < to; i++) {
+            final float v = a[i];
+            for (int q = 0; q < n; q++) {
+                counts[c + q] += v < thr[t + q] ? 1 : 0;
+            }
+        }
+        int end = bound;
+        long dropped = 0;   // non-NaN values of dropped vectors: below this and every later threshold
+        int q = 0;
+        // two thresholds per pass (the evaluation's come in pairs, t and nextUp(t)); a vector is dropped
+        // when it has no value at or above the higher one
+        for (; q + 2 <= n; q += 2) {
+            final FloatVector u0 = FloatVector.broadcast(F, thr[t + q]);
+            final FloatVector u1 = FloatVector.broadcast(F, thr[t + q + 1]);
+            long below0 = dropped;
+            long below1 = dropped;
+            int write = from;
+            for (int i = from; i < end; i += L) {
+                final FloatVector v = FloatVector.fromArray(F, a, i);
+                below0 += v.compare(VectorOperators.LT, u0).trueCount();
+                final int under1 = v.compare(VectorOperators.LT, u1).trueCount();
+                below1 += under1;
+                if (v.compare(VectorOperators.GE, u1).anyTrue()) {
+                    if (write != i) {
+                        v.intoArray(a, write);
+                    }
+                    write += L;
+                } else {
+                    dropped += under1;
+                }
+            }
+            counts[c + q] += below0;
+            counts[c + q + 1] += below1;
+            end = write;
+        }
+        if (q < n) {
+            final FloatVector u = FloatVector.broadcast(F, thr[t + q]);
+            long below = dropped;
+            for (int i = from; i < end; i += L) {
+                below += FloatVector.fromArray(F, a, i).compare(VectorOperators.LT, u).trueCount();
+            }
+            counts[c + q] += below;
         }
     }
 

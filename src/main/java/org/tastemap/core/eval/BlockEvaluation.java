@@ -28,12 +28,13 @@ import org.tastemap.core.model.TopN;
  *
  * <p>Most of that work can be skipped with a bound. The artists are scored in order of decreasing
  * factor norm, so {@code |x_u| |y_first|} of a tile bounds every score in it and in every later tile
- * (Cauchy-Schwarz, with a margin for float rounding). Held-out thresholds above a user's bound are
- * passed by every candidate of the tile, so only the thresholds below it are counted by compares; a
- * user whose bound has fallen below its lowest held-out score and its current 10th score is finished
- * (every remaining candidate is below every threshold and none can enter the top K); and a block
- * whose users are all finished skips the score tile altogether. The users of a chunk are taken in
- * the order in which they are expected to finish, so that the users of a block finish together. The
+ * (Cauchy-Schwarz, with a margin for float rounding), from above and from below. Held-out thresholds
+ * above a user's bound are above every candidate of the tile and those below minus the bound are
+ * below every one, so only the thresholds in between are counted by compares; a user with no
+ * held-out score left in between, and whose bound is below its current 10th score, is finished
+ * (every remaining candidate falls on the same side of each threshold, and none can enter the top K) and
+ * leaves the blocks of eight users that are scored together, so that its lane goes to a user who
+ * still needs scores. The
  * skipped work changes no count: every result is the same integer as without the bound (and ties in
  * the top K go to the lower artist index in any order of offers). The bound needs finite scores, so
  * it is used only when the largest user norm times the largest artist norm is far inside the float
@@ -47,7 +48,7 @@ final class BlockEvaluation {
     /** Artists per tile. */
     static final int TILE = 1024;
     private static final int B = ScoreKernels.USERS;
-    /** Score tiles of a block of users that the bound made unnecessary, since the start (for tests and profiling). */
+    /** A user's score rows of a tile that the bound made unnecessary, since the start (for tests and profiling). */
     static final java.util.concurrent.atomic.LongAdder SKIPPED_TILES = new java.util.concurrent.atomic.LongAdder();
     /** No score can leave the float range below this bound on |x| |y|. */
     private static final double SAFE_SCORE = 1e30;
@@ -171,6 +172,7 @@ final class BlockEvaluation {
         float[] fullScores;
         final Order order;
         final int[] sequence = new int[CHUNK];       // the chunk's users in the order they are scored
+        final int[] live = new int[CHUNK];           // those still needing scores in the current tile
         final double[] finishRatio = new double[CHUNK];
         final double[] userNorm = new double[CHUNK];
         final boolean[] finished = new boolean[CHUNK];
@@ -278,33 +280,37 @@ final class BlockEvaluation {
                 final int j0 = p0 * w;
                 final int len = Math.min(items, p1 * w) - j0;
                 final double tileNorm = order.tileNorm[tileIndex];
-                for (int b0 = 0; b0 < n; b0 += B) {
-                    final int nb = Math.min(B, n - b0);
-                    boolean anyActive = false;
-                    for (int b = 0; b < nb; b++) {
-                        final int c = sequence[b0 + b];
-                        if (!finished[c]) {
-                            final float bound = bound(userNorm[c], tileNorm, order.factors);
-                            if (bound < sorted[heldOff[c]] && bound < top[c].threshold()) {
-                                finish(c, j0, items);
-                            } else {
-                                anyActive = true;
-                            }
+                // the users still needing scores, in the expected order of finishing, blocked by eight: a
+                // finished user leaves the blocks instead of taking a lane
+                int m = 0;
+                for (int q = 0; q < n; q++) {
+                    final int c = sequence[q];
+                    if (finished[c]) {
+                        if (status[c] == 0) {
+                            SKIPPED_TILES.increment();
                         }
+                        continue;
                     }
-                    if (!anyActive) {
+                    final float bound = bound(userNorm[c], tileNorm, order.factors);
+                    final int h = heldOff[c];
+                    final int nt = heldOff[c + 1] - h;
+                    // no held-out score within [-bound, bound], and none of the rest can reach the top K
+                    if (RankingMetrics.lowerBound(sorted, h, h + nt, -bound) == RankingMetrics.upperBound(sorted, h, h + nt, bound)
+                            && bound < top[c].threshold()) {
+                        finish(c, j0, items, bound);
                         SKIPPED_TILES.increment();
-                        continue;   // every user of the block is finished: no scores needed
+                    } else {
+                        live[m++] = c;
                     }
+                }
+                for (int b0 = 0; b0 < m; b0 += B) {
+                    final int nb = Math.min(B, m - b0);
                     for (int b = 0; b < B; b++) {
-                        xo[b] = users[q0 + sequence[b0 + Math.min(b, nb - 1)]] * f;
+                        xo[b] = users[q0 + live[b0 + Math.min(b, nb - 1)]] * f;
                     }
                     kernels.scoreBlock(x, f, xo, packed, p0, p1, tile, stride);
                     for (int b = 0; b < nb; b++) {
-                        final int c = sequence[b0 + b];
-                        if (finished[c]) {
-                            continue;
-                        }
+                        final int c = live[b0 + b];
                         final int row = b * stride;
                         final int end = row + len;
                         // training artists are not candidates
@@ -329,11 +335,13 @@ final class BlockEvaluation {
                         // held-out thresholds above the bound: every candidate is below them; the rest by compares
                         final int h = heldOff[c];
                         final int nt = heldOff[c + 1] - h;
-                        final int compared = RankingMetrics.upperBound(sorted, h, h + nt, bound) - h;
-                        if (compared > 0) {
-                            kernels.countBelow(tile, row, end, thr, 2 * h, counts, 2 * h, 2 * compared);
+                        // and below -bound: no candidate is below them (nor at them)
+                        final int lo = RankingMetrics.lowerBound(sorted, h, h + nt, -bound) - h;
+                        final int hi = RankingMetrics.upperBound(sorted, h, h + nt, bound) - h;
+                        if (hi > lo) {
+                            kernels.countBelow(tile, row, end, thr, 2 * (h + lo), counts, 2 * (h + lo), 2 * (hi - lo));
                         }
-                        for (int q = compared; q < nt; q++) {
+                        for (int q = hi; q < nt; q++) {
                             counts[2 * (h + q)] += candidates;
                             counts[2 * (h + q) + 1] += candidates;
                         }
@@ -361,10 +369,13 @@ final class BlockEvaluation {
          * Ends user c's pass at scoring position {@code j0}: every candidate from there on scores at most
          * the bound, below every held-out threshold and below the 10th score so far.
          */
-        private void finish(int c, int j0, int items) {
+        private void finish(int c, int j0, int items, float bound) {
             final long rest = (items - j0) - (trainOff[c + 1] - trainPos[c]);
             final int h = heldOff[c];
-            for (int e = 2 * h; e < 2 * heldOff[c + 1]; e++) {
+            // the bound only falls from here on: held-out scores above it stay above every remaining
+            // candidate, those below -bound stay below all of them (they count nothing)
+            final int hi = RankingMetrics.upperBound(sorted, h, heldOff[c + 1], bound);
+            for (int e = 2 * hi; e < 2 * heldOff[c + 1]; e++) {
                 counts[e] += rest;
             }
             trainPos[c] = trainOff[c + 1];

@@ -54,8 +54,8 @@ class ScoreKernelsTest {
             a[i] = r == 0 ? Float.NaN : r == 1 ? rnd.nextInt(6) : -50 - rnd.nextInt(50);
         }
         float[] thr = {3, 1, Float.NaN, 1, 2, 5, 0, 4.5f, -60};
-        for (int lowestFirst = 0; lowestFirst < 2; lowestFirst++) {
-            float[] t = lowestFirst == 0 ? thr : new float[] {3, 1, 1, 2};
+        float[][] sets = {thr, {3, 1, 1, 2}, {-60, 0, 1, 1, Math.nextUp(1f), 2, 3, 4.5f, 5}, {2}, {-1000, 1000}};
+        for (float[] t : sets) {   // unsorted, with NaN; and ascending (the evaluation's thresholds), ties included
             for (ScoreKernels kernels : new ScoreKernels[] {ScoreKernels.fastest(), ScoreKernels.scalar()}) {
                 long[] counts = new long[t.length + 2];
                 kernels.countBelow(a.clone(), 3, 3 + n, t, 0, counts, 2, t.length);
