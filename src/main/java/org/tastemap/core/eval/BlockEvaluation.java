@@ -367,7 +367,7 @@ final class BlockEvaluation {
 
         /**
          * Ends user c's pass at scoring position {@code j0}: every candidate from there on scores at most
-         * the bound, below every held-out threshold and below the 10th score so far.
+         * the bound in absolute value: below every held-out score above the bound, above every one below minus the bound, and below the 10th score so far.
          */
         private void finish(int c, int j0, int items, float bound) {
             final long rest = (items - j0) - (trainOff[c + 1] - trainPos[c]);
