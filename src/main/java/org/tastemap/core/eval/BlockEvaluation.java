@@ -85,16 +85,16 @@ final class BlockEvaluation {
         final int[] position;    // scoring position of each artist
         final float[] packed;
         final double[] tileNorm;
-        final boolean bounded;
+        final double[] userNorm;  // |x_u| of every user, in double
         final int factors;
 
-        private Order(int[] artist, int[] position, float[] packed, double[] tileNorm, boolean bounded, int factors) {
+        private Order(int[] artist, int[] position, float[] packed, double[] tileNorm, double[] userNorm, int factors) {
             this.factors = factors;
             this.artist = artist;
             this.position = position;
             this.packed = packed;
             this.tileNorm = tileNorm;
-            this.bounded = bounded;
+            this.userNorm = userNorm;
         }
 
         static Order of(FactorModel m, ScoreKernels kernels) {
@@ -106,8 +106,9 @@ final class BlockEvaluation {
             for (double v : norm) {
                 maxItem = Math.max(maxItem, v);
             }
+            final double[] userNorm = norms(m.userFactors(), f, m.numUsers());
             double maxUser = 0;
-            for (double v : norms(m.userFactors(), f, m.numUsers())) {
+            for (double v : userNorm) {
                 maxUser = Math.max(maxUser, v);
             }
             final boolean bounded = maxItem * maxUser < SAFE_SCORE;   // also false for NaN or infinite factors
@@ -134,7 +135,7 @@ final class BlockEvaluation {
             for (int t = 0; t < tiles; t++) {
                 tileNorm[t] = bounded ? norm[artist[t * tileItems]] * (1 + MARGIN) : Double.POSITIVE_INFINITY;
             }
-            return new Order(artist, position, kernels.pack(y, artist, items, f), tileNorm, bounded, f);
+            return new Order(artist, position, kernels.pack(y, artist, items, f), tileNorm, userNorm, f);
         }
     }
 
@@ -205,9 +206,11 @@ final class BlockEvaluation {
             final int[] sp = test.userPtr();
             final int[] sc = test.userItems();
             int total = 0;
+            int trainTotal = 0;
             for (int c = 0; c < n; c++) {
                 int u = users[q0 + c];
                 total += sp[u + 1] - sp[u];
+                trainTotal += tp[u + 1] - tp[u];
             }
             if (held.length < total) {
                 held = new float[total];
@@ -242,11 +245,6 @@ final class BlockEvaluation {
             }
             heldOff[n] = off;
             // training artists at their scoring positions, sorted, for marking them NaN tile by tile
-            int trainTotal = 0;
-            for (int c = 0; c < n; c++) {
-                int u = users[q0 + c];
-                trainTotal += tp[u + 1] - tp[u];
-            }
             if (trainSorted.length < trainTotal) {
                 trainSorted = new int[trainTotal];
             }
@@ -260,11 +258,7 @@ final class BlockEvaluation {
                 Arrays.sort(trainSorted, trainOff[c], to);
                 trainPos[c] = trainOff[c];
                 finished[c] = status[c] != 0;
-                double xn = 0;
-                for (int g = 0, o = u * f; g < f; g++) {
-                    xn += (double) x[o + g] * x[o + g];
-                }
-                userNorm[c] = Math.sqrt(xn);
+                userNorm[c] = order.userNorm[u];
                 // expected finish: when the tile bound |x| |y| falls below the lowest held-out score, so the
                 // users with the largest lowest-score / |x| finish first; users off the block path go last
                 double ratio = status[c] != 0 || !(userNorm[c] > 0) ? Double.NEGATIVE_INFINITY : sorted[heldOff[c]] / userNorm[c];
