@@ -98,9 +98,13 @@ public final class Importer {
         ticker.checkCancelled();
         DatasetAssembler.Assembled built = DatasetAssembler.assemble(name, raw, options.minArtistsPerUser(),
                 options.minListenersPerArtist(), ticker);
-        ticker.finish(raw.rowsRead());
-        Dataset d = built.dataset();
-        ImportReport report = new ImportReport(name, format, raw.rowsRead(), kept, built.duplicateRowsMerged(),
+        long rowsRead = raw.rowsRead();
+        raw = null; // the triplets are in the dataset now; let them go before it is renumbered
+        ticker.checkCancelled();
+        // users and artists numbered by community, so that training reads memory in runs (LocalityOrder)
+        Dataset d = options.fileOrder() ? built.dataset() : built.dataset().inLocalityOrder();
+        ticker.finish(rowsRead);
+        ImportReport report = new ImportReport(name, format, rowsRead, kept, built.duplicateRowsMerged(),
                 skips.toMap(), built.usersDropped(), built.artistsDropped(), built.filterRounds(),
                 d.users().size(), d.artists().size(), d.matrix().nnz(), size, (System.nanoTime() - start) / 1e9);
         return new ImportResult(d, report);

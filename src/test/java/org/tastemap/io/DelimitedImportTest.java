@@ -49,7 +49,7 @@ class DelimitedImportTest {
     void semicolonWithCrlf() throws IOException {
         String text = "user;artist;plays\r\nu1;Bach;2\r\nu2;Bach;3\r\nu2;Händel;oops\r\nu2;Händel;1\r\n";
         Path file = TestFiles.write(dir, "semi.csv", text);
-        ImportResult result = Importer.importFile(file, ImportOptions.delimited(USER_ARTIST_PLAYS, ';', true));
+        ImportResult result = Importer.importFile(file, ImportOptions.delimited(USER_ARTIST_PLAYS, ';', true).withFileOrder());
 
         assertArrayEquals(new String[] {"Bach", "Händel"}, result.dataset().artists().toArray()); // no '\r' kept
         assertEquals(1f, result.dataset().matrix().get(1, 1)); // line 5
@@ -126,7 +126,7 @@ class DelimitedImportTest {
                 + "u12,b,5\n"                 // line 15
                 + "u13,b,6";                  // line 16, no final line break
         Path file = TestFiles.write(dir, "messy.csv", text);
-        ImportResult result = Importer.importFile(file, ImportOptions.delimited(USER_ARTIST_PLAYS, ',', true));
+        ImportResult result = Importer.importFile(file, ImportOptions.delimited(USER_ARTIST_PLAYS, ',', true).withFileOrder());
         ImportReport r = result.report();
 
         assertEquals(List.of(4L), r.exampleLines(SkipReason.NON_NUMERIC_COUNT));

@@ -29,7 +29,7 @@ class LastFmImportTest {
     @Test
     void readsRowsKeyedByNameWithFirstNonEmptyMbidAndSumsDuplicates() throws IOException {
         Path file = TestFiles.write(dir, "usersha1-artmbid-artname-plays.tsv", FIVE_ROWS);
-        ImportResult result = Importer.importFile(file, ImportOptions.lastFm());
+        ImportResult result = Importer.importFile(file, ImportOptions.lastFm().withFileOrder());
         Dataset d = result.dataset();
 
         // by hand: users and artists in order of first appearance
@@ -127,7 +127,7 @@ class LastFmImportTest {
     @Test
     void readsGzipByMagicBytesWhateverTheName() throws IOException {
         Path file = TestFiles.write(dir, "plays.tsv", TestFiles.gzip(FIVE_ROWS));
-        ImportResult result = Importer.importFile(file, ImportOptions.lastFm());
+        ImportResult result = Importer.importFile(file, ImportOptions.lastFm().withFileOrder());
 
         assertEquals(7f, result.dataset().matrix().get(0, 0)); // by hand: lines 1 + 3, as in the plain file
         assertEquals(5, result.report().rowsRead());
@@ -146,7 +146,7 @@ class LastFmImportTest {
     @Test
     void autoDetectsTheLastFmFormat() throws IOException {
         Path file = TestFiles.write(dir, "any-name.txt", FIVE_ROWS);
-        ImportResult result = Importer.importFile(file, ImportOptions.auto());
+        ImportResult result = Importer.importFile(file, ImportOptions.auto().withFileOrder());
 
         assertEquals(ImportFormat.LASTFM, result.report().format());
         assertEquals("mbid-b", result.dataset().artistMbids()[1]); // only the Last.fm path keeps MBIDs
@@ -166,7 +166,7 @@ class LastFmImportTest {
             text.append(kind == 4 ? user + "\t" + artist + "\n" : row(user, mbid, artist, plays));
         }
         Path file = TestFiles.write(dir, "random.tsv", text.toString());
-        ImportResult result = Importer.importFile(file, ImportOptions.lastFm());
+        ImportResult result = Importer.importFile(file, ImportOptions.lastFm().withFileOrder());
 
         ReferenceImport expected = ReferenceImport.lastFm(text.toString());
         Dataset d = result.dataset();
@@ -177,5 +177,47 @@ class LastFmImportTest {
         expected.cells.forEach((cell, plays) ->
                 assertEquals(plays, d.matrix().get(cell[0], cell[1]), 1e-3, "cell " + cell[0] + "," + cell[1]));
         assertEquals(expected.skipped, result.report().skippedRows());
+    }
+
+    /**
+     * The default numbering ({@link org.tastemap.core.data.LocalityOrder}) holds exactly the file-order
+     * data: the same ids, names, MBIDs and plays, under other indexes; the report is the same.
+     */
+    @Test
+    void defaultNumberingHoldsTheSameDataAsFileOrder() throws IOException {
+        Random random = new Random(11);
+        StringBuilder text = new StringBuilder();
+        for (int r = 0; r < 5_000; r++) {
+            int user = random.nextInt(300);
+            // two communities: even users play even artists, odd users odd ones
+            int artist = 2 * random.nextInt(100) + user % 2;
+            text.append(row(TestFiles.sha(user), artist % 7 == 0 ? "mbid-" + artist : "", "artist " + artist,
+                    String.valueOf(1 + random.nextInt(300))));
+        }
+        Path file = TestFiles.write(dir, "two-communities.tsv", text.toString());
+        ImportResult inFileOrder = Importer.importFile(file, ImportOptions.lastFm().withFileOrder());
+        ImportResult byDefault = Importer.importFile(file, ImportOptions.lastFm());
+        Dataset f = inFileOrder.dataset();
+        Dataset d = byDefault.dataset();
+        assertEquals(f.matrix().nnz(), d.matrix().nnz());
+        assertEquals(f.users().size(), d.users().size());
+        assertEquals(f.artists().size(), d.artists().size());
+        boolean renumbered = false;
+        for (int j = 0; j < d.artists().size(); j++) {
+            int old = f.artists().indexOf(d.artists().id(j));
+            renumbered |= old != j;
+            assertEquals(f.artistName(old), d.artistName(j));
+            assertEquals(f.artistMbids()[old], d.artistMbids()[j]);
+        }
+        for (int u = 0; u < d.users().size(); u++) {
+            int old = f.users().indexOf(d.users().id(u));
+            renumbered |= old != u;
+            for (int j = 0; j < d.artists().size(); j++) {
+                assertEquals(f.matrix().get(old, f.artists().indexOf(d.artists().id(j))), d.matrix().get(u, j));
+            }
+        }
+        assertTrue(renumbered, "the default numbering is not the file order here");
+        assertEquals(inFileOrder.report().interactions(), byDefault.report().interactions());
+        assertEquals(inFileOrder.report().rowsKept(), byDefault.report().rowsKept());
     }
 }

@@ -19,6 +19,18 @@ public final class InteractionMatrix {
     private final int[] itemUsers;
     private final float[] itemValues;
 
+    private InteractionMatrix(int numUsers, int numItems, int[] userPtr, int[] userItems, float[] userValues,
+                              int[] itemPtr, int[] itemUsers, float[] itemValues) {
+        this.numUsers = numUsers;
+        this.numItems = numItems;
+        this.userPtr = userPtr;
+        this.userItems = userItems;
+        this.userValues = userValues;
+        this.itemPtr = itemPtr;
+        this.itemUsers = itemUsers;
+        this.itemValues = itemValues;
+    }
+
     private InteractionMatrix(int numUsers, int numItems, int[] userPtr, int[] userItems, float[] userValues) {
         this.numUsers = numUsers;
         this.numItems = numItems;
@@ -230,6 +242,70 @@ public final class InteractionMatrix {
             s += itemValues[p];
         }
         return s;
+    }
+
+    /**
+     * The same plays with users and artists renumbered: new user r is old user {@code userOrder[r]}
+     * and new artist j is old artist {@code itemOrder[j]}; every cell keeps its value. Two counting-sort
+     * passes in O(nnz): the by-artist arrays are filled in new user order, so each artist's users come
+     * out increasing, and the by-user arrays from those in new artist order, so each row comes out
+     * sorted too.
+     *
+     * @throws IllegalArgumentException when either order is not a permutation of its index range
+     */
+    public InteractionMatrix permuted(int[] userOrder, int[] itemOrder) {
+        int[] newItem = inverse(itemOrder, numItems, "artist");
+        inverse(userOrder, numUsers, "user");
+        int nnz = nnz();
+        // by artist: column j is old column itemOrder[j]; fill it in new user order
+        int[] cPtr = new int[numItems + 1];
+        for (int j = 0; j < numItems; j++) {
+            cPtr[j + 1] = cPtr[j] + itemCount(itemOrder[j]);
+        }
+        int[] cUsers = new int[nnz];
+        float[] cValues = new float[nnz];
+        int[] next = Arrays.copyOf(cPtr, numItems);
+        for (int r = 0; r < numUsers; r++) {
+            int u = userOrder[r];
+            for (int p = userPtr[u]; p < userPtr[u + 1]; p++) {
+                int q = next[newItem[userItems[p]]]++;
+                cUsers[q] = r;
+                cValues[q] = userValues[p];
+            }
+        }
+        // by user: row r is old row userOrder[r]; fill it in new artist order
+        int[] rPtr = new int[numUsers + 1];
+        for (int r = 0; r < numUsers; r++) {
+            rPtr[r + 1] = rPtr[r] + userCount(userOrder[r]);
+        }
+        int[] rItems = new int[nnz];
+        float[] rValues = new float[nnz];
+        next = Arrays.copyOf(rPtr, numUsers);
+        for (int j = 0; j < numItems; j++) {
+            for (int q = cPtr[j]; q < cPtr[j + 1]; q++) {
+                int p = next[cUsers[q]]++;
+                rItems[p] = j;
+                rValues[p] = cValues[q];
+            }
+        }
+        return new InteractionMatrix(numUsers, numItems, rPtr, rItems, rValues, cPtr, cUsers, cValues);
+    }
+
+    /** {@code inv[order[i]] = i}, checking that {@code order} is a permutation of {@code [0, n)}. */
+    private static int[] inverse(int[] order, int n, String what) {
+        if (order.length != n) {
+            throw new IllegalArgumentException(what + " order has " + order.length + " entries for " + n + " " + what + "s");
+        }
+        int[] inv = new int[n];
+        Arrays.fill(inv, -1);
+        for (int i = 0; i < n; i++) {
+            int o = order[i];
+            if (o < 0 || o >= n || inv[o] >= 0) {
+                throw new IllegalArgumentException(what + " order is not a permutation: " + o + " at position " + i);
+            }
+            inv[o] = i;
+        }
+        return inv;
     }
 
     /** Approximate bytes held by the arrays of this matrix. */
