@@ -73,11 +73,13 @@ public final class Importer {
             }
             skips = new RowSkips(name, options.maxBadShare(), options.badShareCheckRows());
             try {
-                RawData parallel = format == ImportFormat.LASTFM && LastFmParallelReader.suits(src)
+                // one reference to the rows only (raw), so that dropping it below lets them go
+                raw = format == ImportFormat.LASTFM && LastFmParallelReader.suits(src)
                         ? LastFmParallelReader.read(file, name, options.minPlays(), skips, ticker) : null;
-                raw = parallel != null ? parallel
-                        : format == ImportFormat.LASTFM ? LastFmReader.read(src, options.minPlays(), skips, ticker)
-                        : DelimitedReader.read(src, delimiter, header, mapping, options.minPlays(), skips, ticker);
+                if (raw == null) {
+                    raw = format == ImportFormat.LASTFM ? LastFmReader.read(src, options.minPlays(), skips, ticker)
+                            : DelimitedReader.read(src, delimiter, header, mapping, options.minPlays(), skips, ticker);
+                }
             } catch (ZipException | EOFException e) {
                 throw new ImportException(name, "the gzip data is damaged after " + ImportReport.sizeText(src.bytesRead())
                         + " (" + e.getMessage() + ")", e);
@@ -103,6 +105,7 @@ public final class Importer {
         ticker.checkCancelled();
         // users and artists numbered by community, so that training reads memory in runs (LocalityOrder)
         Dataset d = options.fileOrder() ? built.dataset() : built.dataset().inLocalityOrder();
+        ticker.checkCancelled();
         ticker.finish(rowsRead);
         ImportReport report = new ImportReport(name, format, rowsRead, kept, built.duplicateRowsMerged(),
                 skips.toMap(), built.usersDropped(), built.artistsDropped(), built.filterRounds(),

@@ -29,7 +29,7 @@ class DelimitedImportTest {
         ColumnMapping mapping = ColumnMapping.byHeader(List.of("user", "artist", "name", "plays"),
                 "User", "artist", "name", "PLAYS");
         assertEquals(new ColumnMapping(0, 1, 2, 3), mapping); // by hand: header positions, case ignored
-        ImportResult result = Importer.importFile(file, ImportOptions.delimited(mapping, ',', true));
+        ImportResult result = Importer.importFile(file, ImportOptions.delimited(mapping, ',', true).withFileOrder());
         Dataset d = result.dataset();
 
         assertArrayEquals(new String[] {"u1", "u2"}, d.users().toArray());
@@ -62,21 +62,21 @@ class DelimitedImportTest {
         DetectedFormat detected = FormatDetector.detect(file);
         assertEquals("user", detected.headerNames().get(0));
 
-        ImportResult result = Importer.importFile(file, ImportOptions.delimited(USER_ARTIST_PLAYS, ',', true));
+        ImportResult result = Importer.importFile(file, ImportOptions.delimited(USER_ARTIST_PLAYS, ',', true).withFileOrder());
         assertEquals("u1", result.dataset().users().id(0));
     }
 
     @Test
     void byteOrderMarkWithoutHeaderIsNotPartOfTheFirstUser() throws IOException {
         Path file = TestFiles.write(dir, "bom-noheader.csv", TestFiles.withBom("u1,a,2\nu2,a,3\n"));
-        ImportResult result = Importer.importFile(file, ImportOptions.delimited(USER_ARTIST_PLAYS, ',', false));
+        ImportResult result = Importer.importFile(file, ImportOptions.delimited(USER_ARTIST_PLAYS, ',', false).withFileOrder());
         assertArrayEquals(new String[] {"u1", "u2"}, result.dataset().users().toArray());
     }
 
     @Test
     void gzipCompressedCsv() throws IOException {
         Path file = TestFiles.write(dir, "plays.csv.gz", TestFiles.gzip("user,artist,plays\nu1,a,2\nu1,b,3\n"));
-        ImportResult result = Importer.importFile(file, ImportOptions.delimited(USER_ARTIST_PLAYS, ',', true));
+        ImportResult result = Importer.importFile(file, ImportOptions.delimited(USER_ARTIST_PLAYS, ',', true).withFileOrder());
 
         assertEquals(3f, result.dataset().matrix().get(0, 1)); // line 3
         assertEquals(2, result.report().rowsRead());
@@ -86,7 +86,7 @@ class DelimitedImportTest {
     void withoutACountColumnEveryRowCountsOnePlay() throws IOException {
         String text = "u1\ta\nu1\ta\nu1\tb\nu2\ta\n";
         Path file = TestFiles.write(dir, "listens.tsv", text);
-        ImportResult result = Importer.importFile(file, ImportOptions.delimited(ColumnMapping.of(0, 1), '\t', false));
+        ImportResult result = Importer.importFile(file, ImportOptions.delimited(ColumnMapping.of(0, 1), '\t', false).withFileOrder());
         Dataset d = result.dataset();
 
         assertEquals(2f, d.matrix().get(0, 0)); // by hand: u1 listened to a on lines 1 and 2
@@ -101,7 +101,7 @@ class DelimitedImportTest {
         String text = "7|The Cure|u1|x\n2|Bach|u2|y\n";
         Path file = TestFiles.write(dir, "pipes.txt", text);
         ImportResult result = Importer.importFile(file,
-                ImportOptions.delimited(new ColumnMapping(2, 1, ColumnMapping.NONE, 0), '|', false));
+                ImportOptions.delimited(new ColumnMapping(2, 1, ColumnMapping.NONE, 0), '|', false).withFileOrder());
 
         assertEquals(7f, result.dataset().matrix().get(0, 0)); // line 1: u1 played The Cure 7 times
         assertEquals("Bach", result.dataset().artists().id(1));

@@ -27,7 +27,7 @@ class ImportFiltersTest {
     @Test
     void userAndArtistFiltersRepeatUntilNothingChanges() throws IOException {
         Path file = TestFiles.write(dir, "cascade.csv", CASCADE);
-        ImportOptions options = ImportOptions.delimited(USER_ARTIST_PLAYS, ',', false).withFilters(0, 2, 2);
+        ImportOptions options = ImportOptions.delimited(USER_ARTIST_PLAYS, ',', false).withFilters(0, 2, 2).withFileOrder();
         ImportResult result = Importer.importFile(file, options);
         Dataset d = result.dataset();
 
@@ -92,7 +92,7 @@ class ImportFiltersTest {
                 + TestFiles.row(TestFiles.U2, "mbid-c", "C", "1");
         Path file = TestFiles.write(dir, "mbids.tsv", text);
         // by hand: only B has 2 listeners
-        Dataset d = Importer.importFile(file, ImportOptions.lastFm().withFilters(0, 1, 2)).dataset();
+        Dataset d = Importer.importFile(file, ImportOptions.lastFm().withFilters(0, 1, 2).withFileOrder()).dataset();
         assertArrayEquals(new String[] {"B"}, d.artists().toArray());
         assertArrayEquals(new String[] {"mbid-b"}, d.artistMbids());
         assertArrayEquals(new String[] {TestFiles.U1, TestFiles.U2}, d.users().toArray());

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.data.LocalityOrder;
 
 class LastFmImportTest {
     @TempDir
@@ -217,6 +218,10 @@ class LastFmImportTest {
             }
         }
         assertTrue(renumbered, "the default numbering is not the file order here");
+        // and it is exactly LocalityOrder's numbering of the file-order data
+        LocalityOrder.Orders o = LocalityOrder.of(f.matrix());
+        assertEquals(f.users().subset(o.users()), d.users());
+        assertEquals(f.artists().subset(o.artists()), d.artists());
         assertEquals(inFileOrder.report().interactions(), byDefault.report().interactions());
         assertEquals(inFileOrder.report().rowsKept(), byDefault.report().rowsKept());
     }

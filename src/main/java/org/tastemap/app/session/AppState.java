@@ -28,14 +28,23 @@ public final class AppState {
         return model.get();
     }
 
-    /** Replaces the data; the model is dropped unless it was trained on a matrix of the same shape. */
+    /**
+     * Replaces the data; the model is kept only if its rows are the new data's users and artists, the
+     * same ids in the same order. The same shape is not enough: a model saved from an import in
+     * another numbering (file order, or an older {@code LocalityOrder}) would pair each factor row
+     * with the wrong user or artist.
+     */
     public void setData(LoadedData d) {
         ModelState m = model.get();
-        if (m != null && (d == null || m.trained().factors().numUsers() != d.users()
-                || m.trained().factors().numItems() != d.artists())) {
+        if (m != null && (d == null || !fits(m, d))) {
             model.set(null);
         }
         data.set(d);
+    }
+
+    private static boolean fits(ModelState m, LoadedData d) {
+        var trained = m.trained().dataset();
+        return trained.users().equals(d.dataset().users()) && trained.artists().equals(d.dataset().artists());
     }
 
     public void setModel(ModelState m) {
