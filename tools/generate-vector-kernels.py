@@ -41,40 +41,52 @@ def dot_tree(a, b, out, V, ind):
 
 I2, I3, I4 = " " * 8, " " * 12, " " * 16
 
-def common(V):
-    return [f"{I2}final int k = {V} * L;",
-            f"{I2}final float[] y = s.fixed();",
-            f"{I2}final int[] cols = s.cols();",
-            f"{I2}final float[] cm1 = s.cm1();",
-            f"{I2}final float[] gram = s.gramF();",
-            f"{I2}final float reg = (float) s.regularization(row);",
-            f"{I2}final int from = s.ptr()[row];",
-            f"{I2}final int to = s.ptr()[row + 1];"]
+def common(V, preset=False):
+    L = [f"{I2}final int k = {V} * L;",
+         f"{I2}final float[] y = s.fixed();",
+         f"{I2}final int[] cols = s.cols();",
+         f"{I2}final float[] cm1 = s.cm1();"]
+    if not preset:
+        L += [f"{I2}final float[] gram = s.gramF();",
+              f"{I2}final float reg = (float) s.regularization(row);"]
+    return L + [f"{I2}final int from = s.ptr()[row];",
+                f"{I2}final int to = s.ptr()[row + 1];"]
 
-def residual(V, with_b=False):
-    if with_b:
+def residual(V, with_b=False, preset=False):
+    if preset:
+        L = [f"    /**",
+             f"     * {{@link #residual{V}}} without its YtY part: on entry {{@code r}} holds {{@code -(YtY + lambda I) x}},",
+             f"     * computed for several rows in one pass over YtY (bitwise what {{@link #residual{V}}} starts from).",
+             f"     */",
+             f"    static void residualRest{V}(HalfStep s, int row, float[] r) {{"]
+    elif with_b:
         L = [f"    /** {{@link #residual{V}}}, and also {{@code b = sum_i c_ui y_i}} into {{@code b[0..k)}} (for the row objective). */",
              f"    static void residualAndRhs{V}(HalfStep s, int row, float[] r, float[] b) {{"]
     else:
         L = [f"    /** {{@code r = b - A x}} for k = {V} vectors: x from the row of the target table, r into {{@code r[0..k)}}. */",
              f"    static void residual{V}(HalfStep s, int row, float[] r) {{"]
-    L += common(V)
+    L += common(V, preset)
     L.append(f"{I2}final float[] x = s.target();")
     L.append(f"{I2}final int xo = row * k;")
     L.append(f"{I2}// r = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i")
     for j in range(V):
         L.append(f"{I2}final FloatVector x{j} = FloatVector.fromArray(F, x, {off('xo', j)});")
-    for j in range(V):
-        L.append(f"{I2}FloatVector r{j} = x{j}.mul(-reg);")
+    if preset:
+        for j in range(V):
+            L.append(f"{I2}FloatVector r{j} = FloatVector.fromArray(F, r, {off('0', j).replace('0 + ', '')});")
+    else:
+        for j in range(V):
+            L.append(f"{I2}FloatVector r{j} = x{j}.mul(-reg);")
     if with_b:
         for j in range(V):
             L.append(f"{I2}FloatVector b{j} = FloatVector.zero(F);")
-    L.append(f"{I2}// -YtY x as broadcast FMAs over the rows of the symmetric YtY: r -= sum_g x_g YtY[g, :]")
-    L.append(f"{I2}for (int g = 0, go = 0; g < k; g++, go += k) {{")
-    L.append(f"{I3}final FloatVector xg = FloatVector.broadcast(F, -x[xo + g]);")
-    for j in range(V):
-        L.append(f"{I3}r{j} = FloatVector.fromArray(F, gram, {off('go', j)}).fma(xg, r{j});")
-    L.append(f"{I2}}}")
+    if not preset:
+        L.append(f"{I2}// -YtY x as broadcast FMAs over the rows of the symmetric YtY: r -= sum_g x_g YtY[g, :]")
+        L.append(f"{I2}for (int g = 0, go = 0; g < k; g++, go += k) {{")
+        L.append(f"{I3}final FloatVector xg = FloatVector.broadcast(F, -x[xo + g]);")
+        for j in range(V):
+            L.append(f"{I3}r{j} = FloatVector.fromArray(F, gram, {off('go', j)}).fma(xg, r{j});")
+        L.append(f"{I2}}}")
     L.append(f"{I2}for (int q = from; q < to; q++) {{")
     L.append(f"{I3}final int yo = cols[q] * k;")
     for j in range(V):
@@ -101,28 +113,42 @@ def residual(V, with_b=False):
     L.append("    }")
     return L
 
-def product(V, with_b=False):
-    if with_b:
+def product(V, with_b=False, preset=False):
+    if preset:
+        name = f"productAndRhsRest{V}(HalfStep s, int row, float[] p, float[] ap, float[] b)" if with_b \
+            else f"productRest{V}(HalfStep s, int row, float[] p, float[] ap)"
+        base = f"productAndRhs{V}" if with_b else f"product{V}"
+        L = [f"    /**",
+             f"     * {{@link #{base}}} without its YtY part: on entry {{@code ap}} holds {{@code (YtY + lambda I) p}},",
+             f"     * computed for several rows in one pass over YtY (bitwise what {{@link #{base}}} starts from).",
+             f"     */",
+             f"    static void {name} {{"]
+    elif with_b:
         L = [f"    /** {{@link #product{V}}}, and also {{@code b = sum_i c_ui y_i}} into {{@code b[0..k)}} (for the row objective). */",
              f"    static void productAndRhs{V}(HalfStep s, int row, float[] p, float[] ap, float[] b) {{"]
     else:
         L = [f"    /** {{@code Ap}} for k = {V} vectors: p from {{@code p[0..k)}}, Ap into {{@code ap[0..k)}}. */",
              f"    static void product{V}(HalfStep s, int row, float[] p, float[] ap) {{"]
-    L += common(V)
+    L += common(V, preset)
     L.append(f"{I2}// Ap = (YtY + lambda I) p + sum_i (c_ui - 1)(y_i . p) y_i")
     for j in range(V):
         L.append(f"{I2}final FloatVector p{j} = FloatVector.fromArray(F, p, {off('0', j).replace('0 + ', '')});")
-    for j in range(V):
-        L.append(f"{I2}FloatVector a{j} = p{j}.mul(reg);")
+    if preset:
+        for j in range(V):
+            L.append(f"{I2}FloatVector a{j} = FloatVector.fromArray(F, ap, {off('0', j).replace('0 + ', '')});")
+    else:
+        for j in range(V):
+            L.append(f"{I2}FloatVector a{j} = p{j}.mul(reg);")
     if with_b:
         for j in range(V):
             L.append(f"{I2}FloatVector b{j} = FloatVector.zero(F);")
-    L.append(f"{I2}// YtY p as broadcast FMAs over the rows of the symmetric YtY")
-    L.append(f"{I2}for (int g = 0, go = 0; g < k; g++, go += k) {{")
-    L.append(f"{I3}final FloatVector pg = FloatVector.broadcast(F, p[g]);")
-    for j in range(V):
-        L.append(f"{I3}a{j} = FloatVector.fromArray(F, gram, {off('go', j)}).fma(pg, a{j});")
-    L.append(f"{I2}}}")
+    if not preset:
+        L.append(f"{I2}// YtY p as broadcast FMAs over the rows of the symmetric YtY")
+        L.append(f"{I2}for (int g = 0, go = 0; g < k; g++, go += k) {{")
+        L.append(f"{I3}final FloatVector pg = FloatVector.broadcast(F, p[g]);")
+        for j in range(V):
+            L.append(f"{I3}a{j} = FloatVector.fromArray(F, gram, {off('go', j)}).fma(pg, a{j});")
+        L.append(f"{I2}}}")
     L.append(f"{I2}for (int q = from; q < to; q++) {{")
     L.append(f"{I3}final int yo = cols[q] * k;")
     for j in range(V):
@@ -182,4 +208,8 @@ if __name__ == "__main__":
             out += residual(V) + [""] + product(V) + [""] + product(V, True) + [""]
         else:
             out += cells(V) + [""]
+    if what == "cg":
+        # rows whose YtY does not fit in L1 (k = 128 at 512 bits) run in lockstep, sharing one pass
+        # over YtY, and then take these for their non-zeros
+        out += residual(8, preset=True) + [""] + product(8, preset=True) + [""] + product(8, True, preset=True) + [""]
     print("\n".join(out[:-1]))

@@ -33,8 +33,22 @@ final class VectorConjugateGradientSolver implements RowSolver {
         this.steps = steps;
     }
 
-    /** Rows solved together by {@link #solveRows} when k has no register kernel. */
+    /** Rows solved together by {@link #solveRows} when k has no register kernel, or YtY is too big for L1. */
     static final int BATCH = 4;
+
+    /**
+     * From this k on, rows with a register kernel run in lockstep too: YtY is 64 KB at k = 128, more
+     * than L1 holds, and reading it from L2 for every row and CG step took 45% of the user half-step
+     * (k = 128 at 512 bits: 72 against 40 ns per non-zero without it). At k = 64 (16 KB) it stays in L1.
+     */
+    static final int LOCKSTEP_MIN_K = 128;
+
+    /**
+     * Four rows with register kernels run in lockstep only when their factor rows together take at most
+     * this many bytes (2,048 non-zeros at k = 128). Longer rows, most of them popular artists, ran 10%
+     * slower in lockstep than alone (k = 128, 1 thread: artist half-step 91 against 83 ns per non-zero).
+     */
+    static final long LOCKSTEP_L2_BYTES = 1 << 20;
 
     /** One thread's scratch space: a row workspace per row of a batch, and the batch's bookkeeping. */
     static final class BatchWorkspace {
@@ -62,26 +76,38 @@ final class VectorConjugateGradientSolver implements RowSolver {
     }
 
     /**
-     * For k with a register kernel, row by row. Otherwise (k = 256 at 512 bits, 128 at 256 bits, or k
-     * not a multiple of the lanes) YtY no longer fits in L1 (256 KB at k = 256) and streaming it from L2
-     * for every row and CG step costs more than the non-zeros; so {@value #BATCH} rows run CG in lockstep,
-     * sharing each pass over YtY ({@link #symmetricProducts}). Every row's arithmetic, early exits
-     * included, is exactly that of {@link #solve}.
+     * For k = 2 or 4 vectors (and 8 below {@value #LOCKSTEP_MIN_K}), row by row with the register
+     * kernels. Otherwise YtY no longer fits in L1 (64 KB at k = 128, 256 KB at k = 256) and streaming it
+     * from L2 for every row and CG step costs as much as the non-zeros; so {@value #BATCH} rows run CG in
+     * lockstep, sharing each pass over YtY ({@link #symmetricProducts}), and then take their non-zeros
+     * with the register kernels that start from those products (8 vectors: k = 128 at 512 bits) or with
+     * the two-pass loops (k = 256 at 512 bits, 128 at 256 bits, k not a multiple of the lanes). Every
+     * row's arithmetic, early exits included, is exactly that of {@link #solve}.
      */
     @Override
     public void solveRows(HalfStep s, int from, int to, Object workspace) {
         final BatchWorkspace bw = (BatchWorkspace) workspace;
         final int k = s.k();
         final int vectors = k % L == 0 ? k / L : 0;
-        if (vectors == 2 || vectors == 4 || vectors == 8 || k < 4 * L) {
+        if (vectors == 2 || vectors == 4 || (vectors == 8 && k < LOCKSTEP_MIN_K) || k < 4 * L) {
             for (int r = from; r < to; r++) {
                 solve(s, r, bw.rows[0]);
             }
             return;
         }
         int r = from;
+        final int[] ptr = s.ptr();
+        // with the register kernels, only rows whose factor rows fit in L2 together: lockstep visits each
+        // row's non-zeros a quarter as often, and long rows then come from L3 each time
+        final long registerBatchMax = vectors == 8 ? LOCKSTEP_L2_BYTES / (4L * k) : Long.MAX_VALUE;
         for (; r + BATCH <= to; r += BATCH) {
-            solveBatch(s, r, bw);
+            if (ptr[r + BATCH] - ptr[r] > registerBatchMax) {
+                for (int j = r; j < r + BATCH; j++) {
+                    solve(s, j, bw.rows[0]);
+                }
+            } else {
+                solveBatch(s, r, bw);
+            }
         }
         for (; r < to; r++) {
             solve(s, r, bw.rows[0]);
@@ -91,6 +117,8 @@ final class VectorConjugateGradientSolver implements RowSolver {
     /** CG on rows {@code first .. first + BATCH - 1} in lockstep, each as {@link #solve} does it. */
     private void solveBatch(HalfStep s, int first, BatchWorkspace bw) {
         final int k = s.k();
+        // 8 vectors: the register kernels for the non-zeros, which start from the shared YtY products
+        final int vectors = k % L == 0 ? k / L : 0;
         final float[] x = s.target();
         final boolean objective = s.objective() != null;
         final ConjugateGradientSolver.Workspace[] w = bw.rows;
@@ -114,7 +142,11 @@ final class VectorConjugateGradientSolver implements RowSolver {
         for (int j = 0; j < BATCH; j++) {
             final int row = first + j;
             final ConjugateGradientSolver.Workspace wj = w[j];
-            residualNonZeros(s, row, wj.r, wj);
+            if (vectors == 8) {
+                VectorCgRegisterKernels.residualRest8(s, row, wj.r);
+            } else {
+                residualNonZeros(s, row, wj.r, wj);
+            }
             System.arraycopy(wj.r, 0, wj.p, 0, k);
             rsOld[j] = dot(wj.r, 0, wj.r, k);
             haveB[j] = false;
@@ -152,7 +184,13 @@ final class VectorConjugateGradientSolver implements RowSolver {
                 final int row = first + j;
                 final ConjugateGradientSolver.Workspace wj = w[j];
                 final boolean withB = objective && it == 0;
-                productNonZeros(s, row, wj.p, wj.ap, withB ? wj.b : null, wj);
+                if (vectors != 8) {
+                    productNonZeros(s, row, wj.p, wj.ap, withB ? wj.b : null, wj);
+                } else if (withB) {
+                    VectorCgRegisterKernels.productAndRhsRest8(s, row, wj.p, wj.ap, wj.b);
+                } else {
+                    VectorCgRegisterKernels.productRest8(s, row, wj.p, wj.ap);
+                }
                 haveB[j] |= withB;
                 final float pAp = dot(wj.p, 0, wj.ap, k);
                 if (!(pAp > 0)) {

@@ -85,11 +85,13 @@ class VectorTrainingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {80, 256, 64})
+    @ValueSource(ints = {80, 256, 128, 64})
     void rowsSolvedTogetherAreBitIdenticalToRowsSolvedOneByOne(int k) {
         // 80 and 256 have no register kernel at 512 bits (5 and 16 vectors; at 256 bits 10 and 32), so the
-        // vector solver runs CG on four rows in lockstep with one pass over YtY; 64 goes row by row. The
-        // loss (the artist half-step's row objectives) and 600 users / 400 artists leave partial batches.
+        // vector solver runs CG on four rows in lockstep with one pass over YtY and two-pass loops for the
+        // non-zeros; 128 at 512 bits (8 vectors) runs in lockstep with the register kernels for the
+        // non-zeros; 64 goes row by row. The loss (the artist half-step's row objectives) and 600 users /
+        // 400 artists leave partial batches.
         AlsParams p = AlsParams.defaults().withFactors(k).withThreads(2);
         RowSolver together = ConjugateGradientSolver.create(3);
         RowSolver oneByOne = new RowSolver() {
