@@ -15,7 +15,8 @@ import jdk.incubator.vector.FloatVector;
  * vectors held in locals so that C2 keeps them in registers: {@code r = b - A x} and {@code A p}
  * (with {@code b} too, in the first step, when the row objective is asked for). The methods for 2,
  * 4 and 8 vectors are the same code unrolled, written out by tools/generate-vector-kernels.py;
- * change the script, not the copies.
+ * change the script, not the copies. The {@code ...Rest8} methods are the 8-vector ones without the
+ * YtY part, for rows that run CG in lockstep and get their YtY products from one shared pass.
  *
  * <p>What makes them fast (PERFORMANCE-NOTES): each factor row y_i is loaded once per pass and used
  * for both the dot product and the update; YtY p is a sum of broadcast FMAs over YtY's rows; the lane
