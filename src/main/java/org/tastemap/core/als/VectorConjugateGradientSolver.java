@@ -502,64 +502,64 @@ final class VectorConjugateGradientSolver implements RowSolver {
         final int o3 = vo[3];
         int f = 0;
         for (; f + 4 * L <= kv; f += 4 * L) {
-            FloatVector a00 = FloatVector.fromArray(F, v0, o0 + f).mul(scales[0]);
-            FloatVector a01 = FloatVector.fromArray(F, v0, o0 + f + L).mul(scales[0]);
-            FloatVector a02 = FloatVector.fromArray(F, v0, o0 + f + 2 * L).mul(scales[0]);
-            FloatVector a03 = FloatVector.fromArray(F, v0, o0 + f + 3 * L).mul(scales[0]);
-            FloatVector a10 = FloatVector.fromArray(F, v1, o1 + f).mul(scales[1]);
-            FloatVector a11 = FloatVector.fromArray(F, v1, o1 + f + L).mul(scales[1]);
-            FloatVector a12 = FloatVector.fromArray(F, v1, o1 + f + 2 * L).mul(scales[1]);
-            FloatVector a13 = FloatVector.fromArray(F, v1, o1 + f + 3 * L).mul(scales[1]);
-            FloatVector a20 = FloatVector.fromArray(F, v2, o2 + f).mul(scales[2]);
-            FloatVector a21 = FloatVector.fromArray(F, v2, o2 + f + L).mul(scales[2]);
-            FloatVector a22 = FloatVector.fromArray(F, v2, o2 + f + 2 * L).mul(scales[2]);
-            FloatVector a23 = FloatVector.fromArray(F, v2, o2 + f + 3 * L).mul(scales[2]);
-            FloatVector a30 = FloatVector.fromArray(F, v3, o3 + f).mul(scales[3]);
-            FloatVector a31 = FloatVector.fromArray(F, v3, o3 + f + L).mul(scales[3]);
-            FloatVector a32 = FloatVector.fromArray(F, v3, o3 + f + 2 * L).mul(scales[3]);
-            FloatVector a33 = FloatVector.fromArray(F, v3, o3 + f + 3 * L).mul(scales[3]);
+            FloatVector a00 = FloatVector.fromArray(F, v0, o0 + f).mul(sign * scales[0]);
+            FloatVector a01 = FloatVector.fromArray(F, v0, o0 + f + L).mul(sign * scales[0]);
+            FloatVector a02 = FloatVector.fromArray(F, v0, o0 + f + 2 * L).mul(sign * scales[0]);
+            FloatVector a03 = FloatVector.fromArray(F, v0, o0 + f + 3 * L).mul(sign * scales[0]);
+            FloatVector a10 = FloatVector.fromArray(F, v1, o1 + f).mul(sign * scales[1]);
+            FloatVector a11 = FloatVector.fromArray(F, v1, o1 + f + L).mul(sign * scales[1]);
+            FloatVector a12 = FloatVector.fromArray(F, v1, o1 + f + 2 * L).mul(sign * scales[1]);
+            FloatVector a13 = FloatVector.fromArray(F, v1, o1 + f + 3 * L).mul(sign * scales[1]);
+            FloatVector a20 = FloatVector.fromArray(F, v2, o2 + f).mul(sign * scales[2]);
+            FloatVector a21 = FloatVector.fromArray(F, v2, o2 + f + L).mul(sign * scales[2]);
+            FloatVector a22 = FloatVector.fromArray(F, v2, o2 + f + 2 * L).mul(sign * scales[2]);
+            FloatVector a23 = FloatVector.fromArray(F, v2, o2 + f + 3 * L).mul(sign * scales[2]);
+            FloatVector a30 = FloatVector.fromArray(F, v3, o3 + f).mul(sign * scales[3]);
+            FloatVector a31 = FloatVector.fromArray(F, v3, o3 + f + L).mul(sign * scales[3]);
+            FloatVector a32 = FloatVector.fromArray(F, v3, o3 + f + 2 * L).mul(sign * scales[3]);
+            FloatVector a33 = FloatVector.fromArray(F, v3, o3 + f + 3 * L).mul(sign * scales[3]);
             for (int g = 0, go = f; g < k; g++, go += k) {
                 final FloatVector g0 = FloatVector.fromArray(F, gram, go);
                 final FloatVector g1 = FloatVector.fromArray(F, gram, go + L);
                 final FloatVector g2 = FloatVector.fromArray(F, gram, go + 2 * L);
                 final FloatVector g3 = FloatVector.fromArray(F, gram, go + 3 * L);
-                final FloatVector b0 = FloatVector.broadcast(F, v0[o0 + g]);
+                final FloatVector b0 = FloatVector.broadcast(F, sign * v0[o0 + g]);
                 a00 = g0.fma(b0, a00);
                 a01 = g1.fma(b0, a01);
                 a02 = g2.fma(b0, a02);
                 a03 = g3.fma(b0, a03);
-                final FloatVector b1 = FloatVector.broadcast(F, v1[o1 + g]);
+                final FloatVector b1 = FloatVector.broadcast(F, sign * v1[o1 + g]);
                 a10 = g0.fma(b1, a10);
                 a11 = g1.fma(b1, a11);
                 a12 = g2.fma(b1, a12);
                 a13 = g3.fma(b1, a13);
-                final FloatVector b2 = FloatVector.broadcast(F, v2[o2 + g]);
+                final FloatVector b2 = FloatVector.broadcast(F, sign * v2[o2 + g]);
                 a20 = g0.fma(b2, a20);
                 a21 = g1.fma(b2, a21);
                 a22 = g2.fma(b2, a22);
                 a23 = g3.fma(b2, a23);
-                final FloatVector b3 = FloatVector.broadcast(F, v3[o3 + g]);
+                final FloatVector b3 = FloatVector.broadcast(F, sign * v3[o3 + g]);
                 a30 = g0.fma(b3, a30);
                 a31 = g1.fma(b3, a31);
                 a32 = g2.fma(b3, a32);
                 a33 = g3.fma(b3, a33);
             }
-            a00.mul(sign).intoArray(outs[0], f);
-            a01.mul(sign).intoArray(outs[0], f + L);
-            a02.mul(sign).intoArray(outs[0], f + 2 * L);
-            a03.mul(sign).intoArray(outs[0], f + 3 * L);
-            a10.mul(sign).intoArray(outs[1], f);
-            a11.mul(sign).intoArray(outs[1], f + L);
-            a12.mul(sign).intoArray(outs[1], f + 2 * L);
-            a13.mul(sign).intoArray(outs[1], f + 3 * L);
-            a20.mul(sign).intoArray(outs[2], f);
-            a21.mul(sign).intoArray(outs[2], f + L);
-            a22.mul(sign).intoArray(outs[2], f + 2 * L);
-            a23.mul(sign).intoArray(outs[2], f + 3 * L);
-            a30.mul(sign).intoArray(outs[3], f);
-            a31.mul(sign).intoArray(outs[3], f + L);
-            a32.mul(sign).intoArray(outs[3], f + 2 * L);
-            a33.mul(sign).intoArray(outs[3], f + 3 * L);
+            a00.intoArray(outs[0], f);
+            a01.intoArray(outs[0], f + L);
+            a02.intoArray(outs[0], f + 2 * L);
+            a03.intoArray(outs[0], f + 3 * L);
+            a10.intoArray(outs[1], f);
+            a11.intoArray(outs[1], f + L);
+            a12.intoArray(outs[1], f + 2 * L);
+            a13.intoArray(outs[1], f + 3 * L);
+            a20.intoArray(outs[2], f);
+            a21.intoArray(outs[2], f + L);
+            a22.intoArray(outs[2], f + 2 * L);
+            a23.intoArray(outs[2], f + 3 * L);
+            a30.intoArray(outs[3], f);
+            a31.intoArray(outs[3], f + L);
+            a32.intoArray(outs[3], f + 2 * L);
+            a33.intoArray(outs[3], f + 3 * L);
         }
         if (f < k) {
             for (int j = 0; j < 4; j++) {
@@ -571,7 +571,9 @@ final class VectorConjugateGradientSolver implements RowSolver {
     /**
      * {@code out = sign * (scale v + G v)} for the symmetric k x k matrix G, as broadcast FMAs over
      * G's rows: {@code G v = sum_g v_g G[g, :]}, four vectors of columns at a time so that four FMA
-     * chains run side by side.
+     * chains run side by side. The sign goes into the start and every broadcast, not onto the sum, so
+     * that the result is bitwise what the register kernels compute (a final negation would turn an
+     * exact +0 into -0 where they keep +0).
      */
     private static void symmetricProduct(float[] gram, int k, float[] v, int vo, float scale, float[] out, float sign) {
         symmetricProductFrom(gram, k, v, vo, scale, out, sign, 0);
@@ -582,35 +584,35 @@ final class VectorConjugateGradientSolver implements RowSolver {
         final int kv = F.loopBound(k);
         int f = start;
         for (; f + 4 * L <= kv; f += 4 * L) {
-            FloatVector a0 = FloatVector.fromArray(F, v, vo + f).mul(scale);
-            FloatVector a1 = FloatVector.fromArray(F, v, vo + f + L).mul(scale);
-            FloatVector a2 = FloatVector.fromArray(F, v, vo + f + 2 * L).mul(scale);
-            FloatVector a3 = FloatVector.fromArray(F, v, vo + f + 3 * L).mul(scale);
+            FloatVector a0 = FloatVector.fromArray(F, v, vo + f).mul(sign * scale);
+            FloatVector a1 = FloatVector.fromArray(F, v, vo + f + L).mul(sign * scale);
+            FloatVector a2 = FloatVector.fromArray(F, v, vo + f + 2 * L).mul(sign * scale);
+            FloatVector a3 = FloatVector.fromArray(F, v, vo + f + 3 * L).mul(sign * scale);
             for (int g = 0, go = f; g < k; g++, go += k) {
-                final FloatVector b = FloatVector.broadcast(F, v[vo + g]);
+                final FloatVector b = FloatVector.broadcast(F, sign * v[vo + g]);
                 a0 = FloatVector.fromArray(F, gram, go).fma(b, a0);
                 a1 = FloatVector.fromArray(F, gram, go + L).fma(b, a1);
                 a2 = FloatVector.fromArray(F, gram, go + 2 * L).fma(b, a2);
                 a3 = FloatVector.fromArray(F, gram, go + 3 * L).fma(b, a3);
             }
-            a0.mul(sign).intoArray(out, f);
-            a1.mul(sign).intoArray(out, f + L);
-            a2.mul(sign).intoArray(out, f + 2 * L);
-            a3.mul(sign).intoArray(out, f + 3 * L);
+            a0.intoArray(out, f);
+            a1.intoArray(out, f + L);
+            a2.intoArray(out, f + 2 * L);
+            a3.intoArray(out, f + 3 * L);
         }
         for (; f < kv; f += L) {
-            FloatVector acc = FloatVector.fromArray(F, v, vo + f).mul(scale);
+            FloatVector acc = FloatVector.fromArray(F, v, vo + f).mul(sign * scale);
             for (int g = 0, go = f; g < k; g++, go += k) {
-                acc = FloatVector.fromArray(F, gram, go).fma(FloatVector.broadcast(F, v[vo + g]), acc);
+                acc = FloatVector.fromArray(F, gram, go).fma(FloatVector.broadcast(F, sign * v[vo + g]), acc);
             }
-            acc.mul(sign).intoArray(out, f);
+            acc.intoArray(out, f);
         }
         for (; f < k; f++) {
-            float acc = scale * v[vo + f];
+            float acc = sign * scale * v[vo + f];
             for (int g = 0, go = f; g < k; g++, go += k) {
-                acc += gram[go] * v[vo + g];
+                acc += gram[go] * (sign * v[vo + g]);
             }
-            out[f] = sign * acc;
+            out[f] = acc;
         }
     }
 
