@@ -19,43 +19,50 @@ public final class InteractionMatrix {
     private final int[] itemUsers;
     private final float[] itemValues;
 
-    private InteractionMatrix(int numUsers, int numItems, int[] userPtr, int[] userItems, float[] userValues,
-                              int[] itemPtr, int[] itemUsers, float[] itemValues) {
+    /** One order of the matrix in compressed sparse row form: row r is {@code cols/values[ptr[r]..ptr[r+1])}. */
+    private record Rows(int[] ptr, int[] cols, float[] values) {
+    }
+
+    private InteractionMatrix(int numUsers, int numItems, Rows byUser, Rows byItem) {
         this.numUsers = numUsers;
         this.numItems = numItems;
-        this.userPtr = userPtr;
-        this.userItems = userItems;
-        this.userValues = userValues;
-        this.itemPtr = itemPtr;
-        this.itemUsers = itemUsers;
-        this.itemValues = itemValues;
+        this.userPtr = byUser.ptr();
+        this.userItems = byUser.cols();
+        this.userValues = byUser.values();
+        this.itemPtr = byItem.ptr();
+        this.itemUsers = byItem.cols();
+        this.itemValues = byItem.values();
     }
 
     private InteractionMatrix(int numUsers, int numItems, int[] userPtr, int[] userItems, float[] userValues) {
-        this.numUsers = numUsers;
-        this.numItems = numItems;
-        this.userPtr = userPtr;
-        this.userItems = userItems;
-        this.userValues = userValues;
-        int nnz = userItems.length;
-        // transpose by counting sort: user order within each item row stays increasing
-        itemPtr = new int[numItems + 1];
+        this(numUsers, numItems, new Rows(userPtr, userItems, userValues),
+                transpose(numUsers, numItems, userPtr, userItems, userValues));
+    }
+
+    /**
+     * The transpose of a {@code rows x cols} matrix by counting sort: row order within each column
+     * stays increasing, so each transposed row comes out sorted.
+     */
+    private static Rows transpose(int rows, int cols, int[] ptr, int[] idx, float[] vals) {
+        int nnz = idx.length;
+        int[] outPtr = new int[cols + 1];
         for (int p = 0; p < nnz; p++) {
-            itemPtr[userItems[p] + 1]++;
+            outPtr[idx[p] + 1]++;
         }
-        for (int i = 0; i < numItems; i++) {
-            itemPtr[i + 1] += itemPtr[i];
+        for (int c = 0; c < cols; c++) {
+            outPtr[c + 1] += outPtr[c];
         }
-        itemUsers = new int[nnz];
-        itemValues = new float[nnz];
-        int[] next = Arrays.copyOf(itemPtr, numItems);
-        for (int u = 0; u < numUsers; u++) {
-            for (int p = userPtr[u]; p < userPtr[u + 1]; p++) {
-                int q = next[userItems[p]]++;
-                itemUsers[q] = u;
-                itemValues[q] = userValues[p];
+        int[] outIdx = new int[nnz];
+        float[] outVals = new float[nnz];
+        int[] next = Arrays.copyOf(outPtr, cols);
+        for (int r = 0; r < rows; r++) {
+            for (int p = ptr[r]; p < ptr[r + 1]; p++) {
+                int q = next[idx[p]]++;
+                outIdx[q] = r;
+                outVals[q] = vals[p];
             }
         }
+        return new Rows(outPtr, outIdx, outVals);
     }
 
     /**
@@ -248,8 +255,7 @@ public final class InteractionMatrix {
      * The same plays with users and artists renumbered: new user r is old user {@code userOrder[r]}
      * and new artist j is old artist {@code itemOrder[j]}; every cell keeps its value. Two counting-sort
      * passes in O(nnz): the by-artist arrays are filled in new user order, so each artist's users come
-     * out increasing, and the by-user arrays from those in new artist order, so each row comes out
-     * sorted too.
+     * out increasing, and the by-user arrays are their {@link #transpose}.
      *
      * @throws IllegalArgumentException when either order is not a permutation of its index range
      */
@@ -273,22 +279,9 @@ public final class InteractionMatrix {
                 cValues[q] = userValues[p];
             }
         }
-        // by user: row r is old row userOrder[r]; fill it in new artist order
-        int[] rPtr = new int[numUsers + 1];
-        for (int r = 0; r < numUsers; r++) {
-            rPtr[r + 1] = rPtr[r] + userCount(userOrder[r]);
-        }
-        int[] rItems = new int[nnz];
-        float[] rValues = new float[nnz];
-        next = Arrays.copyOf(rPtr, numUsers);
-        for (int j = 0; j < numItems; j++) {
-            for (int q = cPtr[j]; q < cPtr[j + 1]; q++) {
-                int p = next[cUsers[q]]++;
-                rItems[p] = j;
-                rValues[p] = cValues[q];
-            }
-        }
-        return new InteractionMatrix(numUsers, numItems, rPtr, rItems, rValues, cPtr, cUsers, cValues);
+        // by user: the transpose, each row in new artist order
+        Rows byUser = transpose(numItems, numUsers, cPtr, cUsers, cValues);
+        return new InteractionMatrix(numUsers, numItems, byUser, new Rows(cPtr, cUsers, cValues));
     }
 
     /** {@code inv[order[i]] = i}, checking that {@code order} is a permutation of {@code [0, n)}. */
