@@ -106,7 +106,7 @@ final class VectorConjugateGradientSolver implements RowSolver {
                     solve(s, j, bw.rows[0]);
                 }
             } else {
-                solveBatch(s, r, bw);
+                solveBatch(s, r, bw, vectors);
             }
         }
         for (; r < to; r++) {
@@ -114,11 +114,13 @@ final class VectorConjugateGradientSolver implements RowSolver {
         }
     }
 
-    /** CG on rows {@code first .. first + BATCH - 1} in lockstep, each as {@link #solve} does it. */
-    private void solveBatch(HalfStep s, int first, BatchWorkspace bw) {
+    /**
+     * CG on rows {@code first .. first + BATCH - 1} in lockstep, each as {@link #solve} does it. With
+     * {@code vectors == 8} the non-zeros take the register kernels that start from the shared YtY
+     * products; otherwise the two-pass loops.
+     */
+    private void solveBatch(HalfStep s, int first, BatchWorkspace bw, int vectors) {
         final int k = s.k();
-        // 8 vectors: the register kernels for the non-zeros, which start from the shared YtY products
-        final int vectors = k % L == 0 ? k / L : 0;
         final float[] x = s.target();
         final boolean objective = s.objective() != null;
         final ConjugateGradientSolver.Workspace[] w = bw.rows;
