@@ -44,6 +44,7 @@ I2, I3, I4 = " " * 8, " " * 12, " " * 16
 def common(V, preset=False):
     L = [f"{I2}final int k = {V} * L;",
          f"{I2}final float[] y = s.fixed();",
+         f"{I2}final int yb = s.fixedOrigin();",
          f"{I2}final int[] cols = s.cols();",
          f"{I2}final float[] cm1 = s.cm1();"]
     if not preset:
@@ -67,7 +68,7 @@ def residual(V, with_b=False, preset=False):
              f"    static void residual{V}(HalfStep s, int row, float[] r) {{"]
     L += common(V, preset)
     L.append(f"{I2}final float[] x = s.target();")
-    L.append(f"{I2}final int xo = row * k;")
+    L.append(f"{I2}final int xo = s.targetOffset(row);")
     L.append(f"{I2}// r = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i")
     for j in range(V):
         L.append(f"{I2}final FloatVector x{j} = FloatVector.fromArray(F, x, {off('xo', j)});")
@@ -88,7 +89,7 @@ def residual(V, with_b=False, preset=False):
             L.append(f"{I3}r{j} = FloatVector.fromArray(F, gram, {off('go', j)}).fma(xg, r{j});")
         L.append(f"{I2}}}")
     L.append(f"{I2}for (int q = from; q < to; q++) {{")
-    L.append(f"{I3}final int yo = cols[q] * k;")
+    L.append(f"{I3}final int yo = yb + cols[q] * k;")
     for j in range(V):
         L.append(f"{I3}final FloatVector y{j} = FloatVector.fromArray(F, y, {off('yo', j)});")
     t, last = dot_tree("y", "x", "d", V, I3)
@@ -150,7 +151,7 @@ def product(V, with_b=False, preset=False):
             L.append(f"{I3}a{j} = FloatVector.fromArray(F, gram, {off('go', j)}).fma(pg, a{j});")
         L.append(f"{I2}}}")
     L.append(f"{I2}for (int q = from; q < to; q++) {{")
-    L.append(f"{I3}final int yo = cols[q] * k;")
+    L.append(f"{I3}final int yo = yb + cols[q] * k;")
     for j in range(V):
         L.append(f"{I3}final FloatVector y{j} = FloatVector.fromArray(F, y, {off('yo', j)});")
     t, last = dot_tree("y", "p", "d", V, I3)
@@ -180,13 +181,13 @@ def product(V, with_b=False, preset=False):
 
 def cells(V):
     L = [f"    /** {{@link #userCells}} for k = {V} vectors, x_u held in registers. */",
-         f"    private static double userCells{V}(float[] x, int xo, float[] y, int[] cols, float[] cm1, int from, int to) {{",
+         f"    private static double userCells{V}(float[] x, int xo, float[] y, int yb, int[] cols, float[] cm1, int from, int to) {{",
          f"{I2}final int k = {V} * L;"]
     for j in range(V):
         L.append(f"{I2}final FloatVector x{j} = FloatVector.fromArray(F, x, {off('xo', j)});")
     L.append(f"{I2}double sum = 0;")
     L.append(f"{I2}for (int q = from; q < to; q++) {{")
-    L.append(f"{I3}final int yo = cols[q] * k;")
+    L.append(f"{I3}final int yo = yb + cols[q] * k;")
     for j in range(V):
         L.append(f"{I3}final FloatVector y{j} = FloatVector.fromArray(F, y, {off('yo', j)});")
     t, last = dot_tree("y", "x", "d", V, I3)

@@ -18,6 +18,10 @@ import org.tastemap.core.data.InteractionMatrix;
  * </pre>
  * With ALS-WR ({@link AlsParams#scaleLambdaByCount()}) each row's lambda is multiplied by its
  * number of non-zeros, in the solve and in the loss.
+ *
+ * <p>The factor tables may be plain ({@code rows x k} floats) or start their row 0 a few floats in,
+ * as {@link FactorTables#allocate} lays them out for the trainer; each table's origin follows from
+ * its length.
  */
 public final class AlsEngine implements AutoCloseable {
     private static final BooleanSupplier NEVER = () -> false;
@@ -124,13 +128,15 @@ public final class AlsEngine implements AutoCloseable {
 
     private HalfStep halfStep(float[] fixed, float[] target, int rows, int fixedRows, int[] ptr, int[] cols,
                               float[] cm1, double[] objective, BooleanSupplier cancelled) {
+        int fixedOrigin = FactorTables.origin(fixed, fixedRows, k);
+        int targetOrigin = FactorTables.origin(target, rows, k);
         double[] gram = gram(fixed, fixedRows, cancelled);
         float[] gramF = new float[gram.length];
         for (int q = 0; q < gram.length; q++) {
             gramF[q] = (float) gram[q];
         }
         return new HalfStep(k, fixed, target, rows, ptr, cols, cm1, gram, gramF, params.lambda(), params.scaleLambdaByCount(),
-                objective);
+                objective, fixedOrigin, targetOrigin);
     }
 
     private void run(HalfStep step, int[] chunks, BooleanSupplier cancelled) {
@@ -139,12 +145,13 @@ public final class AlsEngine implements AutoCloseable {
 
     /** {@code FtF} (k x k, double, row-major) of a factor table with {@code rows} rows. */
     public double[] gram(float[] factors, int rows, BooleanSupplier cancelled) {
+        int origin = FactorTables.origin(factors, rows, k);
         int[] bounds = parallel.chunks(rows, null, 1, 4);
         int chunks = bounds.length - 1;
         double[][] partial = new double[chunks][];
         parallel.forEachChunk(bounds, t -> null, (c, from, to, ws) -> {
             double[] g = new double[k * k];
-            kernels.gramUpper(factors, k, from, to, g);
+            kernels.gramUpper(factors, origin, k, from, to, g);
             partial[c] = g;
         }, cancelled);
         double[] out = new double[k * k];
@@ -172,13 +179,15 @@ public final class AlsEngine implements AutoCloseable {
     public double loss(float[] userFactors, float[] itemFactors, BooleanSupplier cancelled) {
         double[] gy = gram(itemFactors, matrix.numItems(), cancelled);
         double[] gx = gram(userFactors, matrix.numUsers(), cancelled);
+        int xOrigin = FactorTables.origin(userFactors, matrix.numUsers(), k);
+        int yOrigin = FactorTables.origin(itemFactors, matrix.numItems(), k);
         int[] ptr = matrix.userPtr();
         int[] cols = matrix.userItems();
         double lambda = params.lambda();
         boolean scaled = params.scaleLambdaByCount();
         double[] partial = new double[userChunks.length - 1];
         parallel.forEachChunk(userChunks, t -> null, (c, from, to, ws) -> {
-            double sum = kernels.storedCells(userFactors, itemFactors, k, ptr, cols, userCm1, from, to);
+            double sum = kernels.storedCells(userFactors, xOrigin, itemFactors, yOrigin, k, ptr, cols, userCm1, from, to);
             if (scaled) {
                 sum += lambda * countWeightedNorms(userFactors, ptr, from, to);
             }
@@ -205,10 +214,11 @@ public final class AlsEngine implements AutoCloseable {
 
     /** {@code sum_r n_r |f_r|^2} over rows {@code [from, to)}, with {@code n_r} the row's non-zeros. */
     private double countWeightedNorms(float[] factors, int[] ptr, int from, int to) {
+        int origin = FactorTables.origin(factors, ptr.length - 1, k);
         double total = 0;
         for (int r = from; r < to; r++) {
             double norm = 0;
-            int o = r * k;
+            int o = origin + r * k;
             for (int f = 0; f < k; f++) {
                 norm += (double) factors[o + f] * factors[o + f];
             }

@@ -35,11 +35,12 @@ public final class AlsTrainer {
         int n = matrix.numUsers();
         int m = matrix.numItems();
         boolean warm = start != null && start.factors() == k && start.numUsers() == n && start.numItems() == m;
-        float[] x = warm ? start.userFactors().clone() : randomFactors(n, k, params.seed());
-        float[] y = warm ? start.itemFactors().clone() : randomFactors(m, k, params.seed() * 31 + 17);
+        // the engine's own tables, row 0 on a cache line (FactorTables); models get plain copies
+        float[] x = warm ? FactorTables.aligned(start.userFactors(), n, k) : randomTable(n, k, params.seed());
+        float[] y = warm ? FactorTables.aligned(start.itemFactors(), m, k) : randomTable(m, k, params.seed() * 31 + 17);
         int before = warm ? start.iterations() : 0;
         // the fallback while no iteration has finished (the start is immutable, so a warm start needs no copy)
-        FactorModel last = warm ? start : new FactorModel(k, n, m, x.clone(), y.clone(), params, before);
+        FactorModel last = warm ? start : new FactorModel(k, n, m, FactorTables.plain(x, n, k), FactorTables.plain(y, m, k), params, before);
         List<IterationReport> history = new ArrayList<>();
         long t0 = System.nanoTime();
         try (AlsEngine engine = new AlsEngine(matrix, params)) {
@@ -74,7 +75,8 @@ public final class AlsTrainer {
                 // x and y are finite: the previous snapshot is no longer the fallback, so let it go before
                 // copying (at 358,000 x 160,000 and k = 64 each copy is 133 MB)
                 last = null;
-                FactorModel snapshot = new FactorModel(k, n, m, x.clone(), y.clone(), params, before + it);
+                FactorModel snapshot = new FactorModel(k, n, m, FactorTables.plain(x, n, k), FactorTables.plain(y, m, k), params,
+                        before + it);
                 Metrics metrics = options.evaluator() == null || options.cancelled().getAsBoolean() ? null : options.evaluator().apply(snapshot);
                 last = snapshot;
                 IterationReport report = new IterationReport(it, before + it, seconds, (System.nanoTime() - t0) / 1e9, loss, metrics, snapshot);
@@ -85,11 +87,19 @@ public final class AlsTrainer {
         return new TrainingResult(last, TrainingResult.Status.COMPLETED, "", history);
     }
 
-    /** Factors drawn from N(0, 0.01^2) by a seeded generator. */
+    /** Factors drawn from N(0, 0.01^2) by a seeded generator, as a plain table. */
     public static float[] randomFactors(int rows, int k, long seed) {
+        return fillRandom(new float[rows * k], 0, seed);
+    }
+
+    /** The same factors as {@link #randomFactors} in a table from {@link FactorTables#allocate}. */
+    static float[] randomTable(int rows, int k, long seed) {
+        return fillRandom(FactorTables.allocate(rows, k), FactorTables.ORIGIN, seed);
+    }
+
+    private static float[] fillRandom(float[] out, int origin, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        float[] out = new float[rows * k];
-        for (int q = 0; q < out.length; q++) {
+        for (int q = origin; q < out.length; q++) {
             out[q] = (float) (gaussian(rnd) * 0.01);
         }
         return out;

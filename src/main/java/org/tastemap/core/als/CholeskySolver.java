@@ -38,7 +38,8 @@ public final class CholeskySolver implements RowSolver {
         Workspace w = (Workspace) workspace;
         int from = s.ptr()[row];
         int to = s.ptr()[row + 1];
-        solveInto(s.k(), s.gram(), s.fixed(), s.cols(), s.cm1(), from, to, s.regularization(row), w, s.target(), row * s.k());
+        solveInto(s.k(), s.gram(), s.fixed(), s.fixedOrigin(), s.cols(), s.cm1(), from, to, s.regularization(row), w, s.target(),
+                s.targetOffset(row));
         if (s.objective() != null) {
             // at the exact solution A x = b: f(x) = x'A x - 2 b.x + sum c = sum c - b.x (rounding x to
             // float moves f only by the second-order term dx' A dx)
@@ -52,19 +53,19 @@ public final class CholeskySolver implements RowSolver {
 
     /**
      * Solves {@code (G + Yt(C - I)Y + reg I) x = Yt C p} for the non-zeros {@code cols[from..to)}
-     * and writes x to {@code out[outOff..outOff+k)}.
+     * (row j of {@code y} at {@code yOrigin + j k}) and writes x to {@code out[outOff..outOff+k)}.
      */
-    static void solveInto(int k, double[] gram, float[] y, int[] cols, float[] cm1, int from, int to, double reg,
+    static void solveInto(int k, double[] gram, float[] y, int yOrigin, int[] cols, float[] cm1, int from, int to, double reg,
                           Workspace w, float[] out, int outOff) {
         double[] a = w.a.data;
         double[] b = w.b.data;
-        RowSystem.assemble(k, gram, y, cols, cm1, from, to, reg, a, b);
+        RowSystem.assemble(k, gram, y, yOrigin, cols, cm1, from, to, reg, a, b);
         // x_u = (YtY + Yt(Cu - I)Y + lambda I)^-1 Yt Cu p(u)
         if (w.chol.setA(w.a)) {
             w.chol.solve(w.b, w.x);
         } else {
             // the Cholesky decomposition overwrote A in place: assemble it again
-            RowSystem.assemble(k, gram, y, cols, cm1, from, to, reg, a, b);
+            RowSystem.assemble(k, gram, y, yOrigin, cols, cm1, from, to, reg, a, b);
             if (!w.pinv.setA(w.a)) {
                 throw new IllegalStateException("row system could not be solved");
             }

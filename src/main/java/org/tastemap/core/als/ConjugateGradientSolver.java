@@ -72,7 +72,8 @@ public class ConjugateGradientSolver implements RowSolver {
         final float[] cm1 = s.cm1();
         final float[] gram = s.gramF();
         final float reg = (float) s.regularization(row);
-        final int xo = row * k;
+        final int xo = s.targetOffset(row);
+        final int yb = s.fixedOrigin();
         final int from = s.ptr()[row];
         final int to = s.ptr()[row + 1];
         final float[] r = w.r;
@@ -94,7 +95,7 @@ public class ConjugateGradientSolver implements RowSolver {
             r[f] = acc;
         }
         for (int q = from; q < to; q++) {
-            int yo = cols[q] * k;
+            int yo = yb + cols[q] * k;
             float dot = 0;
             for (int f = 0; f < k; f++) {
                 dot += y[yo + f] * x[xo + f];
@@ -138,7 +139,7 @@ public class ConjugateGradientSolver implements RowSolver {
                 ap[f] = acc;
             }
             for (int q = from; q < to; q++) {
-                int yo = cols[q] * k;
+                int yo = yb + cols[q] * k;
                 float dot = 0;
                 for (int f = 0; f < k; f++) {
                     dot += y[yo + f] * p[f];

@@ -6,10 +6,10 @@ public final class Gram {
     }
 
     /** Adds {@code sum_r f_r f_r'} over rows {@code [from, to)} to the upper triangle of {@code g} (k x k). */
-    public static void accumulateUpper(float[] factors, int k, int from, int to, double[] g) {
+    public static void accumulateUpper(float[] factors, int origin, int k, int from, int to, double[] g) {
         double[] row = new double[k];
         for (int r = from; r < to; r++) {
-            int off = r * k;
+            int off = origin + r * k;
             for (int f = 0; f < k; f++) {
                 row[f] = factors[off + f];
             }
@@ -35,7 +35,7 @@ public final class Gram {
     /** {@code FtF} of all {@code rows} rows, single-threaded. */
     public static double[] of(float[] factors, int rows, int k) {
         double[] g = new double[k * k];
-        accumulateUpper(factors, k, 0, rows, g);
+        accumulateUpper(factors, 0, k, 0, rows, g);
         mirror(g, k);
         return g;
     }

@@ -17,14 +17,29 @@ package org.tastemap.core.als;
  *                  with {@code A = YtY + Yt(C - I)Y + reg I} and {@code b = Yt C p(r)} (NaN when the
  *                  solve wrote NaN). The full loss is the sum over the rows plus the fixed side's
  *                  regularisation.
+ * @param fixedOrigin  where row 0 of {@code fixed} starts: row j is {@code fixed[fixedOrigin + j k ..)}
+ *                     ({@link FactorTables})
+ * @param targetOrigin the same for {@code target}
  */
 public record HalfStep(int k, float[] fixed, float[] target, int rows, int[] ptr, int[] cols, float[] cm1,
-                       double[] gram, float[] gramF, double lambda, boolean scaled, double[] objective) {
+                       double[] gram, float[] gramF, double lambda, boolean scaled, double[] objective,
+                       int fixedOrigin, int targetOrigin) {
 
-    /** A half-step that does not ask for the row objectives. */
+    /** A half-step over plain tables (origin 0). */
+    public HalfStep(int k, float[] fixed, float[] target, int rows, int[] ptr, int[] cols, float[] cm1,
+                    double[] gram, float[] gramF, double lambda, boolean scaled, double[] objective) {
+        this(k, fixed, target, rows, ptr, cols, cm1, gram, gramF, lambda, scaled, objective, 0, 0);
+    }
+
+    /** A half-step over plain tables that does not ask for the row objectives. */
     public HalfStep(int k, float[] fixed, float[] target, int rows, int[] ptr, int[] cols, float[] cm1,
                     double[] gram, float[] gramF, double lambda, boolean scaled) {
         this(k, fixed, target, rows, ptr, cols, cm1, gram, gramF, lambda, scaled, null);
+    }
+
+    /** Where row r of the target table starts. */
+    int targetOffset(int row) {
+        return targetOrigin + row * k;
     }
 
     /** The regularisation of row r: lambda, or lambda times its non-zeros under ALS-WR. */

@@ -73,8 +73,8 @@ public final class IterationBenchmark {
      */
     public static Timing run(InteractionMatrix matrix, AlsParams params, int iterations, boolean withLoss) {
         int k = params.factors();
-        float[] x = AlsTrainer.randomFactors(matrix.numUsers(), k, params.seed());
-        float[] y = AlsTrainer.randomFactors(matrix.numItems(), k, params.seed() * 31 + 17);
+        float[] x = AlsTrainer.randomTable(matrix.numUsers(), k, params.seed());
+        float[] y = AlsTrainer.randomTable(matrix.numItems(), k, params.seed() * 31 + 17);
         int n = withLoss ? iterations : 0;
         double[] total = new double[iterations];
         double[] cpu = new double[iterations];

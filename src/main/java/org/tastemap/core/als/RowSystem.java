@@ -11,9 +11,9 @@ public final class RowSystem {
 
     /**
      * Fills {@code a} and {@code b} for the non-zeros {@code cols[from..to)} whose {@code c - 1} are
-     * {@code cm1[from..to)}, against factor table {@code y}.
+     * {@code cm1[from..to)}, against factor table {@code y}, whose row j is {@code y[yOrigin + j k ..)}.
      */
-    public static void assemble(int k, double[] gram, float[] y, int[] cols, float[] cm1, int from, int to, double reg,
+    public static void assemble(int k, double[] gram, float[] y, int yOrigin, int[] cols, float[] cm1, int from, int to, double reg,
                                 double[] a, double[] b) {
         // A = YtY + lambda I
         System.arraycopy(gram, 0, a, 0, k * k);
@@ -23,7 +23,7 @@ public final class RowSystem {
         }
         // A += Yt (Cu - I) Y ;  b = Yt Cu p(u), with p_ui = 1 on the row's non-zeros
         for (int p = from; p < to; p++) {
-            int off = cols[p] * k;
+            int off = yOrigin + cols[p] * k;
             double c1 = cm1[p];
             for (int f = 0; f < k; f++) {
                 double yf = y[off + f];

@@ -8,17 +8,17 @@ final class ScalarFactorKernels implements FactorKernels {
     }
 
     @Override
-    public void gramUpper(float[] factors, int k, int from, int to, double[] g) {
-        Gram.accumulateUpper(factors, k, from, to, g);
+    public void gramUpper(float[] factors, int origin, int k, int from, int to, double[] g) {
+        Gram.accumulateUpper(factors, origin, k, from, to, g);
     }
 
     @Override
-    public double storedCells(float[] x, float[] y, int k, int[] ptr, int[] cols, float[] cm1, int from, int to) {
+    public double storedCells(float[] x, int xOrigin, float[] y, int yOrigin, int k, int[] ptr, int[] cols, float[] cm1, int from, int to) {
         double sum = 0;
         for (int u = from; u < to; u++) {
-            int xo = u * k;
+            int xo = xOrigin + u * k;
             for (int q = ptr[u]; q < ptr[u + 1]; q++) {
-                int yo = cols[q] * k;
+                int yo = yOrigin + cols[q] * k;
                 double s = 0;
                 for (int f = 0; f < k; f++) {
                     s += (double) x[xo + f] * y[yo + f];

@@ -73,6 +73,7 @@ final class VectorCgRegisterKernels {
     static void residual2(HalfStep s, int row, float[] r) {
         final int k = 2 * L;
         final float[] y = s.fixed();
+        final int yb = s.fixedOrigin();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
         final float[] gram = s.gramF();
@@ -80,7 +81,7 @@ final class VectorCgRegisterKernels {
         final int from = s.ptr()[row];
         final int to = s.ptr()[row + 1];
         final float[] x = s.target();
-        final int xo = row * k;
+        final int xo = s.targetOffset(row);
         // r = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i
         final FloatVector x0 = FloatVector.fromArray(F, x, xo);
         final FloatVector x1 = FloatVector.fromArray(F, x, xo + L);
@@ -93,7 +94,7 @@ final class VectorCgRegisterKernels {
             r1 = FloatVector.fromArray(F, gram, go + L).fma(xg, r1);
         }
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             final FloatVector y0 = FloatVector.fromArray(F, y, yo);
             final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
             FloatVector d0 = y0.mul(x0);
@@ -118,6 +119,7 @@ final class VectorCgRegisterKernels {
     static void product2(HalfStep s, int row, float[] p, float[] ap) {
         final int k = 2 * L;
         final float[] y = s.fixed();
+        final int yb = s.fixedOrigin();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
         final float[] gram = s.gramF();
@@ -136,7 +138,7 @@ final class VectorCgRegisterKernels {
             a1 = FloatVector.fromArray(F, gram, go + L).fma(pg, a1);
         }
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             final FloatVector y0 = FloatVector.fromArray(F, y, yo);
             final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
             FloatVector d0 = y0.mul(p0);
@@ -160,6 +162,7 @@ final class VectorCgRegisterKernels {
     static void productAndRhs2(HalfStep s, int row, float[] p, float[] ap, float[] b) {
         final int k = 2 * L;
         final float[] y = s.fixed();
+        final int yb = s.fixedOrigin();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
         final float[] gram = s.gramF();
@@ -180,7 +183,7 @@ final class VectorCgRegisterKernels {
             a1 = FloatVector.fromArray(F, gram, go + L).fma(pg, a1);
         }
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             final FloatVector y0 = FloatVector.fromArray(F, y, yo);
             final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
             FloatVector d0 = y0.mul(p0);
@@ -210,6 +213,7 @@ final class VectorCgRegisterKernels {
     static void residual4(HalfStep s, int row, float[] r) {
         final int k = 4 * L;
         final float[] y = s.fixed();
+        final int yb = s.fixedOrigin();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
         final float[] gram = s.gramF();
@@ -217,7 +221,7 @@ final class VectorCgRegisterKernels {
         final int from = s.ptr()[row];
         final int to = s.ptr()[row + 1];
         final float[] x = s.target();
-        final int xo = row * k;
+        final int xo = s.targetOffset(row);
         // r = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i
         final FloatVector x0 = FloatVector.fromArray(F, x, xo);
         final FloatVector x1 = FloatVector.fromArray(F, x, xo + L);
@@ -236,7 +240,7 @@ final class VectorCgRegisterKernels {
             r3 = FloatVector.fromArray(F, gram, go + 3 * L).fma(xg, r3);
         }
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             final FloatVector y0 = FloatVector.fromArray(F, y, yo);
             final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
             final FloatVector y2 = FloatVector.fromArray(F, y, yo + 2 * L);
@@ -271,6 +275,7 @@ final class VectorCgRegisterKernels {
     static void product4(HalfStep s, int row, float[] p, float[] ap) {
         final int k = 4 * L;
         final float[] y = s.fixed();
+        final int yb = s.fixedOrigin();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
         final float[] gram = s.gramF();
@@ -295,7 +300,7 @@ final class VectorCgRegisterKernels {
             a3 = FloatVector.fromArray(F, gram, go + 3 * L).fma(pg, a3);
         }
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             final FloatVector y0 = FloatVector.fromArray(F, y, yo);
             final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
             final FloatVector y2 = FloatVector.fromArray(F, y, yo + 2 * L);
@@ -329,6 +334,7 @@ final class VectorCgRegisterKernels {
     static void productAndRhs4(HalfStep s, int row, float[] p, float[] ap, float[] b) {
         final int k = 4 * L;
         final float[] y = s.fixed();
+        final int yb = s.fixedOrigin();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
         final float[] gram = s.gramF();
@@ -357,7 +363,7 @@ final class VectorCgRegisterKernels {
             a3 = FloatVector.fromArray(F, gram, go + 3 * L).fma(pg, a3);
         }
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             final FloatVector y0 = FloatVector.fromArray(F, y, yo);
             final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
             final FloatVector y2 = FloatVector.fromArray(F, y, yo + 2 * L);
@@ -401,6 +407,7 @@ final class VectorCgRegisterKernels {
     static void residual8(HalfStep s, int row, float[] r) {
         final int k = 8 * L;
         final float[] y = s.fixed();
+        final int yb = s.fixedOrigin();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
         final float[] gram = s.gramF();
@@ -408,7 +415,7 @@ final class VectorCgRegisterKernels {
         final int from = s.ptr()[row];
         final int to = s.ptr()[row + 1];
         final float[] x = s.target();
-        final int xo = row * k;
+        final int xo = s.targetOffset(row);
         // r = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i
         final FloatVector x0 = FloatVector.fromArray(F, x, xo);
         final FloatVector x1 = FloatVector.fromArray(F, x, xo + L);
@@ -439,7 +446,7 @@ final class VectorCgRegisterKernels {
             r7 = FloatVector.fromArray(F, gram, go + 7 * L).fma(xg, r7);
         }
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             final FloatVector y0 = FloatVector.fromArray(F, y, yo);
             final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
             final FloatVector y2 = FloatVector.fromArray(F, y, yo + 2 * L);
@@ -490,6 +497,7 @@ final class VectorCgRegisterKernels {
     static void product8(HalfStep s, int row, float[] p, float[] ap) {
         final int k = 8 * L;
         final float[] y = s.fixed();
+        final int yb = s.fixedOrigin();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
         final float[] gram = s.gramF();
@@ -526,7 +534,7 @@ final class VectorCgRegisterKernels {
             a7 = FloatVector.fromArray(F, gram, go + 7 * L).fma(pg, a7);
         }
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             final FloatVector y0 = FloatVector.fromArray(F, y, yo);
             final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
             final FloatVector y2 = FloatVector.fromArray(F, y, yo + 2 * L);
@@ -576,6 +584,7 @@ final class VectorCgRegisterKernels {
     static void productAndRhs8(HalfStep s, int row, float[] p, float[] ap, float[] b) {
         final int k = 8 * L;
         final float[] y = s.fixed();
+        final int yb = s.fixedOrigin();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
         final float[] gram = s.gramF();
@@ -620,7 +629,7 @@ final class VectorCgRegisterKernels {
             a7 = FloatVector.fromArray(F, gram, go + 7 * L).fma(pg, a7);
         }
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             final FloatVector y0 = FloatVector.fromArray(F, y, yo);
             final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
             final FloatVector y2 = FloatVector.fromArray(F, y, yo + 2 * L);
@@ -691,12 +700,13 @@ final class VectorCgRegisterKernels {
     static void residualRest8(HalfStep s, int row, float[] r) {
         final int k = 8 * L;
         final float[] y = s.fixed();
+        final int yb = s.fixedOrigin();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
         final int from = s.ptr()[row];
         final int to = s.ptr()[row + 1];
         final float[] x = s.target();
-        final int xo = row * k;
+        final int xo = s.targetOffset(row);
         // r = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i
         final FloatVector x0 = FloatVector.fromArray(F, x, xo);
         final FloatVector x1 = FloatVector.fromArray(F, x, xo + L);
@@ -715,7 +725,7 @@ final class VectorCgRegisterKernels {
         FloatVector r6 = FloatVector.fromArray(F, r, 6 * L);
         FloatVector r7 = FloatVector.fromArray(F, r, 7 * L);
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             final FloatVector y0 = FloatVector.fromArray(F, y, yo);
             final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
             final FloatVector y2 = FloatVector.fromArray(F, y, yo + 2 * L);
@@ -769,6 +779,7 @@ final class VectorCgRegisterKernels {
     static void productRest8(HalfStep s, int row, float[] p, float[] ap) {
         final int k = 8 * L;
         final float[] y = s.fixed();
+        final int yb = s.fixedOrigin();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
         final int from = s.ptr()[row];
@@ -791,7 +802,7 @@ final class VectorCgRegisterKernels {
         FloatVector a6 = FloatVector.fromArray(F, ap, 6 * L);
         FloatVector a7 = FloatVector.fromArray(F, ap, 7 * L);
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             final FloatVector y0 = FloatVector.fromArray(F, y, yo);
             final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
             final FloatVector y2 = FloatVector.fromArray(F, y, yo + 2 * L);
@@ -844,6 +855,7 @@ final class VectorCgRegisterKernels {
     static void productAndRhsRest8(HalfStep s, int row, float[] p, float[] ap, float[] b) {
         final int k = 8 * L;
         final float[] y = s.fixed();
+        final int yb = s.fixedOrigin();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
         final int from = s.ptr()[row];
@@ -874,7 +886,7 @@ final class VectorCgRegisterKernels {
         FloatVector b6 = FloatVector.zero(F);
         FloatVector b7 = FloatVector.zero(F);
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             final FloatVector y0 = FloatVector.fromArray(F, y, yo);
             final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
             final FloatVector y2 = FloatVector.fromArray(F, y, yo + 2 * L);

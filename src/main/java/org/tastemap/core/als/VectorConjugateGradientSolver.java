@@ -136,7 +136,7 @@ final class VectorConjugateGradientSolver implements RowSolver {
         // r = b - A x: YtY x for the four rows in one pass over YtY, then each row's non-zeros
         for (int j = 0; j < BATCH; j++) {
             vs[j] = x;
-            vo[j] = (first + j) * k;
+            vo[j] = s.targetOffset(first + j);
             scales[j] = (float) s.regularization(first + j);
             outs[j] = w[j].r;
         }
@@ -156,7 +156,7 @@ final class VectorConjugateGradientSolver implements RowSolver {
             running[j] = finite[j];
             if (!finite[j]) {
                 // overflowed confidences or factors: make it visible, so the trainer stops and keeps the last finite model
-                Arrays.fill(x, row * k, row * k + k, Float.NaN);
+                Arrays.fill(x, s.targetOffset(row), s.targetOffset(row) + k, Float.NaN);
                 if (objective) {
                     s.objective()[row] = Double.NaN;
                 }
@@ -200,7 +200,7 @@ final class VectorConjugateGradientSolver implements RowSolver {
                     continue;
                 }
                 final float alpha = rsOld[j] / pAp;
-                axpy(alpha, wj.p, 0, x, row * k, k);
+                axpy(alpha, wj.p, 0, x, s.targetOffset(row), k);
                 axpy(-alpha, wj.ap, 0, wj.r, 0, k);
                 final float rsNew = dot(wj.r, 0, wj.r, k);
                 xpby(wj.r, rsNew / rsOld[j], wj.p, k);
@@ -216,7 +216,7 @@ final class VectorConjugateGradientSolver implements RowSolver {
                 if (!haveB[j]) {
                     rightHandSide(s, row, w[j].b);
                 }
-                s.objective()[row] = ConjugateGradientSolver.rowObjective(s, row, x, row * k, w[j].b, w[j].r);
+                s.objective()[row] = ConjugateGradientSolver.rowObjective(s, row, x, s.targetOffset(row), w[j].b, w[j].r);
             }
         }
     }
@@ -227,7 +227,7 @@ final class VectorConjugateGradientSolver implements RowSolver {
                 ? b.rows[0] : (ConjugateGradientSolver.Workspace) workspace;
         final int k = s.k();
         final float[] x = s.target();
-        final int xo = row * k;
+        final int xo = s.targetOffset(row);
         final float[] r = w.r;
         final float[] p = w.p;
         final float[] ap = w.ap;
@@ -293,7 +293,7 @@ final class VectorConjugateGradientSolver implements RowSolver {
         final float[] cm1 = s.cm1();
         Arrays.fill(b, 0, k, 0f);
         for (int q = s.ptr()[row], to = s.ptr()[row + 1]; q < to; q++) {
-            axpy(1f + cm1[q], y, cols[q] * k, b, 0, k);
+            axpy(1f + cm1[q], y, s.fixedOrigin() + cols[q] * k, b, 0, k);
         }
     }
 
@@ -309,7 +309,7 @@ final class VectorConjugateGradientSolver implements RowSolver {
         final float[] x = s.target();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
-        final int xo = row * k;
+        final int xo = s.targetOffset(row);
         // r = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i
         symmetricProduct(s.gramF(), k, x, xo, (float) s.regularization(row), r, -1f);
         residualNonZeros(s, row, r, w);
@@ -322,16 +322,16 @@ final class VectorConjugateGradientSolver implements RowSolver {
         final float[] x = s.target();
         final int[] cols = s.cols();
         final float[] cm1 = s.cm1();
-        final int xo = row * k;
+        final int xo = s.targetOffset(row);
         final int from = s.ptr()[row];
         final int to = s.ptr()[row + 1];
         final float[] coef = w.coef(to - from);
-        dots(y, cols, from, to, x, xo, k, coef);
+        dots(y, s.fixedOrigin(), cols, from, to, x, xo, k, coef);
         for (int q = from; q < to; q++) {
             final float c1 = cm1[q];
             coef[q - from] = (1f + c1) - c1 * coef[q - from];
         }
-        accumulate(y, cols, from, to, coef, r, k);
+        accumulate(y, s.fixedOrigin(), cols, from, to, coef, r, k);
     }
 
     /** {@code Ap} for any k without a register kernel, in two passes as {@link #residualAny}, and {@code b = sum_i c_ui y_i} into {@code b} unless it is null. */
@@ -354,33 +354,33 @@ final class VectorConjugateGradientSolver implements RowSolver {
         final int from = s.ptr()[row];
         final int to = s.ptr()[row + 1];
         final float[] coef = w.coef(to - from);
-        dots(y, cols, from, to, p, 0, k, coef);
+        dots(y, s.fixedOrigin(), cols, from, to, p, 0, k, coef);
         for (int q = from; q < to; q++) {
             coef[q - from] *= cm1[q];
         }
-        accumulate(y, cols, from, to, coef, ap, k);
+        accumulate(y, s.fixedOrigin(), cols, from, to, coef, ap, k);
         if (b != null) {
             Arrays.fill(b, 0, k, 0f);
             for (int q = from; q < to; q++) {
                 coef[q - from] = 1f + cm1[q];
             }
-            accumulate(y, cols, from, to, coef, b, k);
+            accumulate(y, s.fixedOrigin(), cols, from, to, coef, b, k);
         }
     }
 
     /** {@code out[q - from] = y_{cols[q]} . v[vo..vo+k)} for the row's non-zeros; v held in registers when k is 16 vectors. */
-    private static void dots(float[] y, int[] cols, int from, int to, float[] v, int vo, int k, float[] out) {
+    private static void dots(float[] y, int yb, int[] cols, int from, int to, float[] v, int vo, int k, float[] out) {
         if (k == 16 * L) {
-            dots16(y, cols, from, to, v, vo, out);
+            dots16(y, yb, cols, from, to, v, vo, out);
         } else {
             for (int q = from; q < to; q++) {
-                out[q - from] = dot(y, cols[q] * k, v, vo, k);
+                out[q - from] = dot(y, yb + cols[q] * k, v, vo, k);
             }
         }
     }
 
     /** {@link #dots} for k = 16 vectors: the 16 vectors of v in registers, four FMA chains, the pairwise lane sum. */
-    private static void dots16(float[] y, int[] cols, int from, int to, float[] v, int vo, float[] out) {
+    private static void dots16(float[] y, int yb, int[] cols, int from, int to, float[] v, int vo, float[] out) {
         final int k = 16 * L;
         final FloatVector v0 = FloatVector.fromArray(F, v, vo);
         final FloatVector v1 = FloatVector.fromArray(F, v, vo + L);
@@ -399,7 +399,7 @@ final class VectorConjugateGradientSolver implements RowSolver {
         final FloatVector v14 = FloatVector.fromArray(F, v, vo + 14 * L);
         final FloatVector v15 = FloatVector.fromArray(F, v, vo + 15 * L);
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             FloatVector d0 = FloatVector.fromArray(F, y, yo).mul(v0);
             FloatVector d1 = FloatVector.fromArray(F, y, yo + L).mul(v1);
             FloatVector d2 = FloatVector.fromArray(F, y, yo + 2 * L).mul(v2);
@@ -428,14 +428,14 @@ final class VectorConjugateGradientSolver implements RowSolver {
     }
 
     /** {@code out[0..k) += sum_q coef[q - from] y_{cols[q]}}: eight vectors of out at a time in registers, then the rest. */
-    private static void accumulate(float[] y, int[] cols, int from, int to, float[] coef, float[] out, int k) {
+    private static void accumulate(float[] y, int yb, int[] cols, int from, int to, float[] coef, float[] out, int k) {
         int f = 0;
         for (; f + 8 * L <= k; f += 8 * L) {
-            accumulate8(y, cols, from, to, coef, out, k, f);
+            accumulate8(y, yb, cols, from, to, coef, out, k, f);
         }
         if (f < k) {
             for (int q = from; q < to; q++) {
-                final int yo = cols[q] * k;
+                final int yo = yb + cols[q] * k;
                 final float c = coef[q - from];
                 int g = f;
                 for (; g + L <= k; g += L) {
@@ -449,7 +449,7 @@ final class VectorConjugateGradientSolver implements RowSolver {
     }
 
     /** {@code out[f..f+8L) += sum_q coef[q - from] y_{cols[q]}[f..f+8L)}, with that slice of out in eight registers. */
-    private static void accumulate8(float[] y, int[] cols, int from, int to, float[] coef, float[] out, int k, int f) {
+    private static void accumulate8(float[] y, int yb, int[] cols, int from, int to, float[] coef, float[] out, int k, int f) {
         FloatVector a0 = FloatVector.fromArray(F, out, f);
         FloatVector a1 = FloatVector.fromArray(F, out, f + L);
         FloatVector a2 = FloatVector.fromArray(F, out, f + 2 * L);
@@ -459,7 +459,7 @@ final class VectorConjugateGradientSolver implements RowSolver {
         FloatVector a6 = FloatVector.fromArray(F, out, f + 6 * L);
         FloatVector a7 = FloatVector.fromArray(F, out, f + 7 * L);
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k + f;
+            final int yo = yb + cols[q] * k + f;
             final FloatVector c = FloatVector.broadcast(F, coef[q - from]);
             a0 = FloatVector.fromArray(F, y, yo).fma(c, a0);
             a1 = FloatVector.fromArray(F, y, yo + L).fma(c, a1);

@@ -29,12 +29,12 @@ final class VectorFactorKernels implements FactorKernels {
     private static final int BLOCK = 64;
 
     @Override
-    public void gramUpper(float[] factors, int k, int from, int to, double[] g) {
+    public void gramUpper(float[] factors, int origin, int k, int from, int to, double[] g) {
         final double[] buf = new double[BLOCK * k];
         final int kv = D.loopBound(k);
         for (int r0 = from; r0 < to; r0 += BLOCK) {
             final int nb = Math.min(BLOCK, to - r0);
-            for (int q = 0, n = nb * k, src = r0 * k; q < n; q++) {
+            for (int q = 0, n = nb * k, src = origin + r0 * k; q < n; q++) {
                 buf[q] = factors[src + q];
             }
             int f0 = 0;
@@ -128,15 +128,15 @@ final class VectorFactorKernels implements FactorKernels {
     }
 
     @Override
-    public double storedCells(float[] x, float[] y, int k, int[] ptr, int[] cols, float[] cm1, int from, int to) {
+    public double storedCells(float[] x, int xOrigin, float[] y, int yOrigin, int k, int[] ptr, int[] cols, float[] cm1, int from, int to) {
         final int vectors = k % L == 0 ? k / L : 0;
         double sum = 0;
         for (int u = from; u < to; u++) {
             sum += switch (vectors) {
-                case 8 -> userCells8(x, u * k, y, cols, cm1, ptr[u], ptr[u + 1]);
-                case 4 -> userCells4(x, u * k, y, cols, cm1, ptr[u], ptr[u + 1]);
-                case 2 -> userCells2(x, u * k, y, cols, cm1, ptr[u], ptr[u + 1]);
-                default -> userCells(x, u * k, y, k, cols, cm1, ptr[u], ptr[u + 1]);
+                case 8 -> userCells8(x, xOrigin + u * k, y, yOrigin, cols, cm1, ptr[u], ptr[u + 1]);
+                case 4 -> userCells4(x, xOrigin + u * k, y, yOrigin, cols, cm1, ptr[u], ptr[u + 1]);
+                case 2 -> userCells2(x, xOrigin + u * k, y, yOrigin, cols, cm1, ptr[u], ptr[u + 1]);
+                default -> userCells(x, xOrigin + u * k, y, yOrigin, k, cols, cm1, ptr[u], ptr[u + 1]);
             };
         }
         return sum;
@@ -147,11 +147,11 @@ final class VectorFactorKernels implements FactorKernels {
      * that C2 compiles it within the first loss, while a long loop would run in the interpreter and C1
      * first, which box every vector on the heap.
      */
-    private static double userCells(float[] x, int xo, float[] y, int k, int[] cols, float[] cm1, int from, int to) {
+    private static double userCells(float[] x, int xo, float[] y, int yb, int k, int[] cols, float[] cm1, int from, int to) {
         final int kv = F.loopBound(k);
         double sum = 0;
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             FloatVector acc = FloatVector.zero(F);
             int f = 0;
             for (; f < kv; f += L) {
@@ -175,13 +175,13 @@ final class VectorFactorKernels implements FactorKernels {
     // userCells2, 4 and 8 are written out by tools/generate-vector-kernels.py cells
 
     /** {@link #userCells} for k = 2 vectors, x_u held in registers. */
-    private static double userCells2(float[] x, int xo, float[] y, int[] cols, float[] cm1, int from, int to) {
+    private static double userCells2(float[] x, int xo, float[] y, int yb, int[] cols, float[] cm1, int from, int to) {
         final int k = 2 * L;
         final FloatVector x0 = FloatVector.fromArray(F, x, xo);
         final FloatVector x1 = FloatVector.fromArray(F, x, xo + L);
         double sum = 0;
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             final FloatVector y0 = FloatVector.fromArray(F, y, yo);
             final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
             FloatVector d0 = y0.mul(x0);
@@ -199,7 +199,7 @@ final class VectorFactorKernels implements FactorKernels {
     }
 
     /** {@link #userCells} for k = 4 vectors, x_u held in registers. */
-    private static double userCells4(float[] x, int xo, float[] y, int[] cols, float[] cm1, int from, int to) {
+    private static double userCells4(float[] x, int xo, float[] y, int yb, int[] cols, float[] cm1, int from, int to) {
         final int k = 4 * L;
         final FloatVector x0 = FloatVector.fromArray(F, x, xo);
         final FloatVector x1 = FloatVector.fromArray(F, x, xo + L);
@@ -207,7 +207,7 @@ final class VectorFactorKernels implements FactorKernels {
         final FloatVector x3 = FloatVector.fromArray(F, x, xo + 3 * L);
         double sum = 0;
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             final FloatVector y0 = FloatVector.fromArray(F, y, yo);
             final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
             final FloatVector y2 = FloatVector.fromArray(F, y, yo + 2 * L);
@@ -231,7 +231,7 @@ final class VectorFactorKernels implements FactorKernels {
     }
 
     /** {@link #userCells} for k = 8 vectors, x_u held in registers. */
-    private static double userCells8(float[] x, int xo, float[] y, int[] cols, float[] cm1, int from, int to) {
+    private static double userCells8(float[] x, int xo, float[] y, int yb, int[] cols, float[] cm1, int from, int to) {
         final int k = 8 * L;
         final FloatVector x0 = FloatVector.fromArray(F, x, xo);
         final FloatVector x1 = FloatVector.fromArray(F, x, xo + L);
@@ -243,7 +243,7 @@ final class VectorFactorKernels implements FactorKernels {
         final FloatVector x7 = FloatVector.fromArray(F, x, xo + 7 * L);
         double sum = 0;
         for (int q = from; q < to; q++) {
-            final int yo = cols[q] * k;
+            final int yo = yb + cols[q] * k;
             final FloatVector y0 = FloatVector.fromArray(F, y, yo);
             final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
             final FloatVector y2 = FloatVector.fromArray(F, y, yo + 2 * L);

@@ -266,7 +266,7 @@ public final class Recommender {
         for (int p = 0; p < n; p++) {
             cols[p] = p;
         }
-        RowSystem.assemble(k, itemGram(), gatherRows(its), cols, cm1, 0, n, regularization(n), a, b);
+        RowSystem.assemble(k, itemGram(), gatherRows(its), 0, cols, cm1, 0, n, regularization(n), a, b);
         DMatrixRMaj am = DMatrixRMaj.wrap(k, k, a);
         DMatrixRMaj x = new DMatrixRMaj(k, 1);
         solve(am).solve(DMatrixRMaj.wrap(k, 1, b), x);
@@ -284,7 +284,7 @@ public final class Recommender {
         for (int p = 0; p < cols.length; p++) {
             cols[p] = p;
         }
-        RowSystem.assemble(k, itemGram(), gatherRows(items), cols, cm1, 0, items.length, reg, a, b);
+        RowSystem.assemble(k, itemGram(), gatherRows(items), 0, cols, cm1, 0, items.length, reg, a, b);
         return solve(DMatrixRMaj.wrap(k, k, a));
     }
 

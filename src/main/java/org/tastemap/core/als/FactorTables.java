@@ -1,0 +1,87 @@
+package org.tastemap.core.als;
+
+import java.util.Arrays;
+
+/**
+ * Factor tables as the engine reads them. Row r of a table with {@code rows} rows and k factors is
+ * {@code t[origin + r k .. origin + r k + k)}, where {@code origin = t.length - rows k}. A plain table
+ * ({@code rows k} floats, as {@link org.tastemap.core.model.FactorModel} holds them) has origin 0.
+ * The trainer's own tables come from {@link #allocate} and start their row 0 on a cache line.
+ *
+ * <p>Why: half an iteration gathers one factor row of the other side per non-zero, mostly from
+ * memory at full size. A float array's elements start {@value #FALLBACK_BASE_OFFSET} bytes after the
+ * object, and G1 places an array larger than half a region (every table of a full-size model) at a
+ * region boundary. So with origin 0, a row of k = 64 floats (256 bytes) spans 5 cache lines instead
+ * of 4, and one of k = 32 spans 3 instead of 2. Starting row 0 on a line boundary cut the k = 64
+ * iteration by 14% at 17.7M rows (docs/performance.md). Where the array is not line-aligned (small
+ * tables, another collector) the origin only costs its few floats.
+ */
+public final class FactorTables {
+    private FactorTables() {
+    }
+
+    static final int CACHE_LINE_BYTES = 64;
+
+    /** The usual {@code Unsafe.ARRAY_FLOAT_BASE_OFFSET} of a 64-bit JVM with compressed class pointers. */
+    static final int FALLBACK_BASE_OFFSET = 16;
+
+    /** Floats before row 0 in {@link #allocate}d tables: 12 with a 16-byte array header. */
+    public static final int ORIGIN = originFor(arrayBaseOffset());
+
+    /** The largest origin a table may have: less than one cache line of floats. */
+    static final int MAX_ORIGIN = CACHE_LINE_BYTES / Float.BYTES - 1;
+
+    /** A zero table of {@code rows x k} whose row 0 starts {@link #ORIGIN} floats in. */
+    public static float[] allocate(int rows, int k) {
+        return new float[Math.addExact(ORIGIN, Math.multiplyExact(rows, k))];
+    }
+
+    /** {@code plain} (origin 0, {@code rows x k}) copied into an {@link #allocate}d table. */
+    public static float[] aligned(float[] plain, int rows, int k) {
+        requireOrigin(plain, rows, k, 0);
+        float[] out = allocate(rows, k);
+        System.arraycopy(plain, 0, out, ORIGIN, plain.length);
+        return out;
+    }
+
+    /** The rows of {@code table} as a plain table (origin 0): a copy. */
+    public static float[] plain(float[] table, int rows, int k) {
+        int o = origin(table, rows, k);
+        return Arrays.copyOfRange(table, o, table.length);
+    }
+
+    /**
+     * Where row 0 of {@code table} starts, for a table of {@code rows x k}: its length minus
+     * {@code rows k}. Throws when that is negative or a whole cache line or more, which no table of
+     * this shape has.
+     */
+    public static int origin(float[] table, int rows, int k) {
+        long o = table.length - (long) rows * k;
+        if (o < 0 || o > MAX_ORIGIN) {
+            throw new IllegalArgumentException("a factor table of " + rows + " x " + k + " needs " + (long) rows * k
+                    + " to " + ((long) rows * k + MAX_ORIGIN) + " floats, not " + table.length);
+        }
+        return (int) o;
+    }
+
+    private static void requireOrigin(float[] table, int rows, int k, int expected) {
+        if (origin(table, rows, k) != expected) {
+            throw new IllegalArgumentException("expected a plain table of " + rows + " x " + k + ", got " + table.length + " floats");
+        }
+    }
+
+    /** Floats to skip so that element {@code origin} of an array whose start is line-aligned is line-aligned too. */
+    static int originFor(int baseOffsetBytes) {
+        int bytes = Math.floorMod(-baseOffsetBytes, CACHE_LINE_BYTES);
+        return bytes % Float.BYTES == 0 ? bytes / Float.BYTES : 0;
+    }
+
+    /** {@code sun.misc.Unsafe.ARRAY_FLOAT_BASE_OFFSET} when it can be read, else the usual 16. */
+    static int arrayBaseOffset() {
+        try {
+            return Class.forName("sun.misc.Unsafe").getField("ARRAY_FLOAT_BASE_OFFSET").getInt(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return FALLBACK_BASE_OFFSET;
+        }
+    }
+}
