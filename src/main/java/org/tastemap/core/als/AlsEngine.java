@@ -128,8 +128,8 @@ public final class AlsEngine implements AutoCloseable {
 
     private HalfStep halfStep(float[] fixed, float[] target, int rows, int fixedRows, int[] ptr, int[] cols,
                               float[] cm1, double[] objective, BooleanSupplier cancelled) {
-        int fixedOrigin = FactorTables.origin(fixed, fixedRows, k);
-        int targetOrigin = FactorTables.origin(target, rows, k);
+        int fixedOrigin = FactorTables.origin(fixed, fixedRows, k, "the fixed side's factors");
+        int targetOrigin = FactorTables.origin(target, rows, k, "the solved side's factors");
         double[] gram = gram(fixed, fixedRows, cancelled);
         float[] gramF = new float[gram.length];
         for (int q = 0; q < gram.length; q++) {
@@ -145,7 +145,7 @@ public final class AlsEngine implements AutoCloseable {
 
     /** {@code FtF} (k x k, double, row-major) of a factor table with {@code rows} rows. */
     public double[] gram(float[] factors, int rows, BooleanSupplier cancelled) {
-        int origin = FactorTables.origin(factors, rows, k);
+        int origin = FactorTables.origin(factors, rows, k, "factor table");
         int[] bounds = parallel.chunks(rows, null, 1, 4);
         int chunks = bounds.length - 1;
         double[][] partial = new double[chunks][];
@@ -179,8 +179,8 @@ public final class AlsEngine implements AutoCloseable {
     public double loss(float[] userFactors, float[] itemFactors, BooleanSupplier cancelled) {
         double[] gy = gram(itemFactors, matrix.numItems(), cancelled);
         double[] gx = gram(userFactors, matrix.numUsers(), cancelled);
-        int xOrigin = FactorTables.origin(userFactors, matrix.numUsers(), k);
-        int yOrigin = FactorTables.origin(itemFactors, matrix.numItems(), k);
+        int xOrigin = FactorTables.origin(userFactors, matrix.numUsers(), k, "user factors");
+        int yOrigin = FactorTables.origin(itemFactors, matrix.numItems(), k, "artist factors");
         int[] ptr = matrix.userPtr();
         int[] cols = matrix.userItems();
         double lambda = params.lambda();
@@ -214,7 +214,7 @@ public final class AlsEngine implements AutoCloseable {
 
     /** {@code sum_r n_r |f_r|^2} over rows {@code [from, to)}, with {@code n_r} the row's non-zeros. */
     private double countWeightedNorms(float[] factors, int[] ptr, int from, int to) {
-        int origin = FactorTables.origin(factors, ptr.length - 1, k);
+        int origin = FactorTables.origin(factors, ptr.length - 1, k, "factor table");
         double total = 0;
         for (int r = from; r < to; r++) {
             double norm = 0;

@@ -9,8 +9,8 @@ import java.util.Arrays;
  * The trainer's own tables come from {@link #allocate} and start their row 0 on a cache line.
  *
  * <p>Why: half an iteration gathers one factor row of the other side per non-zero, mostly from
- * memory at full size. A float array's elements start {@value #FALLBACK_BASE_OFFSET} bytes after the
- * object, and G1 places an array larger than half a region (every table of a full-size model) at a
+ * memory at full size. A float array's elements usually start {@value #FALLBACK_BASE_OFFSET} bytes
+ * after the object (JDK 17, compressed class pointers), and G1 places an array larger than half a region (every table of a full-size model) at a
  * region boundary. So with origin 0, a row of k = 64 floats (256 bytes) spans 5 cache lines instead
  * of 4, and one of k = 32 spans 3 instead of 2. Starting row 0 on a line boundary cut the k = 64
  * iteration by 14% at 17.7M rows (docs/performance.md). Where the array is not line-aligned (small
@@ -28,9 +28,6 @@ public final class FactorTables {
     /** Floats before row 0 in {@link #allocate}d tables: 12 with a 16-byte array header. */
     public static final int ORIGIN = originFor(arrayBaseOffset());
 
-    /** The largest origin a table may have: less than one cache line of floats. */
-    static final int MAX_ORIGIN = CACHE_LINE_BYTES / Float.BYTES - 1;
-
     /** A zero table of {@code rows x k} whose row 0 starts {@link #ORIGIN} floats in. */
     public static float[] allocate(int rows, int k) {
         return new float[Math.addExact(ORIGIN, Math.multiplyExact(rows, k))];
@@ -38,7 +35,9 @@ public final class FactorTables {
 
     /** {@code plain} (origin 0, {@code rows x k}) copied into an {@link #allocate}d table. */
     public static float[] aligned(float[] plain, int rows, int k) {
-        requireOrigin(plain, rows, k, 0);
+        if (plain.length != (long) rows * k) {
+            throw new IllegalArgumentException("expected a plain table of " + rows + " x " + k + ", got " + plain.length + " floats");
+        }
         float[] out = allocate(rows, k);
         System.arraycopy(plain, 0, out, ORIGIN, plain.length);
         return out;
@@ -46,28 +45,25 @@ public final class FactorTables {
 
     /** The rows of {@code table} as a plain table (origin 0): a copy. */
     public static float[] plain(float[] table, int rows, int k) {
-        int o = origin(table, rows, k);
+        int o = origin(table, rows, k, "factor table");
         return Arrays.copyOfRange(table, o, table.length);
     }
 
     /**
-     * Where row 0 of {@code table} starts, for a table of {@code rows x k}: its length minus
-     * {@code rows k}. Throws when that is negative or a whole cache line or more, which no table of
-     * this shape has.
+     * Where row 0 of {@code table} starts, for a table of {@code rows x k}: 0 for a plain table,
+     * {@link #ORIGIN} for an {@link #allocate}d one. Any other length is refused, naming the table
+     * ({@code what}): a table with a row too many or too few must not be read shifted.
      */
-    public static int origin(float[] table, int rows, int k) {
-        long o = table.length - (long) rows * k;
-        if (o < 0 || o > MAX_ORIGIN) {
-            throw new IllegalArgumentException("a factor table of " + rows + " x " + k + " needs " + (long) rows * k
-                    + " to " + ((long) rows * k + MAX_ORIGIN) + " floats, not " + table.length);
+    public static int origin(float[] table, int rows, int k, String what) {
+        long plain = (long) rows * k;
+        if (table.length == plain) {
+            return 0;
         }
-        return (int) o;
-    }
-
-    private static void requireOrigin(float[] table, int rows, int k, int expected) {
-        if (origin(table, rows, k) != expected) {
-            throw new IllegalArgumentException("expected a plain table of " + rows + " x " + k + ", got " + table.length + " floats");
+        if (table.length == plain + ORIGIN) {
+            return ORIGIN;
         }
+        throw new IllegalArgumentException(what + ": a table of " + rows + " x " + k + " factors has " + plain
+                + (ORIGIN == 0 ? "" : " or " + (plain + ORIGIN)) + " floats, not " + table.length);
     }
 
     /** Floats to skip so that element {@code origin} of an array whose start is line-aligned is line-aligned too. */

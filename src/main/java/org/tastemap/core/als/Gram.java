@@ -32,10 +32,10 @@ public final class Gram {
         }
     }
 
-    /** {@code FtF} of all {@code rows} rows, single-threaded. */
+    /** {@code FtF} of all {@code rows} rows, single-threaded; the table may have an origin ({@link FactorTables}). */
     public static double[] of(float[] factors, int rows, int k) {
         double[] g = new double[k * k];
-        accumulateUpper(factors, 0, k, 0, rows, g);
+        accumulateUpper(factors, FactorTables.origin(factors, rows, k, "factor table"), k, 0, rows, g);
         mirror(g, k);
         return g;
     }

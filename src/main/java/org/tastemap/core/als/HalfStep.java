@@ -25,6 +25,15 @@ public record HalfStep(int k, float[] fixed, float[] target, int rows, int[] ptr
                        double[] gram, float[] gramF, double lambda, boolean scaled, double[] objective,
                        int fixedOrigin, int targetOrigin) {
 
+    public HalfStep {
+        if (fixedOrigin < 0 || targetOrigin < 0 || (fixed.length - fixedOrigin) % k != 0
+                || target.length != targetOrigin + (long) rows * k || ptr.length < rows + 1) {
+            throw new IllegalArgumentException("half-step over " + rows + " rows of " + k + " factors: fixed table of "
+                    + fixed.length + " floats from " + fixedOrigin + ", target of " + target.length + " from " + targetOrigin
+                    + ", " + ptr.length + " row pointers");
+        }
+    }
+
     /** A half-step over plain tables (origin 0). */
     public HalfStep(int k, float[] fixed, float[] target, int rows, int[] ptr, int[] cols, float[] cm1,
                     double[] gram, float[] gramF, double lambda, boolean scaled, double[] objective) {

@@ -17,7 +17,9 @@ import org.tastemap.core.model.FactorModel;
 /**
  * Tables whose row 0 starts a few floats in ({@link FactorTables}) hold the same model as plain
  * ones: every solver and kernel reads row r at {@code origin + r k}, and the arithmetic is the same,
- * so the results must be bit for bit those of plain tables.
+ * so the results must be bit for bit those of plain tables. The engine's tables are plain or have
+ * {@link FactorTables#ORIGIN}; a user table and an artist table with different origins catch a
+ * kernel that takes one side's origin for the other's.
  */
 class FactorTablesTest {
     private static final InteractionMatrix MATRIX = TestData.random(300, 200, 0.06, 400, 23);
@@ -31,7 +33,7 @@ class FactorTablesTest {
         assertEquals(0, FactorTables.originFor(64));
         assertEquals(0, FactorTables.originFor(18), "not a whole number of floats: no shift");
         assertEquals(FactorTables.originFor(FactorTables.arrayBaseOffset()), FactorTables.ORIGIN);
-        assertTrue(FactorTables.ORIGIN <= FactorTables.MAX_ORIGIN);
+        assertTrue(FactorTables.ORIGIN * Float.BYTES < FactorTables.CACHE_LINE_BYTES);
     }
 
     @Test
@@ -44,19 +46,22 @@ class FactorTablesTest {
         }
         float[] table = FactorTables.aligned(plain, rows, k);
         assertEquals(FactorTables.ORIGIN + rows * k, table.length);
-        assertEquals(FactorTables.ORIGIN, FactorTables.origin(table, rows, k));
+        assertEquals(FactorTables.ORIGIN, FactorTables.origin(table, rows, k, "t"));
         assertEquals(plain[2 * k + 1], table[FactorTables.ORIGIN + 2 * k + 1], "row 2, factor 1");
         assertArrayEquals(plain, FactorTables.plain(table, rows, k));
-        assertEquals(0, FactorTables.origin(plain, rows, k));
+        assertEquals(0, FactorTables.origin(plain, rows, k, "t"));
         assertEquals(FactorTables.ORIGIN + rows * k, FactorTables.allocate(rows, k).length);
     }
 
     @Test
     void aTableOfTheWrongLengthIsRefusedWithItsShape() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FactorTables.origin(new float[14], 5, 3));
-        assertTrue(e.getMessage().contains("5 x 3") && e.getMessage().contains("14"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> FactorTables.origin(new float[15 + 16], 5, 3), "a line or more too long");
+                () -> FactorTables.origin(new float[14], 5, 3, "user factors"));
+        assertTrue(e.getMessage().contains("user factors") && e.getMessage().contains("5 x 3") && e.getMessage().contains("14"),
+                e.getMessage());
+        // a row too many is not an origin, even where k is less than the origin
+        assertThrows(IllegalArgumentException.class, () -> FactorTables.origin(new float[18], 5, 3, "t"), "one row too many");
+        assertThrows(IllegalArgumentException.class, () -> FactorTables.origin(new float[15 + FactorTables.ORIGIN + 1], 5, 3, "t"));
         assertThrows(IllegalArgumentException.class, () -> FactorTables.aligned(new float[16], 5, 3), "not a plain table");
         try (AlsEngine e2 = new AlsEngine(MATRIX, AlsParams.defaults().withFactors(8))) {
             float[] x = new float[MATRIX.numUsers() * 8 + 16];
@@ -66,40 +71,57 @@ class FactorTablesTest {
     }
 
     /**
-     * 10 and 80: array loops (no register kernel); 32, 64: register kernels row by row; 128: lockstep
-     * with register kernels (512 bits); 256: lockstep with two-pass loops. Each on the fastest CG,
-     * the scalar CG and Cholesky.
+     * The vector solver's paths at 512 bits: 10 row by row in array loops; 16, 32 and 64 the 1-, 2-
+     * and 4-vector register kernels row by row; 80 (5 vectors) and 256 (16) four rows in lockstep with
+     * the two-pass loops; 128 (8 vectors) in lockstep with the register kernels. At 256 bits (the
+     * vector-256 execution) 16 / 32 / 64 are 2 / 4 / 8 vectors and 128 runs the two-pass lockstep; in
+     * the scalar execution the fastest solver and kernels are the scalar ones. Each k also on the
+     * scalar CG and (below 256) Cholesky, with and without ALS-WR (its loss weighs each row's norm by its count),
+     * and with the origin on the users only, on the artists only, and on both.
      */
     @ParameterizedTest
-    @ValueSource(ints = {10, 32, 64, 80, 128, 256})
+    @ValueSource(ints = {10, 16, 32, 64, 80, 128, 256})
     void everySolverGivesBitIdenticalFactorsAndLossOnTablesWithAnOrigin(int k) {
-        AlsParams p = AlsParams.defaults().withFactors(k).withThreads(2);
-        Supplier<?>[] solvers = {() -> ConjugateGradientSolver.create(3), () -> ConjugateGradientSolver.scalar(3),
-            CholeskySolver::new};
-        int origin = 7;
-        for (Supplier<?> solver : solvers) {
-            float[] x = AlsTrainer.randomFactors(MATRIX.numUsers(), k, 5);
-            float[] y = AlsTrainer.randomFactors(MATRIX.numItems(), k, 6);
-            float[] xo = shifted(x, origin);
-            float[] yo = shifted(y, origin);
-            String what = solver.get().getClass().getSimpleName() + ", k " + k;
-            try (AlsEngine a = new AlsEngine(MATRIX, p, (RowSolver) solver.get());
-                 AlsEngine b = new AlsEngine(MATRIX, p, (RowSolver) solver.get())) {
-                for (int it = 0; it < 2; it++) {
-                    a.solveUsers(x, y);
-                    b.solveUsers(xo, yo);
-                    double la = a.solveItemsAndLoss(x, y);
-                    double lb = b.solveItemsAndLoss(xo, yo);
-                    assertEquals(la, lb, 0.0, what + ": loss with the artist half-step");
+        // Cholesky reads the tables the same way at every k; at 256 it would take most of the test's time
+        Supplier<?>[] solvers = k < 256
+                ? new Supplier<?>[] {() -> ConjugateGradientSolver.create(3), () -> ConjugateGradientSolver.scalar(3), CholeskySolver::new}
+                : new Supplier<?>[] {() -> ConjugateGradientSolver.create(3), () -> ConjugateGradientSolver.scalar(3)};
+        int o = FactorTables.ORIGIN;
+        for (boolean scaled : new boolean[] {false, true}) {
+            AlsParams p = AlsParams.defaults().withFactors(k).withThreads(2).withScaleLambdaByCount(scaled);
+            for (int[] origins : new int[][] {{o, 0}, {0, o}, {o, o}}) {
+                for (Supplier<?> solver : solvers) {
+                    sameAsPlain(p, (RowSolver) solver.get(), (RowSolver) solver.get(), origins[0], origins[1]);
                 }
-                a.solveItems(x, y);
-                b.solveItems(xo, yo);
-                assertArrayEquals(x, unshifted(xo, origin), what + ": users");
-                assertArrayEquals(y, unshifted(yo, origin), what + ": artists");
-                assertEquals(a.loss(x, y), b.loss(xo, yo), 0.0, what + ": standalone loss");
-                assertArrayEquals(a.gram(y, MATRIX.numItems(), () -> false), b.gram(yo, MATRIX.numItems(), () -> false),
-                        what + ": Gram");
             }
+        }
+    }
+
+    private static void sameAsPlain(AlsParams p, RowSolver plainSolver, RowSolver shiftedSolver, int xOrigin, int yOrigin) {
+        int k = p.factors();
+        float[] x = AlsTrainer.randomFactors(MATRIX.numUsers(), k, 5);
+        float[] y = AlsTrainer.randomFactors(MATRIX.numItems(), k, 6);
+        float[] xo = shifted(x, xOrigin);
+        float[] yo = shifted(y, yOrigin);
+        String what = plainSolver.getClass().getSimpleName() + ", k " + k + ", ALS-WR " + p.scaleLambdaByCount()
+                + ", origins " + xOrigin + "/" + yOrigin;
+        try (AlsEngine a = new AlsEngine(MATRIX, p, plainSolver);
+             AlsEngine b = new AlsEngine(MATRIX, p, shiftedSolver)) {
+            for (int it = 0; it < 2; it++) {
+                a.solveUsers(x, y);
+                b.solveUsers(xo, yo);
+                double la = a.solveItemsAndLoss(x, y);
+                double lb = b.solveItemsAndLoss(xo, yo);
+                assertEquals(la, lb, 0.0, what + ": loss with the artist half-step");
+            }
+            a.solveItems(x, y);
+            b.solveItems(xo, yo);
+            assertArrayEquals(x, unshifted(xo, xOrigin), what + ": users");
+            assertArrayEquals(y, unshifted(yo, yOrigin), what + ": artists");
+            assertEquals(a.loss(x, y), b.loss(xo, yo), 0.0, what + ": standalone loss");
+            assertArrayEquals(a.gram(y, MATRIX.numItems(), () -> false), b.gram(yo, MATRIX.numItems(), () -> false),
+                    what + ": Gram");
+            assertArrayEquals(Gram.of(x, MATRIX.numUsers(), k), Gram.of(xo, MATRIX.numUsers(), k), what + ": Gram.of");
         }
     }
 
