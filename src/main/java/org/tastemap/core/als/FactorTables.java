@@ -4,14 +4,15 @@ import java.util.Arrays;
 
 /**
  * Factor tables as the engine reads them. Row r of a table with {@code rows} rows and k factors is
- * {@code t[origin + r k .. origin + r k + k)}, where {@code origin = t.length - rows k}. A plain table
- * ({@code rows k} floats, as {@link org.tastemap.core.model.FactorModel} holds them) has origin 0.
- * The trainer's own tables come from {@link #allocate} and start their row 0 on a cache line.
+ * {@code t[origin + r k .. origin + r k + k)}. A plain table ({@code rows k} floats, as
+ * {@link org.tastemap.core.model.FactorModel} holds them) has origin 0; the trainer's own tables come
+ * from {@link #allocate}, have origin {@link #ORIGIN} ({@code ORIGIN} floats longer) and start their
+ * row 0 on a cache line. The engine tells the two apart by the length ({@link #origin}).
  *
  * <p>Why: half an iteration gathers one factor row of the other side per non-zero, mostly from
  * memory at full size. A float array's elements usually start {@value #FALLBACK_BASE_OFFSET} bytes
- * after the object (JDK 17, compressed class pointers), and G1 places an array larger than half a region (every table of a full-size model) at a
- * region boundary. So with origin 0, a row of k = 64 floats (256 bytes) spans 5 cache lines instead
+ * after the object (JDK 17, compressed class pointers), and G1 places an array larger than half a
+ * region (every table of a full-size model) at a region boundary. So with origin 0, a row of k = 64 floats (256 bytes) spans 5 cache lines instead
  * of 4, and one of k = 32 spans 3 instead of 2. Starting row 0 on a line boundary cut the k = 64
  * iteration by 14% at 17.7M rows (docs/performance.md). Where the array is not line-aligned (small
  * tables, another collector) the origin only costs its few floats.
