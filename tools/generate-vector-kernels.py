@@ -53,131 +53,104 @@ def common(V, preset=False):
     return L + [f"{I2}final int from = s.ptr()[row];",
                 f"{I2}final int to = s.ptr()[row + 1];"]
 
-def residual(V, with_b=False, preset=False):
-    if preset:
-        L = [f"    /**",
-             f"     * {{@link #residual{V}}} without its YtY part: on entry {{@code r}} holds {{@code -(YtY + lambda I) x}},",
-             f"     * computed for several rows in one pass over YtY (bitwise what {{@link #residual{V}}} starts from).",
-             f"     */",
-             f"    static void residualRest{V}(HalfStep s, int row, float[] r) {{"]
-    elif with_b:
-        L = [f"    /** {{@link #residual{V}}}, and also {{@code b = sum_i c_ui y_i}} into {{@code b[0..k)}} (for the row objective). */",
-             f"    static void residualAndRhs{V}(HalfStep s, int row, float[] r, float[] b) {{"]
-    else:
-        L = [f"    /** {{@code r = b - A x}} for k = {V} vectors: x from the row of the target table, r into {{@code r[0..k)}}. */",
-             f"    static void residual{V}(HalfStep s, int row, float[] r) {{"]
-    L += common(V, preset)
-    L.append(f"{I2}final float[] x = s.target();")
-    L.append(f"{I2}final int xo = s.targetOffset(row);")
-    L.append(f"{I2}// r = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i")
+def arr(base, j):
+    """The offset of vector j in an array whose row starts at base ("0" prints as a bare multiple of L)."""
+    return off(base, j).replace('0 + ', '') if base == '0' else off(base, j)
+
+def kernel(V, header, preset, with_b, v, v_src, v_base, acc, out, start, comment, yty_comment, bcast, coef):
+    """One CG pass over a row's non-zeros, shared by the residual and the product kernels.
+
+    v (held in registers) is loaded from v_src at v_base; the accumulator vectors acc0.. start from
+    out (preset: YtY part done by the caller) or from v times start, plus YtY v with broadcasts bcast;
+    each non-zero adds coef * y_i to them (and c_ui y_i to b with with_b), coef being made by the
+    lines in coef with DOT standing for the lane-summed y_i . v; acc goes to out at the end.
+    """
+    L = header + common(V, preset)
+    if v_base != '0':
+        L.append(f"{I2}final float[] {v_src} = s.target();")
+        L.append(f"{I2}final int {v_base} = s.targetOffset(row);")
+    L.append(f"{I2}// {comment}")
     for j in range(V):
-        L.append(f"{I2}final FloatVector x{j} = FloatVector.fromArray(F, x, {off('xo', j)});")
-    if preset:
-        for j in range(V):
-            L.append(f"{I2}FloatVector r{j} = FloatVector.fromArray(F, r, {off('0', j).replace('0 + ', '')});")
-    else:
-        for j in range(V):
-            L.append(f"{I2}FloatVector r{j} = x{j}.mul(-reg);")
+        L.append(f"{I2}final FloatVector {v}{j} = FloatVector.fromArray(F, {v_src}, {arr(v_base, j)});")
+    for j in range(V):
+        if preset:
+            L.append(f"{I2}FloatVector {acc}{j} = FloatVector.fromArray(F, {out}, {arr('0', j)});")
+        else:
+            L.append(f"{I2}FloatVector {acc}{j} = {v}{j}.mul({start});")
     if with_b:
         for j in range(V):
             L.append(f"{I2}FloatVector b{j} = FloatVector.zero(F);")
     if not preset:
-        L.append(f"{I2}// -YtY x as broadcast FMAs over the rows of the symmetric YtY: r -= sum_g x_g YtY[g, :]")
+        L.append(f"{I2}// {yty_comment}")
         L.append(f"{I2}for (int g = 0, go = 0; g < k; g++, go += k) {{")
-        L.append(f"{I3}final FloatVector xg = FloatVector.broadcast(F, -x[xo + g]);")
+        L.append(f"{I3}final FloatVector {v}g = FloatVector.broadcast(F, {bcast});")
         for j in range(V):
-            L.append(f"{I3}r{j} = FloatVector.fromArray(F, gram, {off('go', j)}).fma(xg, r{j});")
+            L.append(f"{I3}{acc}{j} = FloatVector.fromArray(F, gram, {off('go', j)}).fma({v}g, {acc}{j});")
         L.append(f"{I2}}}")
     L.append(f"{I2}for (int q = from; q < to; q++) {{")
     L.append(f"{I3}final int yo = yb + cols[q] * k;")
     for j in range(V):
         L.append(f"{I3}final FloatVector y{j} = FloatVector.fromArray(F, y, {off('yo', j)});")
-    t, last = dot_tree("y", "x", "d", V, I3)
+    t, last = dot_tree("y", v, "d", V, I3)
     L += t
-    L.append(f"{I3}// the pairwise lane sum, inline: every lane ends up holding y_i . x")
+    L.append(f"{I3}// the pairwise lane sum, inline: every lane ends up holding y_i . {v}")
     L += butterfly(last, I3)
-    L.append(f"{I3}final float c1 = cm1[q];")
-    L.append(f"{I3}// c_ui - (c_ui - 1)(y_i . x), in every lane")
-    L.append(f"{I3}final FloatVector coef = {last}.fma(-c1, 1f + c1);")
+    L += [f"{I3}{line}".replace("DOT", last) for line in coef]
     for j in range(V):
-        L.append(f"{I3}r{j} = y{j}.fma(coef, r{j});")
+        L.append(f"{I3}{acc}{j} = y{j}.fma(coef, {acc}{j});")
     if with_b:
         L.append(f"{I3}final FloatVector c = FloatVector.broadcast(F, 1f + c1);")
         for j in range(V):
             L.append(f"{I3}b{j} = y{j}.fma(c, b{j});")
     L.append(f"{I2}}}")
     for j in range(V):
-        L.append(f"{I2}r{j}.intoArray(r, {off('0', j).replace('0 + ', '')});")
+        L.append(f"{I2}{acc}{j}.intoArray({out}, {arr('0', j)});")
     if with_b:
         for j in range(V):
-            L.append(f"{I2}b{j}.intoArray(b, {off('0', j).replace('0 + ', '')});")
+            L.append(f"{I2}b{j}.intoArray(b, {arr('0', j)});")
     L.append("    }")
     return L
+
+def residual(V, preset=False):
+    if preset:
+        header = [f"    /**",
+                  f"     * {{@link #residual{V}}} without its YtY part: on entry {{@code r}} holds {{@code -(YtY + lambda I) x}},",
+                  f"     * computed for several rows in one pass over YtY (bitwise what {{@link #residual{V}}} starts from).",
+                  f"     */",
+                  f"    static void residualRest{V}(HalfStep s, int row, float[] r) {{"]
+    else:
+        header = [f"    /** {{@code r = b - A x}} for k = {V} vectors: x from the row of the target table, r into {{@code r[0..k)}}. */",
+                  f"    static void residual{V}(HalfStep s, int row, float[] r) {{"]
+    return kernel(V, header, preset, with_b=False, v="x", v_src="x", v_base="xo", acc="r", out="r", start="-reg",
+                  comment="r = -(YtY + lambda I) x + sum_i (c_ui - (c_ui - 1)(y_i . x)) y_i",
+                  yty_comment="-YtY x as broadcast FMAs over the rows of the symmetric YtY: r -= sum_g x_g YtY[g, :]",
+                  bcast="-x[xo + g]",
+                  coef=["final float c1 = cm1[q];",
+                        "// c_ui - (c_ui - 1)(y_i . x), in every lane",
+                        "final FloatVector coef = DOT.fma(-c1, 1f + c1);"])
 
 def product(V, with_b=False, preset=False):
     if preset:
         name = f"productAndRhsRest{V}(HalfStep s, int row, float[] p, float[] ap, float[] b)" if with_b \
             else f"productRest{V}(HalfStep s, int row, float[] p, float[] ap)"
         base = f"productAndRhs{V}" if with_b else f"product{V}"
-        L = [f"    /**",
-             f"     * {{@link #{base}}} without its YtY part: on entry {{@code ap}} holds {{@code (YtY + lambda I) p}},",
-             f"     * computed for several rows in one pass over YtY (bitwise what {{@link #{base}}} starts from).",
-             f"     */",
-             f"    static void {name} {{"]
+        header = [f"    /**",
+                  f"     * {{@link #{base}}} without its YtY part: on entry {{@code ap}} holds {{@code (YtY + lambda I) p}},",
+                  f"     * computed for several rows in one pass over YtY (bitwise what {{@link #{base}}} starts from).",
+                  f"     */",
+                  f"    static void {name} {{"]
     elif with_b:
-        L = [f"    /** {{@link #product{V}}}, and also {{@code b = sum_i c_ui y_i}} into {{@code b[0..k)}} (for the row objective). */",
-             f"    static void productAndRhs{V}(HalfStep s, int row, float[] p, float[] ap, float[] b) {{"]
+        header = [f"    /** {{@link #product{V}}}, and also {{@code b = sum_i c_ui y_i}} into {{@code b[0..k)}} (for the row objective). */",
+                  f"    static void productAndRhs{V}(HalfStep s, int row, float[] p, float[] ap, float[] b) {{"]
     else:
-        L = [f"    /** {{@code Ap}} for k = {V} vectors: p from {{@code p[0..k)}}, Ap into {{@code ap[0..k)}}. */",
-             f"    static void product{V}(HalfStep s, int row, float[] p, float[] ap) {{"]
-    L += common(V, preset)
-    L.append(f"{I2}// Ap = (YtY + lambda I) p + sum_i (c_ui - 1)(y_i . p) y_i")
-    for j in range(V):
-        L.append(f"{I2}final FloatVector p{j} = FloatVector.fromArray(F, p, {off('0', j).replace('0 + ', '')});")
-    if preset:
-        for j in range(V):
-            L.append(f"{I2}FloatVector a{j} = FloatVector.fromArray(F, ap, {off('0', j).replace('0 + ', '')});")
-    else:
-        for j in range(V):
-            L.append(f"{I2}FloatVector a{j} = p{j}.mul(reg);")
-    if with_b:
-        for j in range(V):
-            L.append(f"{I2}FloatVector b{j} = FloatVector.zero(F);")
-    if not preset:
-        L.append(f"{I2}// YtY p as broadcast FMAs over the rows of the symmetric YtY")
-        L.append(f"{I2}for (int g = 0, go = 0; g < k; g++, go += k) {{")
-        L.append(f"{I3}final FloatVector pg = FloatVector.broadcast(F, p[g]);")
-        for j in range(V):
-            L.append(f"{I3}a{j} = FloatVector.fromArray(F, gram, {off('go', j)}).fma(pg, a{j});")
-        L.append(f"{I2}}}")
-    L.append(f"{I2}for (int q = from; q < to; q++) {{")
-    L.append(f"{I3}final int yo = yb + cols[q] * k;")
-    for j in range(V):
-        L.append(f"{I3}final FloatVector y{j} = FloatVector.fromArray(F, y, {off('yo', j)});")
-    t, last = dot_tree("y", "p", "d", V, I3)
-    L += t
-    L.append(f"{I3}// the pairwise lane sum, inline: every lane ends up holding y_i . p")
-    L += butterfly(last, I3)
-    L.append(f"{I3}// (c_ui - 1)(y_i . p), in every lane")
-    if with_b:
-        L.append(f"{I3}final float c1 = cm1[q];")
-        L.append(f"{I3}final FloatVector coef = {last}.mul(c1);")
-    else:
-        L.append(f"{I3}final FloatVector coef = {last}.mul(cm1[q]);")
-    for j in range(V):
-        L.append(f"{I3}a{j} = y{j}.fma(coef, a{j});")
-    if with_b:
-        L.append(f"{I3}final FloatVector c = FloatVector.broadcast(F, 1f + c1);")
-        for j in range(V):
-            L.append(f"{I3}b{j} = y{j}.fma(c, b{j});")
-    L.append(f"{I2}}}")
-    for j in range(V):
-        L.append(f"{I2}a{j}.intoArray(ap, {off('0', j).replace('0 + ', '')});")
-    if with_b:
-        for j in range(V):
-            L.append(f"{I2}b{j}.intoArray(b, {off('0', j).replace('0 + ', '')});")
-    L.append("    }")
-    return L
+        header = [f"    /** {{@code Ap}} for k = {V} vectors: p from {{@code p[0..k)}}, Ap into {{@code ap[0..k)}}. */",
+                  f"    static void product{V}(HalfStep s, int row, float[] p, float[] ap) {{"]
+    coef = ["// (c_ui - 1)(y_i . p), in every lane"]
+    coef += ["final float c1 = cm1[q];", "final FloatVector coef = DOT.mul(c1);"] if with_b \
+        else ["final FloatVector coef = DOT.mul(cm1[q]);"]
+    return kernel(V, header, preset, with_b, v="p", v_src="p", v_base="0", acc="a", out="ap", start="reg",
+                  comment="Ap = (YtY + lambda I) p + sum_i (c_ui - 1)(y_i . p) y_i",
+                  yty_comment="YtY p as broadcast FMAs over the rows of the symmetric YtY", bcast="p[g]", coef=coef)
 
 def cells(V):
     L = [f"    /** {{@link #userCells}} for k = {V} vectors, x_u held in registers. */",
