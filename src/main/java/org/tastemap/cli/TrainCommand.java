@@ -3,6 +3,7 @@ package org.tastemap.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.tastemap.core.als.AlsParams;
@@ -18,6 +19,7 @@ import org.tastemap.core.eval.RankingMetrics;
 import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.eval.TrainTestSplit;
 import org.tastemap.core.model.FactorModel;
+import org.tastemap.core.model.ModelMetadata;
 import org.tastemap.core.model.TrainedModel;
 import org.tastemap.io.ImportResult;
 import org.tastemap.io.Importer;
@@ -80,9 +82,20 @@ final class TrainCommand implements Callable<Integer> {
         if (!result.completed()) {
             spec.commandLine().getErr().println("tastemap: " + result.message());
         }
-        ModelFile.save(out, new TrainedModel(trainData, result.model()));
+        ModelFile.save(out, new TrainedModel(trainData, result.model(), provenance()));
         w.println("saved " + out);
         return result.completed() ? 0 : 1;
+    }
+
+    /** What the saved model records about its making (keys in {@link ModelMetadata}). */
+    Map<String, String> provenance() {
+        Path name = importArgs.input.getFileName();
+        Map<String, String> m = ModelMetadata.provenance("tastemap train", Cli.version(),
+                name == null ? importArgs.input.toString() : name.toString());
+        if (holdout != null) {
+            m.put(ModelMetadata.HOLDOUT, holdout.toString());
+        }
+        return m;
     }
 
     static void print(PrintWriter w, IterationReport r) {

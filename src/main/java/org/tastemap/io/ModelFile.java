@@ -5,6 +5,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Map;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.IdIndex;
 import org.tastemap.core.data.InteractionMatrix;
@@ -15,18 +17,20 @@ import org.tastemap.core.model.TrainedModel;
  * Saves and loads a {@link TrainedModel} in the Tastemap model file format (extension
  * {@value #EXTENSION}).
  *
- * <h2>Format, version 1</h2>
+ * <h2>Format, version 2 (version 1 is read too)</h2>
  * All numbers are <b>little-endian</b>; {@code i32}/{@code i64} are two's-complement integers,
  * {@code u32} unsigned, {@code f32}/{@code f64} IEEE 754. Strings are UTF-8, each prefixed by its
  * byte length as an {@code i32}. The file is the fixed header, the body sections in the order
- * below, and a final checksum; its size is exactly determined by the header.
+ * below, and a final checksum; its size is exactly determined by the header. Version 2 adds the
+ * metadata size at offset 116 (moving the header checksum to 120) and the metadata section after
+ * the header; version 1 has neither, its header checksum is at 116 and its user ids start at 120.
  *
  * <pre>
  * offset size  type    field
  * ------ ----  ------  ------------------------------------------------------------------
  *      0    8  u8[8]   magic: 89 54 53 4D 0D 0A 1A 0A  ("\x89TSM\r\n\x1a\n", as PNG does, so that
  *                      text-mode transfers and 7-bit channels are detected)
- *      8    4  u32     format version = 1
+ *      8    4  u32     format version = 2 (or 1)
  *     12    4  i32     k, the factors per vector (at least 1)
  *     16    4  i32     U, the number of users
  *     20    4  i32     A, the number of artists
@@ -50,8 +54,12 @@ import org.tastemap.core.model.TrainedModel;
  *    113    1  u8      params.solver: 0 cg, 1 cholesky, 255 unset
  *    114    1  u8      params.scaleLambdaByCount: 0 false, 1 true
  *    115    1  u8      reserved, 0
- *    116    4  u32     CRC-32 of bytes 0..115 (the header checksum)
- *    120   SU          user ids: U strings, user u's external id (Last.fm sha1)
+ *    116    4  i32     SX, bytes of the metadata section, 4 to 1,048,576
+ *    120    4  u32     CRC-32 of bytes 0..119 (the header checksum)
+ *    124   SX          metadata: i32 M, the number of entries (at most 1,024), then M pairs of
+ *                      strings (key, value) in the writer's order; keys are unique and 1 to 256
+ *                      bytes, values 0 to 65,536 bytes, strictly valid UTF-8
+ *      .   SU          user ids: U strings, user u's external id (Last.fm sha1)
  *      .   SK          artist keys: A strings, the artist index's ids
  *      .   SN          artist names: A strings, display names
  *      .   SM          artist MBIDs: A strings, empty when unknown
@@ -69,9 +77,9 @@ import org.tastemap.core.model.TrainedModel;
  *
  * <h2>Reading</h2>
  * {@link #load} checks the magic, the version, the header checksum and every count (not negative,
- * fitting in Java arrays, {@code k*U} not overflowing), then that the file has exactly the size the
- * header describes, all before allocating anything; so a corrupted file cannot cause a huge
- * allocation. It then reads the sections into primitive arrays, verifies the final checksum, and
+ * fitting in Java arrays, {@code k*U} not overflowing, the metadata within its limits), then that
+ * the file has exactly the size the header describes, all before allocating anything; so a
+ * corrupted file cannot cause a huge allocation. It then reads the sections into primitive arrays, verifies the final checksum, and
  * only then decodes strings and builds the model. Every problem is a {@link ModelFileException}.
  *
  * <h2>Writing</h2>
@@ -88,7 +96,8 @@ public final class ModelFile {
     /**
      * Writes {@code model} to {@code file}, atomically replacing any file there.
      *
-     * @throws IllegalArgumentException when an id or name is not valid Unicode
+     * @throws IllegalArgumentException when an id, name or metadata entry is not valid Unicode, or
+     *                                  the metadata passes its limits (see the format above)
      * @throws IOException              when the file cannot be written; a previous file is then untouched
      */
     public static void save(Path file, TrainedModel model) throws IOException {
@@ -99,11 +108,13 @@ public final class ModelFile {
         byte[] artistKeys = StringSection.encode(d.artists().size(), d.artists()::id, "artist keys");
         byte[] artistNames = StringSection.encode(d.artistNames().length, i -> d.artistNames()[i], "artist names");
         byte[] artistMbids = StringSection.encode(d.artistMbids().length, i -> d.artistMbids()[i], "artist MBIDs");
+        byte[] metadata = MetadataSection.encode(model.metadata());
         ModelFileHeader header = new ModelFileHeader(f.factors(), m.numUsers(), m.numItems(), m.nnz(), f.iterations(),
-                userIds.length, artistKeys.length, artistNames.length, artistMbids.length, f.params());
+                userIds.length, artistKeys.length, artistNames.length, artistMbids.length, metadata.length, f.params());
         AtomicFileWrite.write(file, ch -> {
             ChecksummedOutput out = new ChecksummedOutput(ch);
             out.put(header.toBytes());
+            out.put(metadata);
             out.put(userIds);
             out.put(artistKeys);
             out.put(artistNames);
@@ -134,11 +145,15 @@ public final class ModelFile {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             ChecksummedInput in = new ChecksummedInput(ch, name);
-            byte[] head = new byte[(int) Math.min(size, ModelFileHeader.BYTES)];
-            in.get(head, 0, head.length, "header");
-            ModelFileHeader h = ModelFileHeader.parse(head, name);
+            byte[] prefix = new byte[(int) Math.min(size, ModelFileHeader.PREFIX)];
+            in.get(prefix, 0, prefix.length, "header");
+            int version = ModelFileHeader.version(prefix, name);
+            byte[] head = Arrays.copyOf(prefix, (int) Math.min(size, ModelFileHeader.bytes(version)));
+            in.get(head, prefix.length, head.length - prefix.length, "header");
+            ModelFileHeader h = ModelFileHeader.parse(head, version, name);
             h.checkFileSize(size, name);
             // Every allocation below is bounded by the size of the file, checked just above.
+            byte[] metadata = bytes(in, h.metadataBytes(), "metadata");
             byte[] userIds = bytes(in, h.userIdBytes(), "user ids");
             byte[] artistKeys = bytes(in, h.artistKeyBytes(), "artist keys");
             byte[] artistNames = bytes(in, h.artistNameBytes(), "artist names");
@@ -169,7 +184,8 @@ public final class ModelFile {
                         StringSection.decode(artistMbids, h.numArtists(), "artist MBIDs", name));
                 FactorModel factors = new FactorModel(h.factors(), h.numUsers(), h.numArtists(), userFactors,
                         artistFactors, h.params(), h.iterations());
-                return new TrainedModel(dataset, factors);
+                Map<String, String> meta = version == ModelFileHeader.VERSION_1 ? Map.of() : MetadataSection.decode(metadata, name);
+                return new TrainedModel(dataset, factors, meta);
             } catch (IllegalArgumentException e) {
                 // the checksum matched, so the writer itself stored something inconsistent
                 throw new ModelFileException(name, "is inconsistent: " + e.getMessage());

@@ -12,28 +12,56 @@ import org.tastemap.core.als.ConfidenceKind;
 import org.tastemap.core.als.SolverKind;
 
 /**
- * The fixed 120-byte header of a model file (layout in {@link ModelFile}): the counts that fix the
- * size of every later section, and the training parameters. Parsing checks every count before the
- * caller allocates anything.
+ * The fixed header of a model file (layout in {@link ModelFile}; 120 bytes in version 1, 124 in
+ * version 2): the counts that fix the size of every later section, and the training parameters.
+ * Parsing checks every count before the caller allocates anything.
+ *
+ * @param version       the format version, {@link #VERSION_1} or {@link #VERSION}
+ * @param metadataBytes bytes of the metadata section; 0 in version 1, which has none
  */
-record ModelFileHeader(int factors, int numUsers, int numArtists, int nnz, int iterations,
+record ModelFileHeader(int version, int factors, int numUsers, int numArtists, int nnz, int iterations,
                        int userIdBytes, int artistKeyBytes, int artistNameBytes, int artistMbidBytes,
-                       AlsParams params) {
+                       int metadataBytes, AlsParams params) {
 
-    static final int BYTES = 120;
-    static final int VERSION = 1;
+    /** The header size of version 1. */
+    static final int BYTES_V1 = 120;
+    /** The header size of version 2. */
+    static final int BYTES_V2 = 124;
+    /** The bytes that hold the magic and the version, the same in every version. */
+    static final int PREFIX = 12;
+    static final int VERSION_1 = 1;
+    /** The version {@link ModelFile#save} writes. */
+    static final int VERSION = 2;
     static final byte[] MAGIC = {(byte) 0x89, 'T', 'S', 'M', '\r', '\n', 0x1A, '\n'};
     /** The largest array the JVM reliably allocates. */
     static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
-    private static final int CRC_OFFSET = 116;
+    /** Where the metadata size is in version 2. */
+    private static final int METADATA_OFFSET = 116;
+
+    /** A version-2 header. */
+    ModelFileHeader(int factors, int numUsers, int numArtists, int nnz, int iterations, int userIdBytes,
+                    int artistKeyBytes, int artistNameBytes, int artistMbidBytes, int metadataBytes, AlsParams params) {
+        this(VERSION, factors, numUsers, numArtists, nnz, iterations, userIdBytes, artistKeyBytes, artistNameBytes,
+                artistMbidBytes, metadataBytes, params);
+    }
+
+    /** The header size of {@code version}. */
+    static int bytes(int version) {
+        return version == VERSION_1 ? BYTES_V1 : BYTES_V2;
+    }
+
+    /** The size of this header. */
+    int bytes() {
+        return bytes(version);
+    }
 
     /** A named run of bytes in the file, in file order. */
     record Section(String name, long bytes) {
     }
 
     byte[] toBytes() {
-        ByteBuffer b = ByteBuffer.allocate(BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(MAGIC).putInt(VERSION);
+        ByteBuffer b = ByteBuffer.allocate(bytes()).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(MAGIC).putInt(version);
         b.putInt(factors).putInt(numUsers).putInt(numArtists).putInt(nnz).putInt(iterations);
         b.putInt(userIdBytes).putInt(artistKeyBytes).putInt(artistNameBytes).putInt(artistMbidBytes);
         b.putDouble(params.alpha()).putDouble(params.eps()).putDouble(params.bm25K1()).putDouble(params.bm25B())
@@ -41,40 +69,58 @@ record ModelFileHeader(int factors, int numUsers, int numArtists, int nnz, int i
         b.putInt(params.factors()).putInt(params.iterations()).putInt(params.cgSteps()).putInt(params.threads());
         b.put(confidenceCode(params.confidence())).put(solverCode(params.solver()))
                 .put((byte) (params.scaleLambdaByCount() ? 1 : 0)).put((byte) 0);
-        b.putInt(crc(b.array()));
+        if (version != VERSION_1) {
+            b.putInt(metadataBytes);
+        }
+        b.putInt(crc(b.array(), b.position()));
         return b.array();
     }
 
-    /** The CRC-32 of header bytes 0..115, the value stored at offset 116. */
-    static int crc(byte[] header) {
+    /** The CRC-32 of header bytes {@code 0..crcOffset-1}, the value stored at {@code crcOffset}. */
+    static int crc(byte[] header, int crcOffset) {
         CRC32 c = new CRC32();
-        c.update(header, 0, CRC_OFFSET);
+        c.update(header, 0, crcOffset);
         return (int) c.getValue();
     }
 
     /**
-     * Parses and checks a header. {@code bytes} holds the first {@code min(fileSize, 120)} bytes.
+     * The format version in the first {@link #PREFIX} bytes of a file, after checking the magic.
+     * {@code bytes} holds the first {@code min(fileSize, PREFIX)} bytes.
      *
-     * @throws ModelFileException when the file is not a model file, has another version, or its
-     *                            header is truncated, corrupted or describes impossible sizes
+     * @throws ModelFileException when the file is not a model file, is too short to tell, or has a
+     *                            version this Tastemap cannot read
      */
-    static ModelFileHeader parse(byte[] bytes, String file) throws ModelFileException {
+    static int version(byte[] bytes, String file) throws ModelFileException {
         int n = bytes.length;
         if (!Arrays.equals(bytes, 0, Math.min(n, MAGIC.length), MAGIC, 0, Math.min(n, MAGIC.length))) {
             throw new ModelFileException(file, "is not a Tastemap model file (it does not start with the model file magic bytes)");
         }
+        if (n < PREFIX) {
+            throw new ModelFileException(file, "is truncated: expected " + BYTES_V1 + " bytes of header, found " + n);
+        }
+        int version = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(MAGIC.length);
+        if (version != VERSION_1 && version != VERSION) {
+            throw new ModelFileException(file, "is in model format version " + Integer.toUnsignedString(version)
+                    + ", which this Tastemap cannot read (it reads versions 1 and " + VERSION
+                    + "): the file comes from a newer Tastemap, or is corrupted");
+        }
+        return version;
+    }
+
+    /**
+     * Parses and checks a header. {@code bytes} holds the first {@code min(fileSize, bytes(version))}
+     * bytes, and {@code version} was read from them by {@link #version}.
+     *
+     * @throws ModelFileException when the header is truncated, corrupted or describes impossible sizes
+     */
+    static ModelFileHeader parse(byte[] bytes, int version, String file) throws ModelFileException {
+        int n = bytes.length;
+        int size = bytes(version);
+        if (n < size) {
+            throw new ModelFileException(file, "is truncated: expected " + size + " bytes of header, found " + n);
+        }
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (n >= 12) {
-            int version = b.getInt(8);
-            if (version != VERSION) {
-                throw new ModelFileException(file, "is in model format version " + Integer.toUnsignedString(version)
-                        + ", which this Tastemap cannot read (it reads version " + VERSION + "): the file comes from a newer Tastemap, or is corrupted");
-            }
-        }
-        if (n < BYTES) {
-            throw new ModelFileException(file, "is truncated: expected " + BYTES + " bytes of header, found " + n);
-        }
-        if (b.getInt(CRC_OFFSET) != crc(bytes)) {
+        if (b.getInt(size - 4) != crc(bytes, size - 4)) {
             throw new ModelFileException(file, "is corrupted: header checksum mismatch");
         }
         b.position(12);
@@ -103,8 +149,12 @@ record ModelFileHeader(int factors, int numUsers, int numArtists, int nnz, int i
         if (scale != 0 && scale != 1) {
             throw new ModelFileException(file, "is corrupted: the lambda scaling flag is " + scale + ", not 0 or 1");
         }
-        ModelFileHeader h = new ModelFileHeader(factors, numUsers, numArtists, nnz, iterations, userIdBytes,
-                artistKeyBytes, artistNameBytes, artistMbidBytes, new AlsParams(pFactors, alpha, confidence, eps, bm25K1,
+        if (b.get() != 0) {
+            throw new ModelFileException(file, "is corrupted: the reserved header byte 115 is not 0");
+        }
+        int metadataBytes = version == VERSION_1 ? 0 : b.getInt(METADATA_OFFSET);
+        ModelFileHeader h = new ModelFileHeader(version, factors, numUsers, numArtists, nnz, iterations, userIdBytes,
+                artistKeyBytes, artistNameBytes, artistMbidBytes, metadataBytes, new AlsParams(pFactors, alpha, confidence, eps, bm25K1,
                 bm25B, lambda, scale == 1, pIterations, solver, cgSteps, seed, threads));
         h.checkSizes(file);
         return h;
@@ -132,6 +182,8 @@ record ModelFileHeader(int factors, int numUsers, int numArtists, int nnz, int i
                 || artistMbidBytes < 4L * numArtists) {
             bad = "artist sections of " + num(artistKeyBytes) + ", " + num(artistNameBytes) + " and "
                     + num(artistMbidBytes) + " bytes for " + num(numArtists) + " artists";
+        } else if (version != VERSION_1 && (metadataBytes < 4 || metadataBytes > MetadataSection.MAX_BYTES)) {
+            bad = "a metadata section of " + num(metadataBytes) + " bytes (4 to " + num(MetadataSection.MAX_BYTES) + " allowed)";
         }
         if (bad != null) {
             throw new ModelFileException(file, "is corrupted: its header describes " + bad);
@@ -141,7 +193,10 @@ record ModelFileHeader(int factors, int numUsers, int numArtists, int nnz, int i
     /** Every section of the file in order, from the header to the final checksum. */
     List<Section> sections() {
         List<Section> s = new ArrayList<>();
-        s.add(new Section("header", BYTES));
+        s.add(new Section("header", bytes()));
+        if (version != VERSION_1) {
+            s.add(new Section("metadata", metadataBytes));
+        }
         s.add(new Section("user ids", userIdBytes));
         s.add(new Section("artist keys", artistKeyBytes));
         s.add(new Section("artist names", artistNameBytes));

@@ -37,8 +37,9 @@ class ModelFileTest {
                 strings += 4 + s.getBytes(StandardCharsets.UTF_8).length;
             }
         }
-        // header 120, strings, userPtr 5 ints, 7 artist indexes, 7 plays, 4x3 + 4x3 factors, checksum 4
-        return 120 + strings + 4 * 5 + 4 * 7 + 4 * 7 + 4 * 12 + 4 * 12 + 4;
+        // header 124, empty metadata (its count, 4), strings, userPtr 5 ints, 7 artist indexes, 7 plays,
+        // 4x3 + 4x3 factors, checksum 4
+        return 124 + 4 + strings + 4 * 5 + 4 * 7 + 4 * 7 + 4 * 12 + 4 * 12 + 4;
     }
 
     @Test
@@ -81,7 +82,7 @@ class ModelFileTest {
         b.get(magic);
         // the magic, byte by byte from the Javadoc
         assertArrayEquals(new byte[] {(byte) 0x89, 0x54, 0x53, 0x4D, 0x0D, 0x0A, 0x1A, 0x0A}, magic);
-        assertEquals(1, b.getInt(8), "version");
+        assertEquals(2, b.getInt(8), "version");
         assertEquals(3, b.getInt(12), "k");
         assertEquals(4, b.getInt(16), "users");
         assertEquals(4, b.getInt(20), "artists");
@@ -92,12 +93,14 @@ class ModelFileTest {
         assertEquals(2, b.get(112), "confidence bm25");
         assertEquals(1, b.get(113), "solver cholesky");
         assertEquals(1, b.get(114), "scale lambda");
+        assertEquals(4, b.getInt(116), "metadata bytes: just the count");
         CRC32 head = new CRC32();
-        head.update(b.array(), 0, 116);
-        assertEquals((int) head.getValue(), b.getInt(116), "header checksum");
+        head.update(b.array(), 0, 120);
+        assertEquals((int) head.getValue(), b.getInt(120), "header checksum");
+        assertEquals(0, b.getInt(124), "metadata entries");
         // the first user id: length 4, then "00a1"
-        assertEquals(4, b.getInt(120));
-        assertEquals("00a1", new String(b.array(), 124, 4, StandardCharsets.US_ASCII));
+        assertEquals(4, b.getInt(128));
+        assertEquals("00a1", new String(b.array(), 132, 4, StandardCharsets.US_ASCII));
         CRC32 all = new CRC32();
         all.update(b.array(), 0, b.capacity() - 4);
         assertEquals((int) all.getValue(), b.getInt(b.capacity() - 4), "file checksum");
@@ -120,9 +123,9 @@ class ModelFileTest {
 
         Files.write(cut, Arrays.copyOf(full, 60));
         e = assertThrows(ModelFileException.class, () -> ModelFile.load(cut));
-        assertEquals(cut + " is truncated: expected 120 bytes of header, found 60", e.getMessage());
+        assertEquals(cut + " is truncated: expected 124 bytes of header, found 60", e.getMessage());
 
-        for (int n : new int[] {0, 1, 7, 8, 11, 12, 119, 120, 121, 200, (int) size / 2, (int) size - 5, (int) size - 1}) {
+        for (int n : new int[] {0, 1, 7, 8, 11, 12, 119, 120, 121, 123, 124, 127, 200, (int) size / 2, (int) size - 5, (int) size - 1}) {
             Files.write(cut, Arrays.copyOf(full, n));
             e = assertThrows(ModelFileException.class, () -> ModelFile.load(cut), "cut at " + n);
             assertTrue(e.getMessage().startsWith(cut + " is truncated: expected "), n + ": " + e.getMessage());
@@ -175,10 +178,10 @@ class ModelFileTest {
         Path file = dir.resolve("model.tsm");
         ModelFile.save(file, ExportTestModels.small());
         byte[] full = Files.readAllBytes(file);
-        ByteBuffer.wrap(full).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 2);
+        ByteBuffer.wrap(full).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 3);
         Files.write(file, full);
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
-        assertTrue(e.getMessage().contains("is in model format version 2, which this Tastemap cannot read (it reads version 1)"), e.getMessage());
+        assertTrue(e.getMessage().contains("is in model format version 3, which this Tastemap cannot read (it reads versions 1 and 2)"), e.getMessage());
     }
 
     @Test
@@ -199,7 +202,7 @@ class ModelFileTest {
         // (to get past the checksum the whole file is re-signed, as a buggy writer would)
         byte[] copy = good.clone();
         ByteBuffer b = ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(120, Integer.MAX_VALUE);
+        b.putInt(128, Integer.MAX_VALUE); // after the 124-byte header and the 4-byte empty metadata
         resign(copy);
         Files.write(file, copy);
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
@@ -212,8 +215,8 @@ class ModelFileTest {
         b.putInt(off1, v1);
         b.putInt(off2, v2);
         CRC32 c = new CRC32();
-        c.update(copy, 0, 116);
-        b.putInt(116, (int) c.getValue());
+        c.update(copy, 0, 120);
+        b.putInt(120, (int) c.getValue());
         Files.write(file, copy);
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
         assertTrue(e.getMessage().contains(expected), e.getMessage());

@@ -1,0 +1,36 @@
+package org.tastemap.core.model;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The metadata keys Tastemap writes into {@link TrainedModel#metadata()}. Other writers (the
+ * parameter tuner, the Spark job) add their own keys; readers ignore keys they do not know.
+ */
+public final class ModelMetadata {
+    /** When the model was made: an ISO-8601 UTC instant to the second, e.g. {@code 2026-12-07T04:30:00Z}. */
+    public static final String CREATED = "created";
+    /** The Tastemap version that made it ({@code "dev"} when run from classes). */
+    public static final String TASTEMAP_VERSION = "tastemap.version";
+    /** What made it, e.g. {@code "tastemap train"}. */
+    public static final String CREATED_BY = "created.by";
+    /** The file name (without folders) of the imported input. */
+    public static final String INPUT = "input";
+    /** The share of each listener's artists held out for evaluation while training, e.g. {@code "0.2"}. */
+    public static final String HOLDOUT = "holdout";
+
+    private ModelMetadata() {
+    }
+
+    /** {@link #CREATED} (now), {@link #TASTEMAP_VERSION}, {@link #CREATED_BY} and {@link #INPUT}, in that order. */
+    public static Map<String, String> provenance(String createdBy, String version, String input) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(CREATED, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        m.put(TASTEMAP_VERSION, version);
+        m.put(CREATED_BY, createdBy);
+        m.put(INPUT, input);
+        return m;
+    }
+}
