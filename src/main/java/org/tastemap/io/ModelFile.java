@@ -79,8 +79,15 @@ import org.tastemap.core.model.TrainedModel;
  * {@link #load} checks the magic, the version, the header checksum and every count (not negative,
  * fitting in Java arrays, {@code k*U} not overflowing, the metadata within its limits), then that
  * the file has exactly the size the header describes, all before allocating anything; so a
- * corrupted file cannot cause a huge allocation. It then reads the sections into primitive arrays, verifies the final checksum, and
- * only then decodes strings and builds the model. Every problem is a {@link ModelFileException}.
+ * corrupted file cannot cause a huge allocation. The parameters are checked against the ranges
+ * training accepts (alpha, lambda, eps, BM25 K1 finite and not negative, eps or K1 above 0 where
+ * the confidence uses them, BM25 B in [0, 1], k and params.factors 1..1024, params.iterations
+ * 0..10,000, cgSteps 1..1,000, threads 0..1,024). It then reads the sections into primitive arrays,
+ * verifies the final checksum, and checks every stored value, since a file re-signed by a buggy
+ * writer passes the checksums: row pointers from 0 to N without decreasing, artist indexes in range
+ * and strictly increasing within a row, play counts positive and finite, factors finite. Only then
+ * does it decode strings and build the model. Every problem is a {@link ModelFileException} naming
+ * the file and the field, for example {@code "m.tsm is corrupted: params.lambda is NaN; ..."}.
  *
  * <h2>Writing</h2>
  * {@link #save} writes a temporary file next to the target, forces it to disk and renames it over
@@ -174,7 +181,9 @@ public final class ModelFile {
                 throw new ModelFileException(name, "is corrupted: checksum mismatch (stored "
                         + Integer.toHexString(stored) + ", computed " + Integer.toHexString(computed) + ")");
             }
-            checkRowPointers(userPtr, h.nnz(), name);
+            ModelFileChecks.rows(userPtr, userItems, userValues, h.numArtists(), name);
+            ModelFileChecks.finite(userFactors, h.factors(), "user factors", "user", name);
+            ModelFileChecks.finite(artistFactors, h.factors(), "artist factors", "artist", name);
             try {
                 InteractionMatrix matrix = InteractionMatrix.fromCsr(h.numUsers(), h.numArtists(), userPtr, userItems, userValues);
                 Dataset dataset = new Dataset(matrix,
@@ -197,17 +206,5 @@ public final class ModelFile {
         byte[] b = new byte[n];
         in.get(b, 0, n, what);
         return b;
-    }
-
-    /** InteractionMatrix.fromCsr trusts the row pointers to be ordered; a file must prove it. */
-    private static void checkRowPointers(int[] ptr, int nnz, String file) throws ModelFileException {
-        if (ptr[0] != 0 || ptr[ptr.length - 1] != nnz) {
-            throw new ModelFileException(file, "is inconsistent: the user row pointers do not span 0.." + nnz);
-        }
-        for (int u = 1; u < ptr.length; u++) {
-            if (ptr[u] < ptr[u - 1]) {
-                throw new ModelFileException(file, "is inconsistent: user row pointer " + u + " decreases");
-            }
-        }
     }
 }

@@ -157,6 +157,7 @@ record ModelFileHeader(int version, int factors, int numUsers, int numArtists, i
                 artistKeyBytes, artistNameBytes, artistMbidBytes, metadataBytes, new AlsParams(pFactors, alpha, confidence, eps, bm25K1,
                 bm25B, lambda, scale == 1, pIterations, solver, cgSteps, seed, threads));
         h.checkSizes(file);
+        ModelFileChecks.params(h.params(), h.factors(), file);
         return h;
     }
 
