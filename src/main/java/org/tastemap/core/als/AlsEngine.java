@@ -48,6 +48,8 @@ public final class AlsEngine implements AutoCloseable {
         this.k = params.factors();
         Confidence confidence = Confidence.of(params, matrix);
         this.userCm1 = confidence.userOrder(matrix);
+        // an infinite or NaN confidence would make every factor it touches infinite: refuse it before any work
+        confidence.requireFinite(matrix, userCm1);
         this.itemCm1 = confidence.itemOrder(matrix);
         this.solver = solver;
         this.kernels = FactorKernels.fastest();
@@ -63,6 +65,11 @@ public final class AlsEngine implements AutoCloseable {
 
     public AlsParams params() {
         return params;
+    }
+
+    /** The stored cell of largest confidence (to tell absurd input from a bad alpha when training diverges), or null. */
+    public Confidence.Cell largestConfidence() {
+        return Confidence.largest(matrix, userCm1);
     }
 
     /** Solves every user row against the artist factors: {@code x_u} for all u. */

@@ -66,11 +66,11 @@ public final class AlsTrainer {
                 double seconds = (System.nanoTime() - s) / 1e9;
                 if (!finite(x) || !finite(y)) {
                     return new TrainingResult(last, TrainingResult.Status.DIVERGED, "The factors became infinite or NaN in iteration "
-                            + it + " (try a smaller alpha or a larger lambda); the model of iteration " + (it - 1) + " is kept.", history);
+                            + it + " (" + divergenceCause(engine) + "); the model of iteration " + (it - 1) + " is kept.", history);
                 }
                 if (Double.isInfinite(loss)) {
                     return new TrainingResult(last, TrainingResult.Status.DIVERGED, "The loss became infinite in iteration "
-                            + it + " (try a smaller alpha or a larger lambda); the model of iteration " + (it - 1) + " is kept.", history);
+                            + it + " (" + divergenceCause(engine) + "); the model of iteration " + (it - 1) + " is kept.", history);
                 }
                 // x and y are finite: the previous snapshot is no longer the fallback, so let it go before
                 // copying (at 358,000 x 160,000 and k = 64 each copy is 133 MB)
@@ -85,6 +85,23 @@ public final class AlsTrainer {
             }
         }
         return new TrainingResult(last, TrainingResult.Status.COMPLETED, "", history);
+    }
+
+    /**
+     * Confidences above this make float solves overflow: {@code c y y'} and the CG residual's
+     * squares reach {@code c^2 |y|^4}, past the float range (3.4e38) from about c = 1e17 with unit
+     * factors. Above it the cause named is the input, not alpha.
+     */
+    public static final double ABSURD_CONFIDENCE = 1e12;
+
+    /** Why training diverged, as advice: the input when its largest confidence is absurd, else alpha and lambda. */
+    static String divergenceCause(AlsEngine engine) {
+        Confidence.Cell c = engine.largestConfidence();
+        if (c != null && !(c.minusOne() <= ABSURD_CONFIDENCE)) {
+            return String.format(java.util.Locale.ROOT, "the largest confidence, c = 1 + %.1e, is too large for float arithmetic:"
+                    + " user #%d has %.1e plays of artist #%d; check the input, or use log confidence", c.minusOne(), c.user(), c.plays(), c.item());
+        }
+        return "try a smaller alpha or a larger lambda";
     }
 
     /** Factors drawn from N(0, 0.01^2) by a seeded generator, as a plain table. */

@@ -110,4 +110,59 @@ public final class Confidence {
         }
         return out;
     }
+
+    /**
+     * A stored cell and its confidence minus one.
+     *
+     * @param user     the listener's index
+     * @param item     the artist's index
+     * @param plays    r_ui
+     * @param minusOne c_ui - 1 as trained (a float)
+     */
+    public record Cell(int user, int item, double plays, double minusOne) {
+    }
+
+    /**
+     * Throws {@link NonFiniteConfidenceException} for the first cell (in user order) whose
+     * {@code c - 1}, as given by {@link #userOrder} in {@code cm1}, is not finite.
+     */
+    public void requireFinite(InteractionMatrix x, float[] cm1) {
+        for (int p = 0; p < cm1.length; p++) {
+            if (!Float.isFinite(cm1[p])) {
+                Cell c = cellAt(x, cm1, p);
+                throw new NonFiniteConfidenceException(c.user(), c.item(), c.plays(), c.minusOne(), params);
+            }
+        }
+    }
+
+    /** The cell of largest confidence ({@code cm1} from {@link #userOrder}), or null for an empty matrix. */
+    public static Cell largest(InteractionMatrix x, float[] cm1) {
+        int best = -1;
+        for (int p = 0; p < cm1.length; p++) {
+            // NaN compares false: a NaN cell is taken at once
+            if (best < 0 || !(cm1[p] <= cm1[best])) {
+                best = p;
+                if (Float.isNaN(cm1[p])) {
+                    break;
+                }
+            }
+        }
+        return best < 0 ? null : cellAt(x, cm1, best);
+    }
+
+    private static Cell cellAt(InteractionMatrix x, float[] cm1, int p) {
+        int[] ptr = x.userPtr();
+        // the row holding position p: the last u with ptr[u] <= p
+        int lo = 0;
+        int hi = x.numUsers() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (ptr[mid] <= p) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return new Cell(lo, x.userItems()[p], x.userValues()[p], cm1[p]);
+    }
 }
