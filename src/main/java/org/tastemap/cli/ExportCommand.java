@@ -22,6 +22,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.checkFolder("--out", out);
         FactorExport.exportAll(modelArgs.load(), out);
         spec.commandLine().getOut().println("wrote factors to " + out);
         return 0;

@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.tastemap.core.als.AlsParams;
 import org.tastemap.core.als.AlsTrainer;
+import org.tastemap.core.als.Confidence;
 import org.tastemap.core.als.IterationReport;
+import org.tastemap.core.als.NonFiniteConfidenceException;
 import org.tastemap.core.als.SolverKind;
 import org.tastemap.core.als.TrainingOptions;
 import org.tastemap.core.als.TrainingResult;
@@ -57,6 +59,11 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
         AlsParams params = paramArgs.params();
+        // what can be checked without the data is checked before the import, which may take minutes
+        if (holdout != null && !(holdout > 0 && holdout < 1)) {
+            throw new IllegalArgumentException("--holdout must be between 0 and 1, exclusive (got " + holdout + ")");
+        }
+        OutputPaths.checkFile("--out", out);
         ImportResult imported = Importer.importFile(importArgs.input, importArgs.options());
         Dataset data = imported.dataset();
         w.printf("imported %,d users, %,d artists, %,d rows (%,d rows skipped)%n", data.users().size(), data.artists().size(),
@@ -78,13 +85,33 @@ final class TrainCommand implements Callable<Integer> {
                 params.solver() == SolverKind.CG ? params.cgSteps() : 1, params.effectiveThreads(), VectorSupport.describe());
         w.flush();
         TrainingOptions options = TrainingOptions.quiet().withLoss(loss).withEvaluator(evaluator).withListener(r -> print(w, r));
-        TrainingResult result = AlsTrainer.train(trainData.matrix(), params, options);
+        TrainingResult result = train(trainData, params, options);
         if (!result.completed()) {
-            spec.commandLine().getErr().println("tastemap: " + result.message());
+            // a failed run never writes --out: an existing model there stays as it was
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("tastemap: " + result.message() + " Nothing was saved; " + out
+                    + (java.nio.file.Files.exists(out) ? " is unchanged." : " was not written."));
+            if (result.status() == TrainingResult.Status.DIVERGED) {
+                Confidence.Cell c = Confidence.largest(trainData.matrix(), Confidence.of(params, trainData.matrix()).userOrder(trainData.matrix()));
+                if (c != null && !(c.minusOne() <= AlsTrainer.ABSURD_CONFIDENCE)) {
+                    err.printf(Locale.ROOT, "tastemap: the largest confidence is listener %s's, for artist '%s' (%.1e plays)%n",
+                            trainData.users().id(c.user()), trainData.artistName(c.item()), c.plays());
+                }
+            }
+            return 1;
         }
         ModelFile.save(out, new TrainedModel(trainData, result.model(), provenance()));
         w.println("saved " + out);
-        return result.completed() ? 0 : 1;
+        return 0;
+    }
+
+    /** Trains, turning the engine's check of the confidences into a sentence that names the listener and the artist. */
+    static TrainingResult train(Dataset data, AlsParams params, TrainingOptions options) {
+        try {
+            return AlsTrainer.train(data.matrix(), params, options);
+        } catch (NonFiniteConfidenceException e) {
+            throw new IllegalArgumentException(e.describe(data.users().id(e.user()), data.artistName(e.item())), e);
+        }
     }
 
     /** What the saved model records about its making (keys in {@link ModelMetadata}). */
