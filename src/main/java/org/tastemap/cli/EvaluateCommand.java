@@ -1,6 +1,8 @@
 package org.tastemap.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.InteractionMatrix;
@@ -8,6 +10,7 @@ import org.tastemap.core.eval.Metrics;
 import org.tastemap.core.eval.RankingMetrics;
 import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.eval.TrainTestSplit;
+import org.tastemap.core.model.ModelMetadata;
 import org.tastemap.core.model.TrainedModel;
 import org.tastemap.io.Importer;
 import picocli.CommandLine.Command;
@@ -19,8 +22,9 @@ import picocli.CommandLine.Spec;
 /**
  * Held-out metrics of a saved model. The file is imported, mapped onto the model's users and
  * artists (unknown ones are left out), and split with the same seeded per-user holdout that
- * {@code train --holdout} uses; with the same file, fraction and seed the test part is exactly what
- * training held out.
+ * {@code train --holdout} uses for its per-iteration metrics. A model saved by {@code train} is
+ * trained on all rows, so on the file it was trained on these metrics are optimistic, and the
+ * output says so.
  */
 @Command(name = "evaluate", description = "Held-out precision@10, MAP@10, NDCG@10, AUC and percentile rank of a model, beside the most-popular baseline.")
 final class EvaluateCommand implements Callable<Integer> {
@@ -57,7 +61,33 @@ final class EvaluateCommand implements Callable<Integer> {
         row(w, "model", m);
         row(w, "most popular", pop);
         w.printf("%,d test users; holdout %.2f, seed %d%n", m.users(), holdout, s);
+        trainedOn(w, model.metadata(), importArgs.input);
         return 0;
+    }
+
+    /** What the model says it was trained on, and a warning when its training rows include these test rows. */
+    static void trainedOn(PrintWriter w, Map<String, String> meta, Path input) {
+        String on = meta.get(ModelMetadata.TRAINED_ON);
+        if (on == null) {
+            return;
+        }
+        String rows = meta.get(ModelMetadata.TRAINED_ROWS);
+        String source = meta.getOrDefault(ModelMetadata.INPUT, "its input");
+        StringBuilder line = new StringBuilder("model trained on ").append(on);
+        if (rows != null && rows.matches("\\d+")) {
+            line.append(String.format(" %,d", Long.parseLong(rows)));
+        }
+        line.append(" rows of ").append(source);
+        if (meta.containsKey(ModelMetadata.HOLDOUT)) {
+            line.append(" (holdout ").append(meta.get(ModelMetadata.HOLDOUT)).append(", seed ")
+                    .append(meta.getOrDefault(ModelMetadata.HOLDOUT_SEED, "?")).append(" evaluated while training)");
+        }
+        w.println(line);
+        Path name = input.getFileName();
+        if ("all".equals(on) && name != null && name.toString().equals(source)) {
+            w.println("note: the model was trained on every row of this file, the held-out rows included, so these metrics are"
+                    + " optimistic; train --holdout prints the honest held-out metrics of each iteration");
+        }
     }
 
     private static void row(PrintWriter w, String name, Metrics m) {

@@ -46,7 +46,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--loss", description = "Compute the full loss after every iteration.")
     boolean loss;
 
-    @Option(names = "--holdout", paramLabel = "F", description = "Hold out this share of each user's artists (users with 5 or more) and report held-out metrics.")
+    @Option(names = "--holdout", paramLabel = "F", description = "Hold out this share of each user's artists (users with 5 or more) and report held-out metrics;"
+            + " the saved model is then trained again on all rows with the same settings.")
     Double holdout;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Where to save the model.")
@@ -86,6 +87,14 @@ final class TrainCommand implements Callable<Integer> {
         w.flush();
         TrainingOptions options = TrainingOptions.quiet().withLoss(loss).withEvaluator(evaluator).withListener(r -> print(w, r));
         TrainingResult result = train(trainData, params, options);
+        if (result.completed() && holdout != null) {
+            // the split served to evaluate; the saved model learns from every row, so that nothing a listener
+            // played (held out or not) is recommended to them, and explanations see every play
+            w.printf("final model: all %,d rows, the same settings and %d iterations%n", data.matrix().nnz(), params.iterations());
+            w.flush();
+            trainData = data;
+            result = train(data, params, TrainingOptions.quiet().withLoss(loss).withListener(r -> print(w, "final ", r)));
+        }
         if (!result.completed()) {
             // a failed run never writes --out: an existing model there stays as it was
             PrintWriter err = spec.commandLine().getErr();
@@ -100,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             return 1;
         }
-        ModelFile.save(out, new TrainedModel(trainData, result.model(), provenance()));
+        ModelFile.save(out, new TrainedModel(data, result.model(), provenance(params, data.matrix().nnz())));
         w.println("saved " + out);
         return 0;
     }
@@ -115,18 +124,25 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** What the saved model records about its making (keys in {@link ModelMetadata}). */
-    Map<String, String> provenance() {
+    Map<String, String> provenance(AlsParams params, long rows) {
         Path name = importArgs.input.getFileName();
         Map<String, String> m = ModelMetadata.provenance("tastemap train", Cli.version(),
                 name == null ? importArgs.input.toString() : name.toString());
         if (holdout != null) {
             m.put(ModelMetadata.HOLDOUT, holdout.toString());
+            m.put(ModelMetadata.HOLDOUT_SEED, Long.toString(params.seed()));
         }
+        m.put(ModelMetadata.TRAINED_ON, "all");
+        m.put(ModelMetadata.TRAINED_ROWS, Long.toString(rows));
         return m;
     }
 
     static void print(PrintWriter w, IterationReport r) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "iteration %3d  %7.3f s", r.iteration(), r.seconds()));
+        print(w, "", r);
+    }
+
+    static void print(PrintWriter w, String prefix, IterationReport r) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%siteration %3d  %7.3f s", prefix, r.iteration(), r.seconds()));
         if (r.hasLoss()) {
             line.append(String.format(Locale.ROOT, "  loss %.6g", r.loss()));
         }

@@ -14,6 +14,13 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tastemap.core.data.Dataset;
+import org.tastemap.core.model.ModelMetadata;
+import org.tastemap.core.model.Recommender;
+import org.tastemap.core.model.TrainedModel;
+import org.tastemap.io.ImportOptions;
+import org.tastemap.io.Importer;
+import org.tastemap.io.ModelFile;
 
 /** The command line end to end, as a script would call it, on a small generated file. */
 class CliTest {
@@ -23,6 +30,7 @@ class CliTest {
     static Path model;
     static String user;
     static String artist;
+    static String trainOut;
 
     record Run(int code, String out, String err) {
     }
@@ -47,6 +55,32 @@ class CliTest {
                 "--threads", "2", "--out", model.toString());
         assertEquals(0, t.code(), t.err());
         assertTrue(Files.size(model) > 0);
+        trainOut = t.out();
+    }
+
+    @Test
+    void aModelTrainedWithHoldoutIsSavedTrainedOnAllRowsAndNeverRecommendsAPlayedArtist() throws IOException {
+        // issue 15: the @BeforeAll model was trained with --holdout 0.2; it used to be saved trained on 80% of the rows
+        Dataset file = Importer.importFile(data, ImportOptions.auto()).dataset();
+        TrainedModel m = ModelFile.load(model);
+        int rows = file.matrix().nnz();
+        assertEquals(rows, m.dataset().matrix().nnz(), "the saved model holds every row of the file");
+        assertTrue(trainOut.contains(String.format("final model: all %,d rows", rows)), trainOut);
+        assertEquals("all", m.metadata().get(ModelMetadata.TRAINED_ON), m.metadata().toString());
+        assertEquals("42", m.metadata().get(ModelMetadata.HOLDOUT_SEED), m.metadata().toString());
+        // every listener, every artist ranked: none the file says they played (brute force over the file's rows)
+        Recommender r = new Recommender(m);
+        for (int fu = 0; fu < file.users().size(); fu++) {
+            int u = m.dataset().users().indexOf(file.users().id(fu));
+            java.util.Set<String> played = new java.util.HashSet<>();
+            for (int p = file.matrix().userPtr()[fu]; p < file.matrix().userPtr()[fu + 1]; p++) {
+                played.add(file.artists().id(file.matrix().userItems()[p]));
+            }
+            for (var s : r.recommend(u, m.dataset().artists().size(), null)) {
+                assertFalse(played.contains(m.dataset().artists().id(s.index())), "listener " + file.users().id(fu)
+                        + " is recommended an artist they played: " + m.dataset().artistName(s.index()));
+            }
+        }
     }
 
     @Test
@@ -90,6 +124,16 @@ class CliTest {
         Run r = run("evaluate", "--model", model.toString(), "--input", data.toString(), "--holdout", "0.2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("model") && r.out().contains("most popular"), r.out());
+    }
+
+    @Test
+    void evaluateSaysWhatTheModelWasTrainedOnAndWarnsWhenItSawTheTestRows() throws IOException {
+        int rows = Importer.importFile(data, ImportOptions.auto()).dataset().matrix().nnz();
+        Run r = run("evaluate", "--model", model.toString(), "--input", data.toString(), "--holdout", "0.2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(String.format("model trained on all %,d rows of plays.tsv (holdout 0.2, seed 42 evaluated while training)", rows)),
+                r.out());
+        assertTrue(r.out().contains("optimistic"), "the test rows were in the model's training rows:\n" + r.out());
     }
 
     @Test

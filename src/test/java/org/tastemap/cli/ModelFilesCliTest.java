@@ -51,7 +51,8 @@ class ModelFilesCliTest {
     void trainRecordsItsProvenance() throws IOException {
         Map<String, String> m = ModelFile.load(model).metadata();
         assertEquals(List.of(ModelMetadata.CREATED, ModelMetadata.TASTEMAP_VERSION, ModelMetadata.CREATED_BY,
-                ModelMetadata.INPUT, ModelMetadata.HOLDOUT), List.copyOf(m.keySet()));
+                ModelMetadata.INPUT, ModelMetadata.HOLDOUT, ModelMetadata.HOLDOUT_SEED, ModelMetadata.TRAINED_ON,
+                ModelMetadata.TRAINED_ROWS), List.copyOf(m.keySet()));
         Instant created = Instant.parse(m.get(ModelMetadata.CREATED));
         // recorded to the second, between the start of the run and now
         assertTrue(!created.isBefore(trainedAfter.minusSeconds(1)) && !created.isAfter(Instant.now()), created.toString());

@@ -20,6 +20,15 @@ public final class ModelMetadata {
     public static final String INPUT = "input";
     /** The share of each listener's artists held out for evaluation while training, e.g. {@code "0.2"}. */
     public static final String HOLDOUT = "holdout";
+    /** The seed of the holdout split used for evaluation while training, e.g. {@code "42"}. */
+    public static final String HOLDOUT_SEED = "holdout.seed";
+    /**
+     * Which rows of the input the saved factors were trained on: {@code "all"} (a held-out split,
+     * if any, served only to evaluate), or {@code "split"} (only the training part of the split).
+     */
+    public static final String TRAINED_ON = "trained.on";
+    /** How many rows (listener-artist cells) the saved factors were trained on. */
+    public static final String TRAINED_ROWS = "trained.rows";
 
     private ModelMetadata() {
     }
