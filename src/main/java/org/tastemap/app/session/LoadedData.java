@@ -17,11 +17,13 @@ public record LoadedData(Dataset dataset, String source, TrainTestSplit split, N
                          NameSearch userSearch, Metrics baseline) {
     /** Held-out metrics use at most this many test users, so that each iteration's evaluation stays quick. */
     public static final int EVAL_USERS = 2000;
+    /** The share of each listener's artists (of those with 5 or more) held out for evaluation. */
+    public static final double HOLDOUT = 0.2;
     public static final long SPLIT_SEED = 42L;
     public static final long EVAL_SEED = 7L;
 
     public static LoadedData prepare(Dataset d, String source) {
-        TrainTestSplit split = TrainTestSplit.split(d.matrix(), 0.2, 5, SPLIT_SEED);
+        TrainTestSplit split = TrainTestSplit.split(d.matrix(), HOLDOUT, 5, SPLIT_SEED);
         Metrics baseline = RankingMetrics.evaluate(Scorer.popularity(split.train()), split.train(), split.test(), 10,
                 EVAL_USERS, EVAL_SEED, Runtime.getRuntime().availableProcessors());
         return new LoadedData(d, source, split, NameSearch.artists(d), NameSearch.users(d), baseline);

@@ -30,6 +30,7 @@ import org.tastemap.core.als.SolverKind;
 import org.tastemap.core.als.TrainingResult;
 import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.model.FactorModel;
+import org.tastemap.core.model.ModelMetadata;
 import org.tastemap.core.model.TrainedModel;
 
 /**
@@ -188,7 +189,8 @@ public final class TrainViewModel {
         var last = result.history().isEmpty() ? null : result.history().get(result.history().size() - 1);
         double loss = last == null ? Double.NaN : last.loss();
         var metrics = last == null ? null : last.metrics();
-        TrainedModel trained = new TrainedModel(data.dataset().withMatrix(matrix), result.model());
+        // the model answers about every row (played filter, explanations) even when its factors learned from the split
+        TrainedModel trained = new TrainedModel(data.dataset(), result.model(), trainedOn(held, matrix));
         state.setModel(ModelState.of(trained, loss, metrics, held, "trained"));
         history.add(0, new RunRecord(history.size() + 1, p, warm, p.iterations(), loss,
                 metrics == null ? Double.NaN : metrics.mapAtK(), seconds));
@@ -197,6 +199,19 @@ public final class TrainViewModel {
         LOG.info(() -> String.format(Locale.ROOT, "trained k=%d, %d iterations in %.2f s; each iteration's training seconds / seconds since the start (with evaluation): %s",
                 p.factors(), p.iterations(), seconds, result.history().stream().map(r -> String.format(Locale.ROOT, "%.3f/%.2f", r.seconds(), r.elapsed()))
                         .collect(java.util.stream.Collectors.joining(" "))));
+    }
+
+    /** What the model records about its rows (saved with it): all of them, or the training part of the split. */
+    static java.util.Map<String, String> trainedOn(boolean held, InteractionMatrix matrix) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put(ModelMetadata.CREATED_BY, "tastemap app");
+        m.put(ModelMetadata.TRAINED_ON, held ? "split" : "all");
+        m.put(ModelMetadata.TRAINED_ROWS, Integer.toString(matrix.nnz()));
+        if (held) {
+            m.put(ModelMetadata.HOLDOUT, Double.toString(LoadedData.HOLDOUT));
+            m.put(ModelMetadata.HOLDOUT_SEED, Long.toString(LoadedData.SPLIT_SEED));
+        }
+        return m;
     }
 
     private void failed(int run, Throwable error) {

@@ -65,6 +65,34 @@ class UsersViewModelTest {
     }
 
     @Test
+    void withTheHeldOutToggleOnRecommendationsAndExplanationsUseEveryPlay() {
+        // issue 15: the model is trained on the split, but the Users screen answers about all the listener's plays
+        assertTrue(state.model().heldOut(), "the Train screen's default is held-out evaluation");
+        var meta = state.model().trained().metadata();
+        assertEquals("split", meta.get(org.tastemap.core.model.ModelMetadata.TRAINED_ON), "the model says its factors saw the split: " + meta);
+        assertEquals(Integer.toString(state.data().split().train().nnz()), meta.get(org.tastemap.core.model.ModelMetadata.TRAINED_ROWS));
+        var split = state.data().split();
+        int u = 0;
+        while (split.test().userCount(u) == 0) {
+            u++;
+        }
+        int all = state.data().dataset().matrix().userCount(u);
+        assertTrue(split.train().userCount(u) < all, "this listener has held-out plays");
+        vm.open(u);
+        int[] played = state.played(u);
+        for (PlayRow r : vm.recommendations()) {
+            assertTrue(Arrays.binarySearch(played, r.artist()) < 0, "a held-out played artist is recommended: " + r.name());
+        }
+        PlayRow rec = vm.recommendations().get(0);
+        Explanation e = state.model().recommender().explain(u, rec.artist());
+        assertEquals(all, e.contributions().size(), "one contribution per played artist, held-out ones included");
+        // the model's recommend() (used by exports and the CLI on a saved file) excludes every play too
+        for (var s : state.model().recommender().recommend(u, state.data().artists(), null)) {
+            assertTrue(Arrays.binarySearch(played, s.index()) < 0, "recommend() returned a played artist");
+        }
+    }
+
+    @Test
     void findByIdAndRandom() {
         String id = state.data().dataset().users().id(42);
         assertTrue(vm.openById(id));
