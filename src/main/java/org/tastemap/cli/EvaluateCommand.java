@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.eval.Holdout;
 import org.tastemap.core.eval.Metrics;
-import org.tastemap.core.eval.RankingMetrics;
 import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.eval.TrainTestSplit;
 import org.tastemap.core.model.ModelMetadata;
@@ -40,7 +40,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the split (default: the model's training seed).")
     Long seed;
 
-    @Option(names = "--users", paramLabel = "N", defaultValue = "2147483647", description = "Evaluate at most N test users (a seeded sample).")
+    @Option(names = "--users", paramLabel = "N", defaultValue = "" + Holdout.EVAL_USERS,
+            description = "Evaluate at most N test users, a seeded sample (default ${DEFAULT-VALUE}, as train --holdout and the app).")
     int maxUsers;
 
     @Spec
@@ -53,10 +54,11 @@ final class EvaluateCommand implements Callable<Integer> {
         Dataset file = Importer.importFile(importArgs.input, importArgs.options()).dataset();
         InteractionMatrix mapped = remap(file, model.dataset());
         long s = seed != null ? seed : model.factors().params().seed();
-        TrainTestSplit split = TrainTestSplit.split(mapped, holdout, 5, s);
+        Holdout protocol = new Holdout(holdout, s);
+        TrainTestSplit split = protocol.split(mapped);
         int threads = Runtime.getRuntime().availableProcessors();
-        Metrics m = RankingMetrics.evaluate(Scorer.of(model.factors()), split.train(), split.test(), 10, maxUsers, s, threads);
-        Metrics pop = RankingMetrics.evaluate(Scorer.popularity(split.train()), split.train(), split.test(), 10, maxUsers, s, threads);
+        Metrics m = protocol.evaluate(Scorer.of(model.factors()), split, maxUsers, threads);
+        Metrics pop = protocol.evaluate(Scorer.popularity(split.train()), split, maxUsers, threads);
         w.printf("%-14s %10s %10s %10s %10s %10s%n", "", "p@10", "map@10", "ndcg@10", "auc", "epr");
         row(w, "model", m);
         row(w, "most popular", pop);

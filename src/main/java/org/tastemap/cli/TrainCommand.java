@@ -16,8 +16,8 @@ import org.tastemap.core.als.TrainingOptions;
 import org.tastemap.core.als.TrainingResult;
 import org.tastemap.core.als.VectorSupport;
 import org.tastemap.core.data.Dataset;
+import org.tastemap.core.eval.Holdout;
 import org.tastemap.core.eval.Metrics;
-import org.tastemap.core.eval.RankingMetrics;
 import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.eval.TrainTestSplit;
 import org.tastemap.core.model.FactorModel;
@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "train", description = "Import a file, train implicit ALS, and save the model.")
 final class TrainCommand implements Callable<Integer> {
-    /** Held-out metrics during training use at most this many test users (a seeded sample). */
-    static final int EVAL_USERS = 5000;
+    /** Held-out metrics during training use at most this many test users (a seeded sample, as the app's). */
+    static final int EVAL_USERS = Holdout.EVAL_USERS;
 
     @Mixin
     ImportArgs importArgs = new ImportArgs();
@@ -72,13 +72,13 @@ final class TrainCommand implements Callable<Integer> {
         Function<FactorModel, Metrics> evaluator = null;
         Dataset trainData = data;
         if (holdout != null) {
-            TrainTestSplit split = TrainTestSplit.split(data.matrix(), holdout, 5, params.seed());
+            // the protocol the app's Train screen uses too: one split rule, one sample of evaluated listeners
+            Holdout protocol = new Holdout(holdout, params.seed());
+            TrainTestSplit split = protocol.split(data.matrix());
             trainData = data.withMatrix(split.train());
-            Metrics pop = RankingMetrics.evaluate(Scorer.popularity(split.train()), split.train(), split.test(), 10, EVAL_USERS,
-                    params.seed(), params.effectiveThreads());
+            Metrics pop = protocol.evaluate(Scorer.popularity(split.train()), split, params.effectiveThreads());
             w.println("most popular baseline: " + pop);
-            evaluator = m -> RankingMetrics.evaluate(Scorer.of(m), split.train(), split.test(), 10, EVAL_USERS, params.seed(),
-                    params.effectiveThreads());
+            evaluator = m -> protocol.evaluate(Scorer.of(m), split, params.effectiveThreads());
         }
         w.printf(Locale.ROOT, "training k=%d alpha=%s %s lambda=%s%s, %s x%d, %d threads, %s kernels%n", params.factors(),
                 params.alpha(), params.confidence().name().toLowerCase(Locale.ROOT), params.lambda(),

@@ -2,8 +2,8 @@ package org.tastemap.app.session;
 
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.NameSearch;
+import org.tastemap.core.eval.Holdout;
 import org.tastemap.core.eval.Metrics;
-import org.tastemap.core.eval.RankingMetrics;
 import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.eval.TrainTestSplit;
 
@@ -15,17 +15,19 @@ import org.tastemap.core.eval.TrainTestSplit;
  */
 public record LoadedData(Dataset dataset, String source, TrainTestSplit split, NameSearch artistSearch,
                          NameSearch userSearch, Metrics baseline) {
-    /** Held-out metrics use at most this many test users, so that each iteration's evaluation stays quick. */
-    public static final int EVAL_USERS = 2000;
+    /** Held-out metrics use at most this many test users: the shared protocol's ({@link Holdout}), as the CLI. */
+    public static final int EVAL_USERS = Holdout.EVAL_USERS;
     /** The share of each listener's artists (of those with 5 or more) held out for evaluation. */
     public static final double HOLDOUT = 0.2;
     public static final long SPLIT_SEED = 42L;
-    public static final long EVAL_SEED = 7L;
+    /** The seed of the sample of evaluated listeners: the split's, as on the command line. */
+    public static final long EVAL_SEED = SPLIT_SEED;
+    /** The held-out protocol of the Train screen; {@code train --holdout 0.2} with the default seed uses the same. */
+    public static final Holdout PROTOCOL = new Holdout(HOLDOUT, SPLIT_SEED);
 
     public static LoadedData prepare(Dataset d, String source) {
-        TrainTestSplit split = TrainTestSplit.split(d.matrix(), HOLDOUT, 5, SPLIT_SEED);
-        Metrics baseline = RankingMetrics.evaluate(Scorer.popularity(split.train()), split.train(), split.test(), 10,
-                EVAL_USERS, EVAL_SEED, Runtime.getRuntime().availableProcessors());
+        TrainTestSplit split = PROTOCOL.split(d.matrix());
+        Metrics baseline = PROTOCOL.evaluate(Scorer.popularity(split.train()), split, Runtime.getRuntime().availableProcessors());
         return new LoadedData(d, source, split, NameSearch.artists(d), NameSearch.users(d), baseline);
     }
 

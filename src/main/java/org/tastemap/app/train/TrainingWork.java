@@ -3,6 +3,7 @@ package org.tastemap.app.train;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.tastemap.app.session.LoadedData;
 import org.tastemap.app.task.Work;
 import org.tastemap.app.task.WorkContext;
 import org.tastemap.core.als.AlsParams;
@@ -11,7 +12,6 @@ import org.tastemap.core.als.TrainingOptions;
 import org.tastemap.core.als.TrainingResult;
 import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.eval.Metrics;
-import org.tastemap.core.eval.RankingMetrics;
 import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.eval.TrainTestSplit;
 import org.tastemap.core.model.FactorModel;
@@ -47,7 +47,7 @@ final class TrainingWork implements Work<TrainingResult> {
     public TrainingResult run(WorkContext ctx) {
         int threads = params.effectiveThreads();
         Function<FactorModel, Metrics> evaluator = split == null ? null
-                : m -> RankingMetrics.evaluate(Scorer.of(m), split.train(), split.test(), 10, evalUsers, 7L, threads);
+                : m -> LoadedData.PROTOCOL.evaluate(Scorer.of(m), split, evalUsers, threads);
         ctx.progress(0, "Iteration 0 of " + params.iterations());
         TrainingOptions options = new TrainingOptions(report -> {
             IterationPoint p = IterationPoint.of(report);
