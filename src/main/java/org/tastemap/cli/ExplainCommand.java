@@ -34,8 +34,16 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainedModel m = modelArgs.load();
         Dataset d = m.dataset();
-        Explanation e = new Recommender(m).explain(Lookup.user(d, user), Lookup.artist(d, artist));
+        int u = Lookup.user(d, user);
+        int i = Lookup.artist(d, artist);
+        Explanation e = new Recommender(m).explain(u, i);
         PrintWriter w = spec.commandLine().getOut();
+        float plays = d.matrix().get(u, i);
+        if (plays > 0) {
+            // a played artist is never recommended: say so before explaining its score like any other
+            w.printf("%s already played %s: %s plays (never recommended to them); its score explained:%n", d.users().id(u),
+                    d.artistName(i), formatPlays(plays));
+        }
         w.printf(Locale.ROOT, "score %.4f (re-solved user row; stored factors give %.4f)%n", e.scoreRefit(), e.scoreModel());
         w.printf("%-40s %10s %10s %10s %8s%n", "because you played", "plays", "similarity", "contrib.", "share");
         int shown = 0;
@@ -48,5 +56,11 @@ final class ExplainCommand implements Callable<Integer> {
                     c.contribution(), 100 * e.share(c));
         }
         return 0;
+    }
+
+    /** A play count as a person reads it: 1,234 for whole counts, else four significant digits. */
+    static String formatPlays(double plays) {
+        return plays == Math.rint(plays) && Math.abs(plays) < 1e15 ? String.format("%,d", (long) plays)
+                : String.format(Locale.ROOT, "%.4g", plays);
     }
 }

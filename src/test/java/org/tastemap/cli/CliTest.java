@@ -127,6 +127,20 @@ class CliTest {
     }
 
     @Test
+    void explainOnAPlayedArtistSaysItWasPlayedThenExplainsItsScore() throws IOException {
+        // the first row of the file: `user` played `artist`, this many times (the file's own count)
+        String[] first = Files.readAllLines(data).get(0).split("\t");
+        long plays = Math.round(Double.parseDouble(first[3]));
+        Run e = run("explain", "--model", model.toString(), "--user", user, "--artist", artist);
+        assertEquals(0, e.code(), e.err());
+        List<String> lines = e.out().lines().toList();
+        assertEquals(String.format("%s already played %s: %,d plays (never recommended to them); its score explained:", user, artist, plays),
+                lines.get(0), e.out());
+        assertTrue(lines.get(1).startsWith("score "), e.out());
+        assertTrue(lines.stream().skip(3).anyMatch(l -> l.startsWith(artist)), "its own plays contribute to its score:\n" + e.out());
+    }
+
+    @Test
     void evaluateSaysWhatTheModelWasTrainedOnAndWarnsWhenItSawTheTestRows() throws IOException {
         int rows = Importer.importFile(data, ImportOptions.auto()).dataset().matrix().nnz();
         Run r = run("evaluate", "--model", model.toString(), "--input", data.toString(), "--holdout", "0.2");

@@ -158,6 +158,8 @@ public final class UsersViewModel {
             explanationTitle.set("");
             return;
         }
+        // every row of the data: a held-out play is a play
+        float plays = d.dataset().matrix().get(user.index(), rec.artist());
         executor.submit("Explaining", ctx -> {
             Explanation e = model.recommender().explain(user.index(), rec.artist());
             List<ContributionRow> rows = new ArrayList<>();
@@ -171,9 +173,18 @@ public final class UsersViewModel {
         }, rows -> {
             if (rec.equals(selectedRecommendation.get())) {
                 explanation.setAll(rows);
-                explanationTitle.set("Why " + rec.name() + "? The artists this user played that add most to its score");
+                explanationTitle.set(plays > 0
+                        ? rec.name() + " was played " + formatPlays(plays)
+                        + " times by this user, so it is never recommended to them. The artists they played that add most to its score"
+                        : "Why " + rec.name() + "? The artists this user played that add most to its score");
             }
         }, e -> errors.show("Could not explain the recommendation", e));
+    }
+
+    /** A play count as a person reads it: 1,234 for whole counts, else four significant digits. */
+    static String formatPlays(double plays) {
+        return plays == Math.rint(plays) && Math.abs(plays) < 1e15 ? String.format("%,d", (long) plays)
+                : String.format(java.util.Locale.ROOT, "%.4g", plays);
     }
 
     public ObjectProperty<UserRow> currentProperty() {

@@ -93,6 +93,17 @@ class UsersViewModelTest {
     }
 
     @Test
+    void explainingAPlayedArtistSaysItWasPlayedWithItsPlays() {
+        vm.open(3);
+        // the listener's most played artist, as the history lists it (first row, sorted by plays)
+        PlayRow top = vm.history().get(0);
+        vm.selectedRecommendationProperty().set(top);
+        String title = vm.explanationTitleProperty().get();
+        assertTrue(title.startsWith(top.name() + " was played " + String.format("%,d", Math.round(top.value())) + " times"), title);
+        assertFalse(vm.explanation().isEmpty(), "its score is still explained");
+    }
+
+    @Test
     void findByIdAndRandom() {
         String id = state.data().dataset().users().id(42);
         assertTrue(vm.openById(id));
