@@ -86,13 +86,26 @@ final class DropLineStream extends OutputStream {
         out.flush();
     }
 
-    /** Copies {@code in} through a filter to {@code out} until the end of {@code in}, chunk by chunk as it arrives. */
+    /**
+     * Copies {@code in} through a filter until the end of {@code in}, chunk by chunk as it arrives.
+     * When the target fails (our stderr closed), the rest is still read and dropped, so that the
+     * writer never blocks on a full pipe.
+     */
     static void copy(InputStream in, DropLineStream filter) throws IOException {
         byte[] buf = new byte[8192];
+        boolean writable = true;
         int n;
         while ((n = in.read(buf)) >= 0) {
-            filter.write(buf, 0, n);
+            if (writable) {
+                try {
+                    filter.write(buf, 0, n);
+                } catch (IOException e) {
+                    writable = false;
+                }
+            }
         }
-        filter.close();
+        if (writable) {
+            filter.close();
+        }
     }
 }

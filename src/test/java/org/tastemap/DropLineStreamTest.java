@@ -52,4 +52,24 @@ class DropLineStreamTest {
         f.write("progress 10%".getBytes(StandardCharsets.UTF_8));
         assertEquals("progress 10%", sink.toString(StandardCharsets.UTF_8), "no line end needed before it shows");
     }
+
+    @Test
+    void keepsReadingWhenTheTargetFails() throws IOException {
+        // a closed stderr must not leave the worker blocked on a full pipe: all input is still consumed
+        byte[] input = new byte[1 << 20];
+        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(input);
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("closed");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("closed");
+            }
+        };
+        DropLineStream.copy(in, new DropLineStream(broken, LINE, "\n"));
+        assertEquals(0, in.available());
+    }
 }
