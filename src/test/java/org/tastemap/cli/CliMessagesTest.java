@@ -128,6 +128,13 @@ class CliMessagesTest {
         assertNoControlCharacters(e.out());
         assertTrue(e.out().contains("\\e[31m"), e.out());
 
+        // the import report names the file it read
+        Path oddName = Files.copy(data, dir.resolve("\u001b]0;owned\u0007plays.tsv"));
+        Run imported = run("import", "--input", oddName.toString());
+        assertEquals(0, imported.code(), imported.err());
+        assertNoControlCharacters(imported.out());
+        assertTrue(imported.out().contains("\\e]0;owned\\u0007plays.tsv"), imported.out());
+
         // errors: the names suggested, the name typed, and a file name
         Run unknown = run("similar", "--model", hostile.toString(), "--artist", evil(artist.substring(1)));
         assertEquals(1, unknown.code());
