@@ -105,6 +105,10 @@ public final class Cli implements Runnable {
         if (!spec.subcommands().isEmpty() && c.getParseResult() != null && c.getParseResult().subcommand() == null) {
             return "Unknown command '" + first + "'" + didYouMean(Closest.among(first, new ArrayList<>(spec.subcommands().keySet()), 1));
         }
+        if (spec.positionalParameters().isEmpty()) {
+            // most often the rest of an unquoted name: --artist Northern Meadows
+            return "Unexpected argument '" + first + "' (put a value with spaces in quotes)";
+        }
         return ex.getMessage();
     }
 

@@ -84,6 +84,13 @@ class CliMessagesTest {
     }
 
     @Test
+    void aNameWithSpacesWithoutQuotesIsExplained() {
+        Run r = run("similar", "--model", model.toString(), "--artist", "Northern", "Meadows");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("tastemap: Unexpected argument 'Meadows' (put a value with spaces in quotes)\n"), r.err());
+    }
+
+    @Test
     void aMistypedCommandIsNamedWithTheClosestOne() {
         Run r = run("recomend", "--model", model.toString(), "--user", user);
         assertEquals(2, r.code());
