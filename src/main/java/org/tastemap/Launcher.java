@@ -1,9 +1,14 @@
 package org.tastemap;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.module.ModuleFinder;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The entry point of the runnable jar. It does not extend {@code javafx.application.Application},
@@ -16,15 +21,30 @@ import java.util.List;
  * jdk.incubator.vector}, the same JVM options, class path and arguments, and passes its standard
  * streams and exit code through. {@code -Dtastemap.scalar=true} (or the environment variable
  * {@code TASTEMAP_NO_RELAUNCH}) keeps the scalar path in the first JVM.
+ *
+ * <p>The two JVMs live and die together. SIGTERM or Ctrl-C to the launcher stops the worker (a
+ * shutdown hook passes SIGTERM on and waits for it). {@code kill -9} of the launcher cannot run
+ * any hook, so the worker watches the launcher's process and exits, without saving, as soon as it
+ * is gone. The worker's stderr passes through the launcher, which drops the one line the JVM
+ * prints for the incubating module, so that stderr carries errors only.
  */
 public final class Launcher {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String RELAUNCHED = "tastemap.relaunched";
+    /** The launcher's process id, passed to the worker, which exits when that process is gone. */
+    static final String LAUNCHER_PID = "tastemap.launcherPid";
+    /** What the JVM prints on stderr when it resolves the incubating vector module. */
+    static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: " + VECTOR_MODULE;
+    /** The worker's exit code when it stops because its launcher is gone (nobody reads it). */
+    static final int ORPHANED = 3;
+    /** How often the worker checks that its launcher is alive. */
+    private static final long WATCH_MILLIS = 200;
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        watchLauncher();
         if (shouldRelaunch()) {
             int code = relaunch(args);
             if (code >= 0) {
@@ -58,19 +78,72 @@ public final class Launcher {
         cmd.add("--add-modules");
         cmd.add(VECTOR_MODULE);
         cmd.add("-D" + RELAUNCHED + "=true");
+        cmd.add("-D" + LAUNCHER_PID + "=" + ProcessHandle.current().pid());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Launcher.class.getName());
         cmd.addAll(List.of(args));
         try {
-            Process child = new ProcessBuilder(cmd).inheritIO().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
-            return child.waitFor();
-        } catch (java.io.IOException e) {
+            Process child = new ProcessBuilder(cmd).inheritIO().redirectError(ProcessBuilder.Redirect.PIPE).start();
+            Thread errors = new Thread(() -> copyErrors(child.getErrorStream()), "tastemap-stderr");
+            errors.start();
+            // SIGTERM or Ctrl-C here: stop the worker too, and wait for it so that its last words get through
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                child.destroy();
+                try {
+                    child.waitFor(10, TimeUnit.SECONDS);
+                    errors.join(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            int code = child.waitFor();
+            errors.join();
+            return code;
+        } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    /** Copies the worker's stderr to ours unbuffered, without the JVM's incubator warning. */
+    private static void copyErrors(InputStream in) {
+        FileOutputStream err = new FileOutputStream(FileDescriptor.err);
+        try {
+            DropLineStream.copy(in, new DropLineStream(err, INCUBATOR_WARNING, System.lineSeparator()));
+        } catch (IOException e) {
+            // the worker is gone or our stderr is closed: nothing left to pass on
+        }
+    }
+
+    /**
+     * In a worker started by {@link #relaunch}: a daemon thread that exits this JVM as soon as the
+     * launcher is gone ({@code kill -9} leaves no chance to tell the worker), so that a run nobody
+     * waits for does not go on to overwrite its output. It polls: {@link ProcessHandle#onExit()} of
+     * a process that is not our child also polls, at intervals growing to 5 s.
+     */
+    static void watchLauncher() {
+        String pid = System.getProperty(LAUNCHER_PID);
+        if (pid == null) {
+            return;
+        }
+        // the launcher is our parent; if the parent is already someone else, the launcher died before we started
+        ProcessHandle launcher = ProcessHandle.current().parent().filter(p -> String.valueOf(p.pid()).equals(pid)).orElse(null);
+        Thread watch = new Thread(() -> {
+            try {
+                // isAlive also compares the start time, so a reused pid does not count as the launcher
+                while (launcher != null && launcher.isAlive()) {
+                    Thread.sleep(WATCH_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            // exit rather than halt: shutdown hooks (temporary files) still run; training stops and saves nothing
+            Runtime.getRuntime().exit(ORPHANED);
+        }, "tastemap-launcher-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 }

@@ -52,7 +52,7 @@ final class ExplainCommand implements Callable<Integer> {
                 w.printf("... and %d more%n", e.contributions().size() - n);
                 break;
             }
-            w.printf(Locale.ROOT, "%-40s %10.0f %10.4f %10.4f %7.1f%%%n", d.artistName(c.item()), c.plays(), c.similarity(),
+            w.printf(Locale.ROOT, "%-40s %10.0f %10.4f %10.4f %7.1f%%%n", Printable.name(d.artistName(c.item())), c.plays(), c.similarity(),
                     c.contribution(), 100 * e.share(c));
         }
         return 0;

@@ -21,7 +21,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ImportResult r = Importer.importFile(importArgs.input, importArgs.options());
         var out = spec.commandLine().getOut();
-        out.println(r.report().summary());
+        out.println(Printable.text(r.report().summary()));   // the report may quote names from the file
         Dataset d = r.dataset();
         out.printf("dataset: %,d users, %,d artists, %,d rows%n", d.users().size(), d.artists().size(), d.matrix().nnz());
         return 0;

@@ -1,12 +1,21 @@
 package org.tastemap.cli;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.NameSearch;
 
-/** Finds users and artists by what a person typed, with suggestions when nothing matches exactly. */
+/**
+ * Finds users and artists by what a person typed, with suggestions when nothing matches exactly:
+ * the closest by spelling (a letter missing, swapped or wrong), then those containing what was typed.
+ */
 final class Lookup {
+    /** How many suggestions an error names. */
+    static final int SUGGESTIONS = 5;
+
     private Lookup() {
     }
 
@@ -15,8 +24,14 @@ final class Lookup {
         if (u >= 0) {
             return u;
         }
-        List<Integer> near = NameSearch.users(d).search(id, 5);
-        throw new IllegalArgumentException("no user '" + id + "' in the model" + suggest(near.stream().map(d.users()::id).toList()));
+        Integer[] byActivity = byWeight(d.matrix().numUsers(), d.matrix()::userCount);
+        String want = NameSearch.normalize(id);
+        Set<Integer> near = new LinkedHashSet<>(
+                Closest.indexes(want, byActivity.length, r -> NameSearch.normalize(d.users().id(byActivity[r])), SUGGESTIONS)
+                        .stream().map(r -> byActivity[r]).toList());
+        near.addAll(NameSearch.users(d).search(id, SUGGESTIONS));
+        throw new IllegalArgumentException("no user '" + Printable.name(id) + "' in the model"
+                + suggest(near.stream().limit(SUGGESTIONS).map(d.users()::id).toList()));
     }
 
     /** An artist by key, by exact display name, or by a unique case- and accent-insensitive name. */
@@ -33,10 +48,26 @@ final class Lookup {
                 return h;
             }
         }
-        throw new IllegalArgumentException("no artist '" + name + "' in the model" + suggest(hits.stream().limit(5).map(d::artistName).toList()));
+        // closest spellings first, the more listened among equals; then names containing what was typed
+        Integer[] byListeners = byWeight(d.matrix().numItems(), d.matrix()::itemCount);
+        Set<Integer> near = new LinkedHashSet<>(
+                Closest.indexes(want, byListeners.length, r -> NameSearch.normalize(d.artistName(byListeners[r])), SUGGESTIONS)
+                        .stream().map(r -> byListeners[r]).toList());
+        near.addAll(hits);
+        throw new IllegalArgumentException("no artist '" + Printable.name(name) + "' in the model"
+                + suggest(near.stream().limit(SUGGESTIONS).map(d::artistName).toList()));
+    }
+
+    /** Indexes 0..n-1, heaviest first (ties by index). */
+    private static Integer[] byWeight(int n, java.util.function.IntUnaryOperator weight) {
+        Integer[] order = new Integer[n];
+        Arrays.setAll(order, k -> k);
+        Arrays.sort(order, (a, b) -> weight.applyAsInt(a) != weight.applyAsInt(b)
+                ? Integer.compare(weight.applyAsInt(b), weight.applyAsInt(a)) : Integer.compare(a, b));
+        return order;
     }
 
     private static String suggest(List<String> names) {
-        return names.isEmpty() ? "" : "; did you mean " + names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", ")) + "?";
+        return names.isEmpty() ? "" : "; did you mean " + names.stream().map(n -> "'" + Printable.name(n) + "'").collect(Collectors.joining(", ")) + "?";
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.model.ScoredItem;
 
-/** Prints ranked artists as a fixed-width table: rank, artist name, score. */
+/** Prints ranked artists as a fixed-width table: rank, artist name (control characters escaped), score. */
 final class RankedTable {
     private RankedTable() {
     }
@@ -15,7 +15,7 @@ final class RankedTable {
         w.printf("%4s  %-40s %8s%n", "rank", "artist", scoreHeader);
         int rank = 1;
         for (ScoredItem s : items) {
-            w.printf(Locale.ROOT, "%4d  %-40s %8.4f%n", rank++, d.artistName(s.index()), s.score());
+            w.printf(Locale.ROOT, "%4d  %-40s %8.4f%n", rank++, Printable.name(d.artistName(s.index())), s.score());
         }
     }
 }
