@@ -1,12 +1,15 @@
 package org.tastemap.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.zip.CRC32;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.IdIndex;
 import org.tastemap.core.data.InteractionMatrix;
@@ -79,7 +82,9 @@ import org.tastemap.core.model.TrainedModel;
  * {@link #load} checks the magic, the version, the header checksum and every count (not negative,
  * fitting in Java arrays, {@code k*U} not overflowing, the metadata within its limits), then that
  * the file has exactly the size the header describes, all before allocating anything; so a
- * corrupted file cannot cause a huge allocation. The parameters are checked against the ranges
+ * corrupted file cannot cause a huge allocation. Since a sparse file (a header followed by holes)
+ * has the size its header claims, it then verifies the file's checksum in a streaming pass through
+ * a fixed 1 MiB buffer, and allocates the sections only after it matched. The parameters are checked against the ranges
  * training accepts (alpha, lambda, eps, BM25 K1 finite and not negative, eps or K1 above 0 where
  * the confidence uses them, BM25 B in [0, 1], k and params.factors 1..1024, params.iterations
  * 0..10,000, cgSteps 1..1,000, threads 0..1,024). It then reads the sections into primitive arrays,
@@ -159,7 +164,10 @@ public final class ModelFile {
             in.get(head, prefix.length, head.length - prefix.length, "header");
             ModelFileHeader h = ModelFileHeader.parse(head, version, name);
             h.checkFileSize(size, name);
-            // Every allocation below is bounded by the size of the file, checked just above.
+            // A sparse file (a header and holes) has the size its header claims, so the size check
+            // alone bounds nothing: the checksum is verified in a streaming pass first, so that
+            // every allocation below is bounded by data the file really holds.
+            verifyChecksum(ch, size, name);
             byte[] metadata = bytes(in, h.metadataBytes(), "metadata");
             byte[] userIds = bytes(in, h.userIdBytes(), "user ids");
             byte[] artistKeys = bytes(in, h.artistKeyBytes(), "artist keys");
@@ -178,8 +186,8 @@ public final class ModelFile {
             int computed = in.crc();
             int stored = in.getIntUnchecked("checksum");
             if (computed != stored) {
-                throw new ModelFileException(name, "is corrupted: checksum mismatch (stored "
-                        + Integer.toHexString(stored) + ", computed " + Integer.toHexString(computed) + ")");
+                // matched in the first pass: the file changed while being read
+                throw checksumMismatch(name, stored, computed);
             }
             ModelFileChecks.rows(userPtr, userItems, userValues, h.numArtists(), name);
             ModelFileChecks.finite(userFactors, h.factors(), "user factors", "user", name);
@@ -200,6 +208,42 @@ public final class ModelFile {
                 throw new ModelFileException(name, "is inconsistent: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Compares the CRC-32 of bytes {@code 0..size-4} with the one stored in the last 4, reading
+     * through one 1 MiB direct buffer with positional reads (the channel's position is unchanged).
+     */
+    private static void verifyChecksum(FileChannel ch, long size, String name) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        CRC32 crc = new CRC32();
+        long end = size - 4;
+        for (long pos = 0; pos < end; ) {
+            buf.clear().limit((int) Math.min(buf.capacity(), end - pos));
+            int n = ch.read(buf, pos);
+            if (n < 0) {
+                throw new ModelFileException(name, "is truncated: it ended at byte " + ModelFileHeader.num(pos) + " while being read");
+            }
+            buf.flip();
+            crc.update(buf);
+            pos += n;
+        }
+        buf.clear().limit(4);
+        while (buf.hasRemaining()) {
+            if (ch.read(buf, end + buf.position()) < 0) {
+                throw new ModelFileException(name, "is truncated: it ended inside its checksum while being read");
+            }
+        }
+        int stored = buf.flip().order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int computed = (int) crc.getValue();
+        if (computed != stored) {
+            throw checksumMismatch(name, stored, computed);
+        }
+    }
+
+    private static ModelFileException checksumMismatch(String name, int stored, int computed) {
+        return new ModelFileException(name, "is corrupted: checksum mismatch (stored "
+                + Integer.toHexString(stored) + ", computed " + Integer.toHexString(computed) + ")");
     }
 
     private static byte[] bytes(ChecksummedInput in, int n, String what) throws IOException {
