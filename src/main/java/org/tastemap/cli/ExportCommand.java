@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", description = "Write the factors as TSV and .npy (DIR/user_factors.tsv, DIR/item_factors.tsv, DIR/*.npy).")
+@Command(name = "export", description = "Write the factors as TSV and .npy (DIR/user_factors.tsv, DIR/item_factors.tsv, DIR/*.npy), all or nothing: DIR/manifest.json, written last, lists each file's size and SHA-256.")
 final class ExportCommand implements Callable<Integer> {
     @Mixin
     ModelArgs modelArgs = new ModelArgs();

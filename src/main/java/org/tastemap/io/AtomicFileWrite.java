@@ -69,6 +69,18 @@ final class AtomicFileWrite {
         syncDirectory(dir);
     }
 
+    /**
+     * Renames {@code from} over {@code to} (same folder or file system), atomically where the file
+     * system allows.
+     */
+    static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /** Creates or replaces {@code target} with what {@code body} writes to a buffered stream. */
     static void writeStream(Path target, StreamBody body) throws IOException {
         write(target, ch -> {

@@ -4,8 +4,11 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
@@ -27,7 +30,17 @@ import org.tastemap.core.model.TrainedModel;
  * </ul>
  * Ids and names are written as they are, except that tabs, carriage returns and line feeds in them
  * become spaces, so every row stays one line with k + 1 fields. Lines end with {@code \n}; text is
- * UTF-8. Each file is written atomically.
+ * UTF-8.
+ *
+ * <h2>All or nothing</h2>
+ * {@link #exportAll} writes the six files into a hidden staging folder inside the target folder
+ * ({@code .tastemap-export.PID-N.tmp}, see {@link TempFiles}), then removes the target's
+ * {@value #MANIFEST_JSON}, renames the six files into place and writes a new manifest last (see
+ * {@link ExportManifest}). So a failed, cancelled or killed export leaves the earlier export as it
+ * was, manifest included; only a process killed during the final renames (a few milliseconds) can
+ * leave a mixed folder, and that folder has no manifest. A reader trusts a folder when its
+ * manifest exists and every listed file has the listed size and SHA-256. Other files in the folder
+ * are left alone.
  */
 public final class FactorExport {
     public static final String USER_FACTORS_TSV = "user_factors.tsv";
@@ -36,23 +49,52 @@ public final class FactorExport {
     public static final String ITEM_FACTORS_NPY = "item_factors.npy";
     public static final String USER_IDS_TXT = "user_ids.txt";
     public static final String ARTIST_NAMES_TXT = "artist_names.txt";
+    /** Written last: lists the files with their sizes and SHA-256 (see {@link ExportManifest}). */
+    public static final String MANIFEST_JSON = ExportManifest.FILE;
+    /** The six files of an export, in the order they are written. */
+    public static final List<String> FILES = List.of(USER_IDS_TXT, ARTIST_NAMES_TXT, USER_FACTORS_NPY, ITEM_FACTORS_NPY,
+            USER_FACTORS_TSV, ITEM_FACTORS_TSV);
+    private static final String STAGING = "tastemap-export";
 
     private static final int REPORT_EVERY = 4096;
 
     private FactorExport() {
     }
 
-    /** Writes all six files into {@code dir}, creating it if needed. */
+    /** Writes all six files and the manifest into {@code dir}, creating it if needed. */
     public static void exportAll(TrainedModel model, Path dir) throws IOException {
         exportAll(model, dir, FileProgress.NONE, () -> false);
     }
 
     /**
-     * Writes all six files into {@code dir}, reporting rows written over all files. When
-     * {@code cancelled} turns true the file being written is abandoned (any previous version of it
-     * stays), files already finished are kept, and {@link CancellationException} is thrown.
+     * Writes all six files and the manifest into {@code dir}, reporting rows written over all files.
+     * When {@code cancelled} turns true, or writing fails, the staged files are removed, the folder
+     * keeps what it held before, and {@link CancellationException} (or the failure) is thrown.
      */
     public static void exportAll(TrainedModel model, Path dir, FileProgress progress, BooleanSupplier cancelled)
+            throws IOException {
+        Path target = dir.toAbsolutePath();
+        Files.createDirectories(target);
+        Path staging = TempFiles.createDirectory(target.resolve(STAGING));
+        try {
+            writeAll(model, staging, progress, cancelled);
+            FactorModel f = model.factors();
+            String manifest = ExportManifest.of(staging, FILES, f.factors(), f.numUsers(), f.numItems(), model.metadata());
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("export cancelled");
+            }
+            // from here the folder has no manifest until every file is in place
+            Files.deleteIfExists(target.resolve(MANIFEST_JSON));
+            for (String name : FILES) {
+                AtomicFileWrite.move(staging.resolve(name), target.resolve(name));
+            }
+            AtomicFileWrite.write(target.resolve(MANIFEST_JSON), ch -> ch.write(ByteBuffer.wrap(ExportManifest.bytes(manifest))));
+        } finally {
+            TempFiles.discard(staging);
+        }
+    }
+
+    private static void writeAll(TrainedModel model, Path dir, FileProgress progress, BooleanSupplier cancelled)
             throws IOException {
         Dataset d = model.dataset();
         FactorModel f = model.factors();
