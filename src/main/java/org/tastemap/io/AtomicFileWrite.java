@@ -6,12 +6,10 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a file so that readers see either the old file or the complete new one, never a part:
@@ -19,11 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code fsync}) and then renamed over the target ({@link StandardCopyOption#ATOMIC_MOVE}, or a
  * plain replacing move where the file system cannot rename atomically). When writing fails or is
  * cancelled (any exception from the body), the temporary file is deleted and an existing target is
- * left untouched.
+ * left untouched. The temporary file is named {@code .NAME.PID-N.tmp}; it is removed on SIGTERM and
+ * SIGINT, and a later save to the same place removes those of processes that died (see
+ * {@link TempFiles}).
  */
 final class AtomicFileWrite {
-    private static final AtomicLong COUNTER = new AtomicLong();
-
     private AtomicFileWrite() {
     }
 
@@ -44,26 +42,20 @@ final class AtomicFileWrite {
         Path file = target.toAbsolutePath();
         Path dir = file.getParent();
         Files.createDirectories(dir);
-        Path tmp = createTemp(dir, file.getFileName().toString());
+        Path tmp = TempFiles.createFile(file);
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 body.write(ch);
                 ch.force(true);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            move(tmp, file);
             moved = true;
+            TempFiles.done(tmp);
         } finally {
             if (!moved) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is the one worth reporting
-                }
+                // quietly: the original failure is the one worth reporting
+                TempFiles.discard(tmp);
             }
         }
         syncDirectory(dir);
@@ -89,22 +81,6 @@ final class AtomicFileWrite {
             body.write(out);
             out.flush();
         });
-    }
-
-    /**
-     * A new empty file next to the target. Not {@link Files#createTempFile}: that makes the file
-     * readable by its owner only, and the rename would carry those permissions to the target.
-     */
-    private static Path createTemp(Path dir, String name) throws IOException {
-        while (true) {
-            Path tmp = dir.resolve("." + name + "." + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + ".tmp");
-            try {
-                FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                return tmp;
-            } catch (FileAlreadyExistsException e) {
-                // left over by a crashed process with the same pid: try the next name
-            }
-        }
     }
 
     /** Makes the rename itself durable where the platform allows opening a directory (Linux, macOS). */
