@@ -28,9 +28,17 @@ import org.tastemap.core.model.TrainedModel;
  *       for {@code numpy.load} (see {@link NpyWriter}), with {@value #USER_IDS_TXT} and
  *       {@value #ARTIST_NAMES_TXT} naming row r on line r + 1.</li>
  * </ul>
- * Ids and names are written as they are, except that tabs, carriage returns and line feeds in them
- * become spaces, so every row stays one line with k + 1 fields. Lines end with {@code \n}; text is
- * UTF-8.
+ * <p>These files are for programs, so values are exact: formulas in names are not touched (unlike
+ * the spreadsheet CSV of {@link RecommendationCsv}). Ids and names are written as they are, except
+ * that tabs, carriage returns and line feeds in them become spaces, so every row stays one line
+ * with k + 1 fields. The TSV dialect is Python's {@code csv.excel_tab} (what
+ * {@code csv.reader(f, delimiter='\t')} and {@code pandas.read_csv(f, sep='\t')} read by default):
+ * an id or name that starts with a double quote is written inside double quotes with each of its
+ * quotes doubled ({@code "Weird Al" Yankovic} becomes {@code """Weird Al"" Yankovic"}); every
+ * other field is bare, quotes inside it included ({@code Guns "N" Roses}), as those readers take a
+ * quote as quoting only at the start of a field. Splitting a line on tabs gives every field exactly
+ * except the (rare) quoted ones. The id lists ({@value #USER_IDS_TXT}, {@value #ARTIST_NAMES_TXT}) are not quoted:
+ * line r + 1 is the text. Lines end with {@code \n}; text is UTF-8.
  *
  * <h2>All or nothing</h2>
  * {@link #exportAll} writes the six files into a hidden staging folder inside the target folder
@@ -145,7 +153,7 @@ public final class FactorExport {
             for (int r = 0; r < rows; r++) {
                 checkpoint(r, progress, cancelled);
                 line.setLength(0);
-                appendClean(line, ids.apply(r));
+                appendTsvField(line, ids.apply(r));
                 for (int j = r * k, end = j + k; j < end; j++) {
                     line.append('\t').append(factors[j]);
                 }
@@ -179,6 +187,26 @@ public final class FactorExport {
                 progress.report(row);
             }
         }
+    }
+
+    /**
+     * Appends {@code s} as a TSV field: tab, CR and LF replaced by spaces, and when it starts with a
+     * double quote, quoted with its quotes doubled (Python's csv.excel_tab dialect).
+     */
+    static void appendTsvField(StringBuilder out, String s) {
+        if (!s.startsWith("\"")) {
+            appendClean(out, s);
+            return;
+        }
+        out.append('"');
+        int start = out.length();
+        appendClean(out, s);
+        for (int i = out.length() - 1; i >= start; i--) {
+            if (out.charAt(i) == '"') {
+                out.insert(i, '"');
+            }
+        }
+        out.append('"');
     }
 
     /** Appends {@code s} with tab, CR and LF replaced by spaces. */

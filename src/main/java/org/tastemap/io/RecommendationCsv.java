@@ -17,6 +17,12 @@ import org.apache.commons.csv.CSVPrinter;
  * (commons-csv {@link CSVFormat#RFC4180}: fields holding a comma, quote or line break are quoted,
  * quotes doubled, records end with CRLF). Text is UTF-8.
  *
+ * <p>The file is meant for spreadsheets, so user ids and artist names that a spreadsheet would run
+ * as a formula (starting with {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return)
+ * get a leading apostrophe ({@link SpreadsheetCells}); a program reading the file strips a leading
+ * {@code '} followed by one of those characters to get the exact text. The TSV and .npy exports
+ * ({@link FactorExport}) are exact.
+ *
  * <p>A score is written in the shortest form that reads back to the same value: as a float when it
  * is exactly a float (the usual case, {@code x_u . y_i} of float factors), else as a double.
  */
@@ -50,14 +56,36 @@ public final class RecommendationCsv {
 
     /** Writes the CSV to {@code out} (standard output, a string builder); does not close it. */
     public static void write(Appendable out, Map<String, ? extends List<ScoredArtist>> byUser) throws IOException {
-        CSVPrinter printer = new CSVPrinter(out, FORMAT);
+        Rows rows = new Rows(out);
         for (Map.Entry<String, ? extends List<ScoredArtist>> e : byUser.entrySet()) {
+            rows.add(e.getKey(), e.getValue());
+        }
+        rows.flush();
+    }
+
+    /**
+     * Writes the CSV one user at a time, for lists too many to hold at once: the header on
+     * construction, then each {@link #add}.
+     */
+    public static final class Rows {
+        private final CSVPrinter printer;
+
+        public Rows(Appendable out) throws IOException {
+            this.printer = new CSVPrinter(out, FORMAT);
+        }
+
+        /** One user's recommendations, best first, ranked from 1. */
+        public void add(String user, List<ScoredArtist> artists) throws IOException {
+            String u = SpreadsheetCells.protect(user);
             int rank = 1;
-            for (ScoredArtist a : e.getValue()) {
-                printer.printRecord(e.getKey(), rank++, a.artist(), formatScore(a.score()));
+            for (ScoredArtist a : artists) {
+                printer.printRecord(u, rank++, SpreadsheetCells.protect(a.artist()), formatScore(a.score()));
             }
         }
-        printer.flush();
+
+        public void flush() throws IOException {
+            printer.flush();
+        }
     }
 
     /** The shortest text that parses back to {@code score}. */
