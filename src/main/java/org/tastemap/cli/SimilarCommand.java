@@ -18,11 +18,15 @@ final class SimilarCommand implements Callable<Integer> {
     @Option(names = "--artist", required = true, paramLabel = "NAME", description = "The artist's name.")
     String artist;
 
-    @Option(names = "-n", paramLabel = "N", defaultValue = "10", description = "How many (default ${DEFAULT-VALUE}).")
-    int n;
+    int n = 10;
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "-n", paramLabel = "N", defaultValue = "10", description = "How many (default ${DEFAULT-VALUE}).")
+    void setN(int v) {
+        n = CountOption.atLeastOne(spec, "-n", v);
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -1,5 +1,6 @@
 package org.tastemap.io;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -50,6 +51,26 @@ public final class RecommendationCsv {
         AtomicFileWrite.writeStream(file, stream -> {
             Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             write(w, byUser);
+            w.flush();
+        });
+    }
+
+    /** Writes the rows of a CSV file, one user at a time. */
+    @FunctionalInterface
+    public interface RowsBody {
+        void write(Rows rows) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} atomically from rows streamed by {@code body}: on any failure (or
+     * cancellation) of the body, nothing is left at {@code file}, or the file there stays as it was.
+     */
+    public static void write(Path file, RowsBody body) throws IOException {
+        AtomicFileWrite.writeStream(file, stream -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            Rows rows = new Rows(w);
+            body.write(rows);
+            rows.flush();
             w.flush();
         });
     }

@@ -135,7 +135,7 @@ public final class Recommender {
 
     /**
      * The top n artists for {@code user} by {@code x_u.y_i}, skipping the artists the user played
-     * and those {@code allowed} rejects (null allows all).
+     * and those {@code allowed} rejects (null allows all). n larger than the catalogue means all.
      */
     public List<ScoredItem> recommend(int user, int n, IntPredicate allowed) {
         checkIndex(user, model.numUsers());
@@ -153,7 +153,8 @@ public final class Recommender {
     }
 
     private List<ScoredItem> recommendFor(float[] xs, int xo, int[] excludeSorted, int n, IntPredicate allowed) {
-        TopN top = new TopN(Math.max(0, n));
+        // no list is longer than the catalogue: memory follows the catalogue, not the request
+        TopN top = new TopN(Math.max(0, Math.min(n, model.numItems())));
         if (top.capacity() == 0) {
             return List.of();
         }
