@@ -61,6 +61,9 @@ final class RecommendCommand implements Callable<Integer> {
         if (!who.all && out != null) {
             throw new ParameterException(spec.commandLine(), "--out goes with --all; --user prints a table");
         }
+        if (who.all) {
+            OutputPaths.checkFile("--out", out);
+        }
         TrainedModel m = modelArgs.load();
         Recommender r = new Recommender(m);
         if (who.all) {

@@ -181,6 +181,16 @@ class RecommendAllCliTest {
     }
 
     @Test
+    void anUnusableOutIsRefusedBeforeTheModelIsRead() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("a-folder.csv"));
+        Path broken = dir.resolve("unread.tsm");
+        Files.write(broken, new byte[] {1, 2, 3});
+        Run r = ModelFilesCliTest.run("recommend", "--model", broken.toString(), "--all", "--out", folder.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("--out " + folder + " is a folder"), r.err());
+    }
+
+    @Test
     void aFailedRunLeavesTheOldFileAndNoOther() throws IOException {
         Path out = dir.resolve("keep.csv");
         Files.writeString(out, "an earlier export\n");
