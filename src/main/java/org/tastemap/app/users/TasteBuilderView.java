@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
+import org.tastemap.app.input.IntSpinners;
 
 /** The taste builder: pick artists (with plays) for a hypothetical listener and see their recommendations at once. */
 final class TasteBuilderView extends HBox {
@@ -20,19 +21,22 @@ final class TasteBuilderView extends HBox {
         artist.setPromptText("Add an artist…");
         HBox.setHgrow(artist, Priority.ALWAYS);
         TextFields.bindAutoCompletion(artist, req -> vm.suggestions().request(req.getUserText())).setPrefWidth(320);
-        Spinner<Integer> plays = new Spinner<>(1, 100_000, (int) TasteBuilderViewModel.DEFAULT_PLAYS, 10);
+        Spinner<Integer> plays = IntSpinners.spinner(vm.playsInput(), 10);
         plays.setId("taste-plays");
-        plays.setEditable(true);
         plays.setPrefWidth(100);
         Button add = new Button("Add");
         add.setId("taste-add");
         add.getStyleClass().add("accent");
+        add.disableProperty().bind(vm.playsInput().validBinding().not());
         Label problem = new Label();
         problem.getStyleClass().add("problem");
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         Runnable doAdd = () -> {
-            if (vm.add(artist.getText(), plays.getValue())) {
+            if (!vm.playsInput().validBinding().get()) {
+                return;
+            }
+            if (vm.addWithTypedPlays(artist.getText())) {
                 artist.clear();
                 problem.setText("");
             } else {
@@ -53,7 +57,8 @@ final class TasteBuilderView extends HBox {
                 + "current artist factors (fold-in), with no retraining.");
         lead.setWrapText(true);
         lead.getStyleClass().add("muted");
-        VBox left = new VBox(8, title("Hypothetical listener"), lead, addRow, problem, picks, new HBox(8, remove, clear));
+        VBox left = new VBox(8, title("Hypothetical listener"), lead, addRow,
+                IntSpinners.errorLabel(vm.playsInput(), "taste-plays-error"), problem, picks, new HBox(8, remove, clear));
         VBox.setVgrow(picks, Priority.ALWAYS);
         left.setPrefWidth(460);
         TableView<PlayRow> recs = Tables.scores(vm.recommendations(), "taste-recommendations", "Recommendations appear here.");

@@ -8,6 +8,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.tastemap.app.input.IntInput;
 import org.tastemap.app.session.AppState;
 import org.tastemap.app.session.ErrorReporter;
 import org.tastemap.app.session.LoadedData;
@@ -31,6 +32,8 @@ public final class TasteBuilderViewModel {
     private final ObservableList<PlayRow> recommendations = FXCollections.observableArrayList();
     private final StringProperty hint = new SimpleStringProperty(this, "hint", "Add a few artists to see what this listener would get.");
     private final LatestQuery<String> suggestions = new LatestQuery<>(this::suggestNames);
+    private final javafx.beans.property.IntegerProperty plays = new javafx.beans.property.SimpleIntegerProperty(this, "plays", (int) DEFAULT_PLAYS);
+    private final IntInput playsInput = new IntInput("Plays", 1, 100_000, plays);
     private int runId;
 
     public TasteBuilderViewModel(AppState state, BackgroundExecutor executor, ErrorReporter errors) {
@@ -72,6 +75,16 @@ public final class TasteBuilderViewModel {
             out.add(d.dataset().artistName(i));
         }
         return out;
+    }
+
+    /** The plays field as typed; Add is refused until it is valid. */
+    public IntInput playsInput() {
+        return playsInput;
+    }
+
+    /** Adds an artist by name with the plays typed in the field; false when no artist matches or the plays are invalid. */
+    public boolean addWithTypedPlays(String name) {
+        return playsInput.validBinding().get() && add(name, plays.get());
     }
 
     public void add(int artist, double plays) {

@@ -134,4 +134,20 @@ class UsersViewModelTest {
         taste.clear();
         assertTrue(taste.recommendations().isEmpty());
     }
+
+    @Test
+    void tasteBuilderRefusesATypedWordForPlaysAndSaysWhy() {
+        String artist = state.data().dataset().artistName(0);
+        taste.playsInput().textProperty().set("lots");
+        assertFalse(taste.playsInput().validBinding().get(), "Add is disabled while the plays are invalid");
+        assertTrue(taste.playsInput().errorBinding().get().contains("\"lots\" is not a whole number"),
+                taste.playsInput().errorBinding().get());
+        assertFalse(taste.addWithTypedPlays(artist));
+        assertTrue(taste.picks().isEmpty());
+        taste.playsInput().textProperty().set("250000");
+        assertTrue(taste.playsInput().errorBinding().get().contains("from 1 to 100,000"), taste.playsInput().errorBinding().get());
+        taste.playsInput().textProperty().set("25");
+        assertTrue(taste.addWithTypedPlays(artist));
+        assertEquals(25.0, taste.picks().get(0).value());
+    }
 }
