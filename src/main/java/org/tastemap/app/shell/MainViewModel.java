@@ -65,13 +65,17 @@ public final class MainViewModel {
                 return "No model";
             }
             String loss = Double.isNaN(m.loss()) ? "—" : String.format(Locale.ROOT, "%.4g", m.loss());
-            String map = m.metrics() == null ? "—" : String.format(Locale.ROOT, "%.4f", m.metrics().mapAtK());
-            return String.format(Locale.ROOT, "Model k=%d · %d iterations · loss %s · MAP@10 %s", m.factors(), m.iterations(), loss, map);
-        }, state.modelProperty());
+            // a model trained on every row has seen the held-out plays: its MAP@10 on them is optimistic
+            String map = m.metrics() == null ? "—" : String.format(Locale.ROOT, "%.4f", m.metrics().mapAtK())
+                    + (m.heldOut() ? "" : " (not held out)");
+            String differ = train.settingsDifferBinding().get() ? " · Train settings differ from the model's" : "";
+            return String.format(Locale.ROOT, "Model k=%d · %d iterations · loss %s · MAP@10 %s%s", m.factors(), m.iterations(),
+                    loss, map, differ);
+        }, state.modelProperty(), train.settingsDifferBinding());
         updateMemory();
         // a notice is about the model it came with (the bundled sample model, a save): a new model makes it stale
         state.modelProperty().addListener((o, before, now) -> {
-            if (before != null && now != null) {
+            if (before != null && now != null && before.trained() != now.trained()) {
                 notice.set("");
             }
         });

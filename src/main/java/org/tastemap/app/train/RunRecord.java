@@ -4,19 +4,52 @@ import java.util.Locale;
 import org.tastemap.core.als.AlsParams;
 
 /**
- * A finished training run in the history table.
+ * A training run in the history table, finished or not.
  *
  * @param warm       warm-started from the previous model
- * @param iterations iterations of this run
+ * @param iterations iterations this run finished
  * @param loss       final loss (NaN when unknown)
  * @param map        final held-out MAP@10 (NaN without evaluation)
  * @param seconds    wall time of the run
+ * @param ending     how the run ended
  */
 public record RunRecord(int number, AlsParams params, boolean warm, int iterations, double loss, double map,
-                        double seconds) {
+                        double seconds, Ending ending) {
+    /** How a run ended. */
+    public enum Ending {
+        /** The relative loss change fell below {@link TrainViewModel#CONVERGENCE} before the set iterations. */
+        CONVERGED,
+        /** Ran all the iterations it was set to. */
+        REACHED,
+        /** Stopped by the user or replaced by a newer run; the previous model was kept. */
+        CANCELLED,
+        /** Failed (diverged, ran out of memory...); the previous model was kept. */
+        FAILED
+    }
+
+    /** A run that ran all its iterations. */
+    public RunRecord(int number, AlsParams params, boolean warm, int iterations, double loss, double map, double seconds) {
+        this(number, params, warm, iterations, loss, map, seconds, Ending.REACHED);
+    }
+
     public String describe() {
         return String.format(Locale.ROOT, "k=%d, alpha=%.3g, lambda=%.3g, %s, %s", params.factors(), params.alpha(),
                 params.lambda(), params.confidence().name().toLowerCase(Locale.ROOT),
                 params.solver().name().toLowerCase(Locale.ROOT));
+    }
+
+    /** How the run ended, for the history table: "converged at iteration 7", "reached 10 iterations"... */
+    public String endingText() {
+        return switch (ending) {
+            case CONVERGED -> "converged at iteration " + iterations;
+            case REACHED -> "reached " + iterations + " iteration" + (iterations == 1 ? "" : "s");
+            case CANCELLED -> "cancelled after " + iterations + " iteration" + (iterations == 1 ? "" : "s");
+            case FAILED -> "failed after " + iterations + " iteration" + (iterations == 1 ? "" : "s");
+        };
+    }
+
+    /** Whether the run produced the model it describes (so "Use" can compare the model with it). */
+    public boolean finished() {
+        return ending == Ending.CONVERGED || ending == Ending.REACHED;
     }
 }

@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.tastemap.app.Icons;
+import org.tastemap.app.input.IntSpinners;
 import org.tastemap.core.als.ConfidenceKind;
 import org.tastemap.core.als.SolverKind;
 
@@ -28,15 +29,13 @@ import org.tastemap.core.als.SolverKind;
 public final class TrainView extends BorderPane {
     private final TrainViewModel vm;
     private final TrainCharts charts;
-    /** Strong references to asObject() adapters: bidirectional bindings hold them weakly. */
-    private final java.util.List<Object> keep = new java.util.ArrayList<>();
 
     public TrainView(TrainViewModel vm) {
         this.vm = vm;
         getStyleClass().add("screen");
         charts = new TrainCharts(vm);
         charts.setPrefHeight(320);
-        VBox right = new VBox(12, charts, sectionTitle("Run history · click Use to restore a run's parameters"), history());
+        VBox right = new VBox(12, charts, sectionTitle("Run history · Use retrains to a run's parameters (or marks that they differ)"), history());
         VBox.setVgrow(charts, Priority.ALWAYS);
         right.setPadding(new Insets(0, 0, 0, 16));
         ScrollPane left = new ScrollPane(form());
@@ -48,18 +47,10 @@ public final class TrainView extends BorderPane {
     }
 
     private VBox form() {
-        Spinner<Integer> factors = new Spinner<>(1, 512, vm.factorsProperty().get(), 8);
+        Spinner<Integer> factors = IntSpinners.spinner(vm.factorsInput(), 8);
         factors.setId("factors");
-        factors.setEditable(true);
-        var factorsObj = vm.factorsProperty().asObject();
-        keep.add(factorsObj);
-        factors.getValueFactory().valueProperty().bindBidirectional(factorsObj);
-        Spinner<Integer> iterations = new Spinner<>(1, 200, vm.iterationsProperty().get());
+        Spinner<Integer> iterations = IntSpinners.spinner(vm.iterationsInput(), 1);
         iterations.setId("iterations");
-        iterations.setEditable(true);
-        var iterationsObj = vm.iterationsProperty().asObject();
-        keep.add(iterationsObj);
-        iterations.getValueFactory().valueProperty().bindBidirectional(iterationsObj);
         LogSlider alpha = new LogSlider("Alpha (confidence scale)", "alpha", vm.alphaProperty(), 0.01, 1000,
                 "c_ui = 1 + alpha · f(r_ui). Higher alpha trusts heavy plays more than the mere absence of plays: "
                         + "the model fits what users played more tightly. Too high and rare artists are overfitted.");
@@ -108,7 +99,16 @@ public final class TrainView extends BorderPane {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
 
-        VBox box = new VBox(10, sectionTitle("Model"), field("Factors (k)", factors), field("Iterations", iterations),
+        Label differ = new Label("Settings differ from the model's: the screens show the model trained with "
+                + "other settings. Train, or Use its run, to match.");
+        differ.setId("settings-differ");
+        differ.getStyleClass().add("problem");
+        differ.setWrapText(true);
+        differ.visibleProperty().bind(vm.settingsDifferBinding());
+        differ.managedProperty().bind(vm.settingsDifferBinding());
+        VBox box = new VBox(10, sectionTitle("Model"), differ,
+                field("Factors (k)", factors), IntSpinners.errorLabel(vm.factorsInput(), "factors-error"),
+                field("Iterations", iterations), IntSpinners.errorLabel(vm.iterationsInput(), "iterations-error"),
                 alpha, lambda, field("Confidence", confidence), field("Solver", solver), heldOut, auto,
                 new HBox(8, train, stop), progress, progressText, message);
         box.setPadding(new Insets(4, 14, 14, 4));
@@ -127,8 +127,9 @@ public final class TrainView extends BorderPane {
         TableColumn<RunRecord, String> params = new TableColumn<>("Parameters");
         params.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().describe() + (c.getValue().warm() ? " (warm)" : "")));
         params.setPrefWidth(320);
-        TableColumn<RunRecord, String> its = new TableColumn<>("Iterations");
-        its.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().iterations())));
+        TableColumn<RunRecord, String> its = new TableColumn<>("Ended");
+        its.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().endingText()));
+        its.setPrefWidth(170);
         TableColumn<RunRecord, String> loss = new TableColumn<>("Final loss");
         loss.setCellValueFactory(c -> new ReadOnlyStringWrapper(fmt("%.4g", c.getValue().loss())));
         TableColumn<RunRecord, String> map = new TableColumn<>("MAP@10");
@@ -144,7 +145,7 @@ public final class TrainView extends BorderPane {
             protected void updateItem(RunRecord r, boolean empty) {
                 super.updateItem(r, empty);
                 b.getStyleClass().setAll("button", "small");
-                b.setOnAction(e -> vm.restore(r.params()));
+                b.setOnAction(e -> vm.use(r));
                 setGraphic(empty || r == null ? null : b);
             }
         });
@@ -153,7 +154,7 @@ public final class TrainView extends BorderPane {
             TableRow<RunRecord> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && row.getItem() != null) {
-                    vm.restore(row.getItem().params());
+                    vm.use(row.getItem());
                 }
             });
             return row;

@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.tastemap.app.input.IntInput;
 import org.tastemap.app.session.AppState;
 import org.tastemap.app.session.ErrorReporter;
 import org.tastemap.app.session.LoadedData;
@@ -38,8 +39,18 @@ import org.tastemap.core.model.TrainedModel;
  * when alpha or lambda settles, and the run history.
  */
 public final class TrainViewModel {
-    /** Iterations of an automatic retrain after alpha or lambda moved (warm-started, so few are needed). */
+    /**
+     * The most iterations of an automatic retrain before this change; kept for callers. A retrain now
+     * runs until it converges ({@link #CONVERGENCE}) or until the Iterations box's count.
+     */
     public static final int RETRAIN_ITERATIONS = 5;
+    /**
+     * A warm retrain stops at the first iteration whose loss changed by less than this fraction:
+     * {@code |L(t-1) - L(t)| / L(t-1) < 0.001}. At 0.1% per iteration ten more iterations would move
+     * the loss by under 1%, well below the differences between the alpha and lambda values a slider
+     * step gives. A run from a random start (Train) runs every iteration it is set to.
+     */
+    public static final double CONVERGENCE = 1e-3;
     private static final Logger LOG = Logger.getLogger(TrainViewModel.class.getName());
 
     private final AppState state;
@@ -65,6 +76,11 @@ public final class TrainViewModel {
     private final ObservableList<IterationPoint> points = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
     private final BooleanBinding canTrain;
+    private final IntInput factorsInput = new IntInput("Factors (k)", 1, 512, factors);
+    private final IntInput iterationsInput = new IntInput("Iterations", 1, 200, iterations);
+    private final BooleanBinding inputsValid = factorsInput.validBinding().and(iterationsInput.validBinding());
+    private final BooleanBinding settingsDiffer;
+    private final ModelMeasure measure;
 
     private Job job = Job.DONE;
     private int runId;
@@ -75,7 +91,12 @@ public final class TrainViewModel {
         this.executor = executor;
         this.debouncer = debouncer;
         this.errors = errors;
-        canTrain = Bindings.createBooleanBinding(() -> state.data() != null && !running.get(), state.dataProperty(), running);
+        canTrain = Bindings.createBooleanBinding(() -> state.data() != null && !running.get() && inputsValid.get(),
+                state.dataProperty(), running, inputsValid);
+        settingsDiffer = Bindings.createBooleanBinding(() -> state.model() != null
+                        && !sameSettings(params(), state.model().trained().factors().params()),
+                state.modelProperty(), factors, alpha, lambda, confidence, solver);
+        measure = new ModelMeasure(state, executor, this);
         alpha.addListener((o, a, b) -> parameterMoved());
         lambda.addListener((o, a, b) -> parameterMoved());
         state.dataProperty().addListener((o, a, b) -> {
@@ -109,7 +130,46 @@ public final class TrainViewModel {
 
     /** Trains a new model from a random start with the parameters shown. */
     public void train() {
+        if (!inputsValid.get()) {
+            message.set(String.join(" ", inputProblems()));
+            return;
+        }
         start(false, iterations.get());
+    }
+
+    /** Why the typed fields are not valid, as sentences; empty when they are. */
+    public List<String> inputProblems() {
+        return java.util.stream.Stream.of(factorsInput, iterationsInput).map(i -> i.errorBinding().get())
+                .filter(e -> !e.isEmpty()).toList();
+    }
+
+    /**
+     * "Use" in the run history: sets the controls to the run's parameters; with retraining on, the
+     * model is retrained (warm) to them at once, else the screen marks that the settings differ.
+     */
+    public void use(RunRecord run) {
+        restore(run.params());
+        if (!settingsDiffer.get()) {
+            message.set("The model already has these settings.");
+        } else if (autoRetrain.get() && state.data() != null && inputsValid.get()) {
+            start(true, iterations.get());
+        } else {
+            message.set("These settings differ from the model's: press Train to train a model with them.");
+        }
+    }
+
+    /**
+     * Whether two parameter sets train the same model: the factor count, alpha, lambda, confidence
+     * and solver (iterations and threads only say how long and how fast).
+     */
+    static boolean sameSettings(AlsParams a, AlsParams b) {
+        return a.factors() == b.factors() && close(a.alpha(), b.alpha()) && close(a.lambda(), b.lambda())
+                && a.confidence() == b.confidence() && a.solver() == b.solver();
+    }
+
+    private static boolean close(double a, double b) {
+        // the sliders round to 3 significant digits; a model's parameters read back from a file are exact
+        return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
     }
 
     /** Trains the quick first model: k = 32, 10 iterations. */
@@ -125,7 +185,11 @@ public final class TrainViewModel {
 
     private void parameterMoved() {
         if (!restoring && autoRetrain.get() && state.model() != null && state.data() != null) {
-            debouncer.trigger(() -> start(true, Math.min(RETRAIN_ITERATIONS, iterations.get())));
+            debouncer.trigger(() -> {
+                if (inputsValid.get()) {
+                    start(true, iterations.get());
+                }
+            });
         }
     }
 
@@ -148,6 +212,7 @@ public final class TrainViewModel {
         FactorModel from = warm && current != null && current.heldOut() == held ? current.trained().factors() : null;
         boolean isWarm = from != null && from.factors() == p.factors();
         int run = ++runId;
+        measure.cancel();
         points.clear();
         // the planned run on the chart's x axis; a warm start continues the model's iteration count
         int done = isWarm ? from.iterations() : 0;
@@ -166,21 +231,26 @@ public final class TrainViewModel {
                         progressText.set(String.format(Locale.ROOT, "Iteration %d of %d · %.2f s/iteration",
                                 points.size(), p.iterations(), point.elapsed() / points.size()));
                     }
-                });
+                }, isWarm ? CONVERGENCE : 0);
         job = executor.submit(isWarm ? "Retraining" : "Training", work,
                 result -> finished(run, data, matrix, held, isWarm, p, result, (System.nanoTime() - t0) / 1e9),
-                error -> failed(run, error));
+                error -> failed(run, p, isWarm, error, (System.nanoTime() - t0) / 1e9));
     }
 
     private void finished(int run, LoadedData data, InteractionMatrix matrix, boolean held, boolean warm, AlsParams p,
-                          TrainingResult result, double seconds) {
+                          TrainingWork.Outcome outcome, double seconds) {
         if (run != runId) {
             return;
         }
         running.set(false);
-        if (result.status() != TrainingResult.Status.COMPLETED) {
+        TrainingResult result = outcome.result();
+        int done = result.history().size();
+        boolean converged = outcome.convergedAt() > 0;
+        if (result.status() != TrainingResult.Status.COMPLETED && !converged) {
             message.set(result.message() + " The previous model is kept.");
             progressText.set("");
+            addRun(p, warm, done, result, seconds, result.status() == TrainingResult.Status.CANCELLED
+                    ? RunRecord.Ending.CANCELLED : RunRecord.Ending.FAILED);
             return;
         }
         if (state.data() != data) {
@@ -192,10 +262,12 @@ public final class TrainViewModel {
         // the model answers about every row (played filter, explanations) even when its factors learned from the split
         TrainedModel trained = new TrainedModel(data.dataset(), result.model(), trainedOn(held, matrix));
         state.setModel(ModelState.of(trained, loss, metrics, held, "trained"));
-        history.add(0, new RunRecord(history.size() + 1, p, warm, p.iterations(), loss,
-                metrics == null ? Double.NaN : metrics.mapAtK(), seconds));
+        addRun(p, warm, done, result, seconds, converged ? RunRecord.Ending.CONVERGED : RunRecord.Ending.REACHED);
         progress.set(1);
-        message.set(String.format(Locale.ROOT, "Trained %d iterations in %.1f s.", p.iterations(), seconds));
+        message.set(converged
+                ? String.format(Locale.ROOT, "Converged at iteration %d of %d (loss changed by less than %.1f%%) in %.1f s.",
+                        done, p.iterations(), CONVERGENCE * 100, seconds)
+                : String.format(Locale.ROOT, "Trained %d iterations in %.1f s.", done, seconds));
         LOG.info(() -> String.format(Locale.ROOT, "trained k=%d, %d iterations in %.2f s; each iteration's training seconds / seconds since the start (with evaluation): %s",
                 p.factors(), p.iterations(), seconds, result.history().stream().map(r -> String.format(Locale.ROOT, "%.3f/%.2f", r.seconds(), r.elapsed()))
                         .collect(java.util.stream.Collectors.joining(" "))));
@@ -214,12 +286,21 @@ public final class TrainViewModel {
         return m;
     }
 
-    private void failed(int run, Throwable error) {
+    private void addRun(AlsParams p, boolean warm, int done, TrainingResult result, double seconds, RunRecord.Ending ending) {
+        var last = result == null || result.history().isEmpty() ? null : result.history().get(result.history().size() - 1);
+        double loss = last == null ? Double.NaN : last.loss();
+        double map = last == null || last.metrics() == null ? Double.NaN : last.metrics().mapAtK();
+        history.add(0, new RunRecord(history.size() + 1, p, warm, done, loss, map, seconds, ending));
+    }
+
+    private void failed(int run, AlsParams p, boolean warm, Throwable error, double seconds) {
         if (run != runId) {
             return;
         }
         running.set(false);
         progressText.set("");
+        addRun(p, warm, points.size(), null, seconds, BackgroundExecutor.isCancellation(error)
+                ? RunRecord.Ending.CANCELLED : RunRecord.Ending.FAILED);
         if (BackgroundExecutor.isCancellation(error)) {
             message.set("Training stopped; the previous model is kept.");
         } else {
@@ -233,8 +314,18 @@ public final class TrainViewModel {
     public void restore(AlsParams p) {
         restoring = true;
         try {
-            factors.set(p.factors());
             iterations.set(p.iterations());
+        } finally {
+            restoring = false;
+        }
+        restoreSettings(p);
+    }
+
+    /** Sets the controls to a model's settings (not the Iterations box) without retraining. */
+    public void restoreSettings(AlsParams p) {
+        restoring = true;
+        try {
+            factors.set(p.factors());
             alpha.set(p.alpha());
             lambda.set(p.lambda());
             confidence.set(p.confidence());
@@ -312,6 +403,46 @@ public final class TrainViewModel {
 
     public BooleanBinding canTrainBinding() {
         return canTrain;
+    }
+
+    /** The Factors field as typed. */
+    public IntInput factorsInput() {
+        return factorsInput;
+    }
+
+    /** The Iterations field as typed. */
+    public IntInput iterationsInput() {
+        return iterationsInput;
+    }
+
+    /** Every typed field holds a valid value. */
+    public BooleanBinding inputsValidBinding() {
+        return inputsValid;
+    }
+
+    /** The controls' settings are not the current model's (after "Use" without retraining, or a change). */
+    public BooleanBinding settingsDifferBinding() {
+        return settingsDiffer;
+    }
+
+    /** Replaces the run history and the chart's points (a reopened session). */
+    public void restoreRuns(List<RunRecord> runs, List<IterationPoint> chart) {
+        history.setAll(runs);
+        points.setAll(chart);
+        if (!chart.isEmpty()) {
+            firstIteration.set(chart.get(0).iteration());
+            lastIteration.set(chart.get(chart.size() - 1).iteration());
+        }
+    }
+
+    /** Shows one measured point of a model that came without a training history. */
+    void showMeasured(IterationPoint p) {
+        if (running.get()) {
+            return;
+        }
+        firstIteration.set(p.iteration());
+        lastIteration.set(p.iteration());
+        points.setAll(p);
     }
 
     /** The most-popular baseline's MAP@10 and precision@10 on the held-out split, or NaN. */

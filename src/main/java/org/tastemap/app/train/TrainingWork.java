@@ -21,41 +21,73 @@ import org.tastemap.core.model.FactorModel;
  * updates and chart points published to the UI thread; the executor's cancel flag becomes the
  * trainer's {@code cancelled} supplier.
  */
-final class TrainingWork implements Work<TrainingResult> {
+final class TrainingWork implements Work<TrainingWork.Outcome> {
+    /**
+     * What a run gave.
+     *
+     * @param convergedAt the iteration (counted in this run) at which the relative loss change fell
+     *                    below the tolerance and training stopped, or 0 when it did not
+     */
+    record Outcome(TrainingResult result, int convergedAt) {
+    }
+
     private final InteractionMatrix matrix;
     private final AlsParams params;
     private final FactorModel start;
     private final TrainTestSplit split;
     private final int evalUsers;
     private final Consumer<IterationPoint> onPoint;
+    private final double tolerance;
+    private volatile int convergedAt;
 
     /**
      * @param split   the split to evaluate on after each iteration, or null for no evaluation
      * @param onPoint called on the UI thread with each iteration's point
+     * @param tolerance stop once the relative loss change of an iteration is below this (0: run every iteration)
      */
     TrainingWork(InteractionMatrix matrix, AlsParams params, FactorModel start, TrainTestSplit split, int evalUsers,
-                 Consumer<IterationPoint> onPoint) {
+                 Consumer<IterationPoint> onPoint, double tolerance) {
         this.matrix = matrix;
         this.params = params;
         this.start = start;
         this.split = split;
         this.evalUsers = evalUsers;
         this.onPoint = onPoint;
+        this.tolerance = tolerance;
+    }
+
+    /**
+     * Whether an iteration whose loss went from {@code before} to {@code after} has converged:
+     * {@code |before - after| / |before| < tolerance}. Unknown losses never converge.
+     */
+    static boolean converged(double before, double after, double tolerance) {
+        if (!(tolerance > 0) || Double.isNaN(before) || Double.isNaN(after) || before == 0) {
+            return false;
+        }
+        return Math.abs(before - after) / Math.abs(before) < tolerance;
     }
 
     @Override
-    public TrainingResult run(WorkContext ctx) {
+    public Outcome run(WorkContext ctx) {
         int threads = params.effectiveThreads();
         Function<FactorModel, Metrics> evaluator = split == null ? null
                 : m -> LoadedData.PROTOCOL.evaluate(Scorer.of(m), split, evalUsers, threads);
         ctx.progress(0, "Iteration 0 of " + params.iterations());
+        double[] previousLoss = {Double.NaN};
         TrainingOptions options = new TrainingOptions(report -> {
             IterationPoint p = IterationPoint.of(report);
+            // the first iteration is compared with nothing: the start's loss was under other parameters
+            if (converged(previousLoss[0], report.loss(), tolerance)) {
+                convergedAt = report.iteration();
+            }
+            previousLoss[0] = report.loss();
             ctx.progress(report.iteration() / (double) params.iterations(), String.format(Locale.ROOT,
                     "Iteration %d of %d · %.2f s/iteration", report.iteration(), params.iterations(),
                     report.elapsed() / report.iteration()));
             ctx.publish(() -> onPoint.accept(p));
-        }, true, evaluator, ctx::cancelled);
-        return AlsTrainer.train(matrix, params, start, options);
+            // converged: the trainer stops before the next iteration, keeping this one's model
+        }, true, evaluator, () -> convergedAt > 0 || ctx.cancelled());
+        TrainingResult r = AlsTrainer.train(matrix, params, start, options);
+        return new Outcome(r, convergedAt);
     }
 }

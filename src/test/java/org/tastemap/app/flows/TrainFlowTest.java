@@ -60,4 +60,28 @@ class TrainFlowTest {
         assertTrue(window.state().model().iterations() > before, "iterations continue from the previous model");
         assertEquals(Math.pow(10, alpha.getValue()), window.state().model().trained().factors().params().alpha(), 0.01);
     }
+
+    @Test
+    void typingAWordIntoIterationsDisablesTrainAndSaysWhyNextToTheField(FxRobot robot) throws Exception {
+        AppHarness.loadWithModel(window);
+        robot.interact(() -> window.show(MainWindow.Screen.TRAIN));
+        javafx.scene.control.Spinner<?> its = robot.lookup("#iterations").queryAs(javafx.scene.control.Spinner.class);
+        robot.clickOn(its.getEditor());
+        robot.interact(() -> its.getEditor().selectAll());
+        robot.write("abc");
+        // leaving the field commits the spinner's editor: that used to throw NumberFormatException
+        robot.clickOn("#factors");
+        javafx.scene.control.Button train = robot.lookup("#train-button").queryButton();
+        javafx.scene.control.Label error = robot.lookup("#iterations-error").queryAs(javafx.scene.control.Label.class);
+        assertTrue(train.isDisabled(), "Train waits until the field is fixed");
+        assertTrue(error.isVisible() && error.getText().contains("\"abc\" is not a whole number"), error.getText());
+        assertEquals(error.getText(), its.getEditor().getTooltip().getText(), "the reason is also the field's tooltip");
+        assertEquals("abc", its.getEditor().getText(), "the text stays so the user sees what to fix");
+        robot.clickOn(its.getEditor());
+        robot.interact(() -> its.getEditor().selectAll());
+        robot.write("3");
+        assertTrue(!train.isDisabled() && !error.isVisible());
+        assertEquals(3, window.train().iterationsProperty().get());
+        assertTrue(window.state().model() != null);
+    }
 }

@@ -72,11 +72,12 @@ class TrainViewModelTest {
         assertTrue(debouncer.hasPending());
         debouncer.fire();
         ModelState after = state.model();
+        RunRecord run = vm.history().get(0);
         // warm start: the model's iteration count continues from the previous model's
-        assertEquals(4 + Math.min(TrainViewModel.RETRAIN_ITERATIONS, 4), after.iterations());
+        assertEquals(4 + run.iterations(), after.iterations());
         assertEquals(10.0, after.trained().factors().params().alpha());
         assertEquals(2, vm.history().size());
-        assertTrue(vm.history().get(0).warm());
+        assertTrue(run.warm());
         assertEquals(5, vm.points().get(0).iteration(), "the chart's x axis continues after the warm start");
         assertEquals(5, vm.firstIterationProperty().get());
         assertEquals(8, vm.lastIterationProperty().get());
@@ -109,7 +110,11 @@ class TrainViewModelTest {
         vm.train();
         assertSame(good, state.model());
         assertTrue(vm.messageProperty().get().contains("previous model is kept"), vm.messageProperty().get());
-        assertEquals(1, vm.history().size());
+        assertEquals(2, vm.history().size(), "the cancelled run is listed with how it ended");
+        assertEquals(RunRecord.Ending.CANCELLED, vm.history().get(0).ending());
+        assertEquals("cancelled after 0 iterations", vm.history().get(0).endingText());
+        assertEquals(RunRecord.Ending.REACHED, vm.history().get(1).ending());
+        assertEquals("reached 4 iterations", vm.history().get(1).endingText());
     }
 
     @Test
@@ -137,5 +142,114 @@ class TrainViewModelTest {
         vm.train();
         assertNull(state.model());
         assertTrue(vm.messageProperty().get().contains("Factors"), vm.messageProperty().get());
+    }
+
+    @Test
+    void aWordInANumberFieldIsRefusedAsTypedWithTheReasonAndTrainingWaits() {
+        vm.iterationsInput().textProperty().set("abc");
+        assertFalse(vm.canTrainBinding().get(), "Train is disabled while a field is invalid");
+        String why = vm.iterationsInput().errorBinding().get();
+        assertTrue(why.contains("Iterations") && why.contains("\"abc\" is not a whole number") && why.contains("1 to 200"), why);
+        assertEquals(4, vm.iterationsProperty().get(), "the last good value stays");
+        vm.train();
+        assertNull(state.model(), "nothing trains");
+        assertTrue(vm.messageProperty().get().contains("not a whole number"), vm.messageProperty().get());
+        vm.factorsInput().textProperty().set("0");
+        assertTrue(vm.factorsInput().errorBinding().get().contains("from 1 to 512"), vm.factorsInput().errorBinding().get());
+        vm.factorsInput().textProperty().set(" 6 ");
+        vm.iterationsInput().textProperty().set("3");
+        assertTrue(vm.canTrainBinding().get());
+        assertEquals(6, vm.factorsProperty().get());
+        vm.train();
+        assertEquals(3, state.model().iterations());
+        vm.iterationsProperty().set(7);
+        assertEquals("7", vm.iterationsInput().textProperty().get(), "a value set by code shows in the field");
+    }
+
+    @Test
+    void aSliderRetrainRunsUntilTheLossSettlesOrTheIterationsBoxIsReached() {
+        vm.train();
+        vm.iterationsProperty().set(40);
+        vm.alphaProperty().set(12.0);
+        debouncer.fire();
+        RunRecord run = vm.history().get(0);
+        // the relative loss changes of the run, from its chart points; the first point has no predecessor in this run
+        int n = vm.points().size();
+        assertEquals(run.iterations(), n);
+        for (int i = 1; i < n - 1; i++) {
+            double change = Math.abs(vm.points().get(i - 1).loss() - vm.points().get(i).loss()) / vm.points().get(i - 1).loss();
+            assertTrue(change >= TrainViewModel.CONVERGENCE, "it did not stop at the first settled iteration " + (i + 1));
+        }
+        if (run.ending() == RunRecord.Ending.CONVERGED) {
+            double last = Math.abs(vm.points().get(n - 2).loss() - vm.points().get(n - 1).loss()) / vm.points().get(n - 2).loss();
+            assertTrue(last < TrainViewModel.CONVERGENCE, "converged means the last change was below the threshold: " + last);
+            assertEquals("converged at iteration " + n, run.endingText());
+        } else {
+            assertEquals(RunRecord.Ending.REACHED, run.ending());
+            assertEquals(40, n, "without settling it runs the Iterations box's count");
+        }
+        assertTrue(n > TrainViewModel.RETRAIN_ITERATIONS, "on this data the loss still falls after 5 warm iterations: " + n);
+        assertEquals(4 + n, state.model().iterations());
+    }
+
+    @Test
+    void useRetrainsToTheRunsSettingsWhenRetrainingIsOn() {
+        vm.alphaProperty().set(3.0);
+        vm.train();
+        vm.autoRetrainProperty().set(false);
+        vm.alphaProperty().set(50.0);
+        vm.train();
+        assertEquals(50.0, state.model().trained().factors().params().alpha());
+        assertFalse(vm.settingsDifferBinding().get());
+        vm.autoRetrainProperty().set(true);
+        vm.use(vm.history().get(1));
+        assertEquals(3.0, vm.alphaProperty().get());
+        assertEquals(3.0, state.model().trained().factors().params().alpha(), "the model follows the restored settings");
+        assertTrue(vm.history().get(0).warm());
+        assertFalse(vm.settingsDifferBinding().get());
+    }
+
+    @Test
+    void useWithoutRetrainingMarksThatTheSettingsDifferUntilTheyMatchAgain() {
+        vm.alphaProperty().set(3.0);
+        vm.train();
+        vm.autoRetrainProperty().set(false);
+        vm.alphaProperty().set(50.0);
+        vm.train();
+        vm.use(vm.history().get(1));
+        assertEquals(50.0, state.model().trained().factors().params().alpha(), "no retrain: the model stays");
+        assertTrue(vm.settingsDifferBinding().get(), "the screen marks the difference");
+        assertTrue(vm.messageProperty().get().contains("differ"), vm.messageProperty().get());
+        vm.use(vm.history().get(0));
+        assertFalse(vm.settingsDifferBinding().get(), "the marker goes when the settings match the model again");
+        vm.factorsProperty().set(16);
+        assertTrue(vm.settingsDifferBinding().get());
+        vm.factorsProperty().set(8);
+        assertFalse(vm.settingsDifferBinding().get());
+    }
+
+    @Test
+    void aModelOpenedWithoutNumbersIsMeasuredAndItsSettingsShown() {
+        // a model trained elsewhere (as the bundled sample model is) arrives with no loss and no metrics
+        var f = org.tastemap.core.als.AlsTrainer.train(state.data().dataset().matrix(),
+                org.tastemap.core.als.AlsParams.defaults().withFactors(6).withIterations(3).withAlpha(7.0),
+                org.tastemap.core.als.TrainingOptions.quiet().withLoss(true)).model();
+        var trained = new org.tastemap.core.model.TrainedModel(state.data().dataset(), f);
+        state.setModel(ModelState.of(trained, Double.NaN, null, false, "model.tsm"));
+        ModelState m = state.model();
+        assertSame(trained, m.trained());
+        // the loss by the engine's formula, recomputed independently of the app
+        double expected;
+        try (var engine = new org.tastemap.core.als.AlsEngine(state.data().dataset().matrix(), f.params())) {
+            expected = engine.loss(f.userFactors(), f.itemFactors());
+        }
+        assertEquals(expected, m.loss(), Math.abs(expected) * 1e-9);
+        assertNotNull(m.metrics(), "held-out metrics are filled");
+        assertEquals(1, vm.points().size(), "the chart shows the model's point");
+        assertEquals(3, vm.points().get(0).iteration());
+        assertEquals(m.metrics().mapAtK(), vm.points().get(0).map());
+        assertEquals(6, vm.factorsProperty().get(), "the controls show the model's settings");
+        assertEquals(7.0, vm.alphaProperty().get());
+        assertFalse(vm.settingsDifferBinding().get());
     }
 }

@@ -1,0 +1,78 @@
+package org.tastemap.app.train;
+
+import java.util.logging.Logger;
+import org.tastemap.app.session.AppState;
+import org.tastemap.app.session.LoadedData;
+import org.tastemap.app.session.ModelState;
+import org.tastemap.app.task.BackgroundExecutor;
+import org.tastemap.app.task.Job;
+import org.tastemap.core.als.AlsEngine;
+import org.tastemap.core.eval.Metrics;
+import org.tastemap.core.eval.RankingMetrics;
+import org.tastemap.core.eval.Scorer;
+import org.tastemap.core.model.FactorModel;
+
+/**
+ * Measures a model that arrives without numbers (opened from a file, the bundled sample model, a
+ * reopened session): its loss on the rows it was trained on and its MAP@10 and precision@10 on the
+ * held-out split, in the background, so the Train screen and the status bar are filled at once.
+ * A model opened from a file also sets the Train controls to its settings.
+ */
+final class ModelMeasure {
+    private static final Logger LOG = Logger.getLogger(ModelMeasure.class.getName());
+    private final AppState state;
+    private final BackgroundExecutor executor;
+    private final TrainViewModel vm;
+    private Job job = Job.DONE;
+
+    ModelMeasure(AppState state, BackgroundExecutor executor, TrainViewModel vm) {
+        this.state = state;
+        this.executor = executor;
+        this.vm = vm;
+        state.modelProperty().addListener((o, before, now) -> {
+            if (now != null && Double.isNaN(now.loss()) && !"trained".equals(now.source())
+                    && (before == null || before.trained() != now.trained())) {
+                vm.restoreSettings(now.trained().factors().params());
+                measure(now);
+            }
+        });
+    }
+
+    void cancel() {
+        job.cancel();
+    }
+
+    private void measure(ModelState m) {
+        LoadedData data = state.data();
+        if (data == null) {
+            return;
+        }
+        job.cancel();
+        FactorModel f = m.trained().factors();
+        var matrix = m.trained().dataset().matrix();
+        int threads = TrainViewModel.trainingThreads(Runtime.getRuntime().availableProcessors());
+        job = executor.submit("Measuring the model", ctx -> {
+            ctx.progress(-1, "Computing the model's loss and held-out metrics…");
+            double loss;
+            try (AlsEngine engine = new AlsEngine(matrix, f.params().withThreads(threads))) {
+                // the full loss of the model on the rows it was trained on, as training reports it
+                loss = engine.loss(f.userFactors(), f.itemFactors(), ctx::cancelled);
+            }
+            Metrics metrics = RankingMetrics.evaluate(Scorer.of(f), data.split().train(), data.split().test(), 10,
+                    LoadedData.EVAL_USERS, LoadedData.EVAL_SEED, threads);
+            return new Object[] {loss, metrics};
+        }, r -> {
+            if (state.model() != m || state.data() != data) {
+                return;
+            }
+            double loss = (Double) r[0];
+            Metrics metrics = (Metrics) r[1];
+            state.setModel(new ModelState(m.trained(), m.recommender(), loss, metrics, m.heldOut(), m.source()));
+            vm.showMeasured(new IterationPoint(f.iterations(), loss, metrics.mapAtK(), metrics.precisionAtK(), 0, 0));
+        }, e -> {
+            if (!BackgroundExecutor.isCancellation(e)) {
+                LOG.log(java.util.logging.Level.WARNING, "measuring the model failed", e);
+            }
+        });
+    }
+}
