@@ -30,6 +30,16 @@ public interface AppPrefs {
         return Boolean.parseBoolean(get(key, Boolean.toString(fallback)));
     }
 
+    /**
+     * The folder the session is kept in between launches ({@link SessionFile}): the preference
+     * {@code sessionDir} when set (tests), else {@code ~/.tastemap/session}.
+     */
+    default java.nio.file.Path sessionDir() {
+        String dir = get("sessionDir", "");
+        return dir.isBlank() ? java.nio.file.Path.of(System.getProperty("user.home"), ".tastemap", "session")
+                : java.nio.file.Path.of(dir);
+    }
+
     default List<String> recent() {
         String s = get("recent", "");
         return s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));

@@ -45,6 +45,7 @@ public final class MainViewModel {
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final StringBinding dataStatus;
     private final StringBinding modelStatus;
+    private final SessionKeeper session;
 
     public MainViewModel(AppState state, BackgroundExecutor executor, DataFiles files, AppPrefs prefs,
                          ErrorReporter errors, TrainViewModel train) {
@@ -72,6 +73,7 @@ public final class MainViewModel {
             return String.format(Locale.ROOT, "Model k=%d · %d iterations · loss %s · MAP@10 %s%s", m.factors(), m.iterations(),
                     loss, map, differ);
         }, state.modelProperty(), train.settingsDifferBinding());
+        session = new SessionKeeper(state, executor, files, prefs, errors, train, notice::set);
         updateMemory();
         // a notice is about the model it came with (the bundled sample model, a save): a new model makes it stale
         state.modelProperty().addListener((o, before, now) -> {
@@ -83,10 +85,17 @@ public final class MainViewModel {
 
     /**
      * First launch opens the sample data with its small pre-trained model (or, when that file is
-     * missing, the sample data and trains a quick model); later launches reopen the last session's
-     * model (with its data) or the last dataset.
+     * missing, the sample data and trains a quick model); later launches reopen the last session
+     * as it was (its model, run history and settings), else the last model (with its data) or the
+     * last dataset.
      */
     public void startup() {
+        if (!session.restore(this::startupWithoutSession)) {
+            startupWithoutSession();
+        }
+    }
+
+    private void startupWithoutSession() {
         Path model = existing(prefs.get("lastModel", ""));
         Path data = existing(prefs.get("lastDataset", ""));
         if (model != null) {
@@ -138,6 +147,7 @@ public final class MainViewModel {
 
     private void useData(LoadedData d, ImportSettings settings, boolean trainQuick) {
         state.setData(d);
+        session.dataOpened(settings);
         notice.set("");
         prefs.put("lastDataset", d.source());
         prefs.put("lastModel", "");
@@ -161,6 +171,7 @@ public final class MainViewModel {
             LoadedData d = (LoadedData) r[1];
             state.setData(d);
             state.setModel(ModelState.of(m, Double.NaN, null, false, file.toString()));
+            session.dataOpened(prefs.importSettings(source).orElse(null));
             notice.set(noticeAfter);
             prefs.put("lastModel", file.toString());
             prefs.put("lastModelSource", source);
@@ -168,6 +179,11 @@ public final class MainViewModel {
     }
 
     public void saveModel(Path file) {
+        saveModel(file, () -> { });
+    }
+
+    /** Saves the model to {@code file}, then runs {@code after} (not when saving fails). */
+    public void saveModel(Path file, Runnable after) {
         ModelState m = state.model();
         if (m == null) {
             errors.show("Nothing to save", "There is no model yet.", "Train one on the Train screen first.");
@@ -180,6 +196,8 @@ public final class MainViewModel {
             prefs.put("lastModel", f.toString());
             prefs.put("lastModelSource", state.data().source());
             notice.set("Saved the model to " + f + ".");
+            session.modelSaved(f);
+            after.run();
         }, e -> failed("Could not save the model", e));
     }
 
@@ -277,6 +295,11 @@ public final class MainViewModel {
 
     public AppState state() {
         return state;
+    }
+
+    /** The session kept across launches, and the question before an unsaved model is lost. */
+    public SessionKeeper session() {
+        return session;
     }
 
     public AppPrefs prefs() {

@@ -118,6 +118,11 @@ public final class MainWindow {
         });
         stage.setScene(scene);
         stage.setTitle("Tastemap");
+        // closing the window quits through the session: it may ask, and it closes once the session is written
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            quit();
+        });
         rememberBounds();
         Timeline memory = new Timeline(new KeyFrame(Duration.seconds(1.5), e -> main.updateMemory()));
         memory.setCycleCount(Timeline.INDEFINITE);
@@ -149,12 +154,12 @@ public final class MainWindow {
 
     private MenuBar menus() {
         MenuItem importItem = item("Import…", "Shortcut+I", () -> openWizard(null));
-        MenuItem openModel = item("Open model…", "Shortcut+O", () -> {
+        MenuItem openModel = item("Open model…", "Shortcut+O", () -> beforeReplacing(() -> {
             File f = fileChooser("Open a model", false, "model.tastemap");
             if (f != null) {
                 main.openModel(f.toPath(), f.toString());
             }
-        });
+        }));
         MenuItem saveModel = item("Save model…", "Shortcut+S", () -> {
             File f = fileChooser("Save the model", true, "model.tastemap");
             if (f != null) {
@@ -183,7 +188,8 @@ public final class MainWindow {
             recent.getItems().clear();
             for (String r : main.recent()) {
                 String how = main.recentDescription(r);
-                recent.getItems().add(item(how.isEmpty() ? r : r + "   ·   " + how, null, () -> main.openDataFile(Path.of(r))));
+                recent.getItems().add(item(how.isEmpty() ? r : r + "   ·   " + how, null,
+                        () -> beforeReplacing(() -> main.openDataFile(Path.of(r)))));
             }
             if (recent.getItems().isEmpty()) {
                 MenuItem none = new MenuItem("(none)");
@@ -192,7 +198,7 @@ public final class MainWindow {
             }
         });
         recent.getItems().add(new MenuItem("(none)"));
-        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        MenuItem quit = item("Quit", "Shortcut+Q", this::quit);
         Menu file = new Menu("File", null, importItem, recent, new SeparatorMenuItem(), openModel, saveModel,
                 new SeparatorMenuItem(), exportRecs, exportFactors, new SeparatorMenuItem(), quit);
         Menu help = new Menu("Help", null, item("What to try", null, () -> setWhatToTryVisible(true)),
@@ -216,9 +222,39 @@ public final class MainWindow {
         return m;
     }
 
-    /** Opens the import wizard, optionally with a file already chosen. */
+    /** Opens the import wizard, optionally with a file already chosen; asks first if an unsaved model would be lost. */
     public void openWizard(Path preselected) {
-        new ImportWizard(stage, files, executor).show(preselected, main::useImported);
+        beforeReplacing(() -> new ImportWizard(stage, files, executor).show(preselected, main::useImported));
+    }
+
+    /** Quits: asks Save / Discard / Cancel when the trained model is not saved, writes the session, closes. */
+    public void quit() {
+        main.session().quit(this::ask, stage::close);
+    }
+
+    private void beforeReplacing(Runnable then) {
+        main.session().beforeReplacing(this::ask, () -> {
+            File f = fileChooser("Save the model", true, "model.tsm");
+            return f == null ? null : f.toPath();
+        }, main, then);
+    }
+
+    /** The Save / Discard / Cancel dialog (Escape cancels, Enter saves). */
+    private SessionKeeper.Answer ask(String title, String text) {
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save", javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard", javafx.scene.control.ButtonBar.ButtonData.NO);
+        javafx.scene.control.ButtonType cancel = javafx.scene.control.ButtonType.CANCEL;
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, text, save, discard, cancel);
+        a.initOwner(stage);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.getDialogPane().getStylesheets().add(Theme.stylesheet());
+        a.getDialogPane().setId("save-question");
+        a.getDialogPane().lookupButton(save).setId("answer-save");
+        a.getDialogPane().lookupButton(discard).setId("answer-discard");
+        a.getDialogPane().lookupButton(cancel).setId("answer-cancel");
+        var picked = a.showAndWait().orElse(cancel);
+        return picked == save ? SessionKeeper.Answer.SAVE : picked == discard ? SessionKeeper.Answer.DISCARD : SessionKeeper.Answer.CANCEL;
     }
 
     private void rememberBounds() {

@@ -437,7 +437,8 @@ public final class TrainViewModel {
 
     /** Shows one measured point of a model that came without a training history. */
     void showMeasured(IterationPoint p) {
-        if (running.get()) {
+        // a run in progress, or a reopened session's chart, says more than one point
+        if (running.get() || !points.isEmpty()) {
             return;
         }
         firstIteration.set(p.iteration());

@@ -26,7 +26,23 @@ final class AppHarness {
     }
 
     static MainWindow start(Stage stage) {
+        return start(stage, testPrefs());
+    }
+
+    /** In-memory preferences for a test window; the session folder is a fresh temporary folder, never the user's. */
+    static AppPrefs testPrefs() {
         AppPrefs prefs = AppPrefs.inMemory();
+        try {
+            Path session = Files.createTempDirectory("tastemap-session-test");
+            session.toFile().deleteOnExit();
+            prefs.put("sessionDir", session.toString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return prefs;
+    }
+
+    static MainWindow start(Stage stage, AppPrefs prefs) {
         // Monocle's headless screen is 1280 x 800: the window must fit inside it
         prefs.put("window.w", "1200");
         prefs.put("window.h", "760");
