@@ -69,7 +69,7 @@ public final class MainViewModel {
             // a model trained on every row has seen the held-out plays: its MAP@10 on them is optimistic
             String map = m.metrics() == null ? "—" : String.format(Locale.ROOT, "%.4f", m.metrics().mapAtK())
                     + (m.heldOut() ? "" : " (not held out)");
-            String differ = train.settingsDifferBinding().get() ? " · Train settings differ from the model's" : "";
+            String differ = train.settingsDifferBinding().get() ? " · Train settings differ" : "";
             return String.format(Locale.ROOT, "Model k=%d · %d iterations · loss %s · MAP@10 %s%s", m.factors(), m.iterations(),
                     loss, map, differ);
         }, state.modelProperty(), train.settingsDifferBinding());

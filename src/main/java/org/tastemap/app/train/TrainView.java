@@ -99,8 +99,8 @@ public final class TrainView extends BorderPane {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
 
-        Label differ = new Label("Settings differ from the model's: the screens show the model trained with "
-                + "other settings. Train, or Use its run, to match.");
+        Label differ = new Label("Settings differ from the model's. Train, or Use the model's run, to match.");
+        differ.setTooltip(tip("Every screen shows the current model, trained with other settings than these controls show."));
         differ.setId("settings-differ");
         differ.getStyleClass().add("problem");
         differ.setWrapText(true);
@@ -129,7 +129,7 @@ public final class TrainView extends BorderPane {
         params.setPrefWidth(320);
         TableColumn<RunRecord, String> its = new TableColumn<>("Ended");
         its.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().endingText()));
-        its.setPrefWidth(170);
+        its.setPrefWidth(160);
         TableColumn<RunRecord, String> loss = new TableColumn<>("Final loss");
         loss.setCellValueFactory(c -> new ReadOnlyStringWrapper(fmt("%.4g", c.getValue().loss())));
         TableColumn<RunRecord, String> map = new TableColumn<>("MAP@10");

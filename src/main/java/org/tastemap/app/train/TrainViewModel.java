@@ -441,8 +441,9 @@ public final class TrainViewModel {
         if (running.get() || !points.isEmpty()) {
             return;
         }
-        firstIteration.set(p.iteration());
-        lastIteration.set(p.iteration());
+        // one iteration either side, so the lone point stands in the middle of the chart
+        firstIteration.set(Math.max(1, p.iteration() - 1));
+        lastIteration.set(p.iteration() + 1);
         points.setAll(p);
     }
 
