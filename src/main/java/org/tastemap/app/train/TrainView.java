@@ -99,11 +99,16 @@ public final class TrainView extends BorderPane {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
 
-        Label differ = new Label("Settings differ from the model's. Train, or Use the model's run, to match.");
-        differ.setTooltip(tip("Every screen shows the current model, trained with other settings than these controls show."));
+        Label differText = new Label("Settings differ from the model's: Train to use them, or");
+        differText.setWrapText(true);
+        differText.getStyleClass().add("field-error");
+        differText.setTooltip(tip("Every screen shows the current model, trained with other settings than these controls show."));
+        javafx.scene.control.Hyperlink back = new javafx.scene.control.Hyperlink("go back to the model's settings");
+        back.setId("match-model");
+        back.setOnAction(e -> vm.matchModel());
+        VBox differ = new VBox(0, differText, back);
         differ.setId("settings-differ");
         differ.getStyleClass().add("problem");
-        differ.setWrapText(true);
         differ.visibleProperty().bind(vm.settingsDifferBinding());
         differ.managedProperty().bind(vm.settingsDifferBinding());
         VBox box = new VBox(10, sectionTitle("Model"), differ,

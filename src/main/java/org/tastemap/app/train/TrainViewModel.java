@@ -158,6 +158,14 @@ public final class TrainViewModel {
         }
     }
 
+    /** Sets the controls back to the current model's settings (the settings-differ marker's link). */
+    public void matchModel() {
+        if (state.model() != null) {
+            restoreSettings(state.model().trained().factors().params());
+            message.set("The controls show the model's settings again.");
+        }
+    }
+
     /**
      * Whether two parameter sets train the same model: the factor count, alpha, lambda, confidence
      * and solver (iterations and threads only say how long and how fast).

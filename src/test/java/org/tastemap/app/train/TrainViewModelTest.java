@@ -226,6 +226,12 @@ class TrainViewModelTest {
         assertTrue(vm.settingsDifferBinding().get());
         vm.factorsProperty().set(8);
         assertFalse(vm.settingsDifferBinding().get());
+        vm.alphaProperty().set(0.5);
+        vm.lambdaProperty().set(2.0);
+        assertTrue(vm.settingsDifferBinding().get());
+        vm.matchModel();
+        assertEquals(50.0, vm.alphaProperty().get(), "back to the model's settings");
+        assertFalse(vm.settingsDifferBinding().get());
     }
 
     @Test
