@@ -95,6 +95,8 @@ class MainViewModelTest {
         assertSame(model, state.model());
         assertFalse(failing.runningProperty().get());
         assertTrue(failing.messageProperty().get().contains("previous model is kept"));
+        assertEquals(org.tastemap.app.train.RunRecord.Ending.FAILED, failing.history().get(0).ending(),
+                "the run history says the run failed");
         assertTrue(errors.hints.get(0).contains("smaller dataset"), errors.hints.get(0));
     }
 
