@@ -77,6 +77,17 @@ public final class IntInput {
         return "";
     }
 
+    /** True while every one of {@code inputs} is valid. */
+    public static BooleanBinding allValid(IntInput... inputs) {
+        return Bindings.createBooleanBinding(() -> java.util.Arrays.stream(inputs).allMatch(i -> i.valid.get()),
+                java.util.Arrays.stream(inputs).map(i -> i.valid).toArray(javafx.beans.Observable[]::new));
+    }
+
+    /** The problems of {@code inputs} that are not valid, in order, as sentences. */
+    public static java.util.List<String> problems(IntInput... inputs) {
+        return java.util.Arrays.stream(inputs).map(i -> i.error.get()).filter(e -> !e.isEmpty()).toList();
+    }
+
     public StringProperty textProperty() {
         return text;
     }

@@ -226,7 +226,13 @@ public final class SessionKeeper {
         train.restore(s.controls());
         train.heldOutProperty().set(s.heldOutOn());
         train.autoRetrainProperty().set(s.autoRetrain());
-        train.restoreRuns(s.runs().stream().map(SessionKeeper::run).toList(), s.points().stream().map(SessionKeeper::point).toList());
+        // the run history and the chart as they were (after setData, which clears them)
+        train.history().setAll(s.runs().stream().map(SessionKeeper::run).toList());
+        train.points().setAll(s.points().stream().map(SessionKeeper::point).toList());
+        if (!s.points().isEmpty()) {
+            train.firstIterationProperty().set((int) s.points().get(0)[0]);
+            train.lastIterationProperty().set((int) s.points().get(s.points().size() - 1)[0]);
+        }
         notice.accept("Reopened the last session: the model, its run history and the Train settings.");
     }
 

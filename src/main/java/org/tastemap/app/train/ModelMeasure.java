@@ -68,7 +68,7 @@ final class ModelMeasure {
             double loss = (Double) r[0];
             Metrics metrics = (Metrics) r[1];
             state.setModel(new ModelState(m.trained(), m.recommender(), loss, metrics, m.heldOut(), m.source()));
-            vm.showMeasured(new IterationPoint(f.iterations(), loss, metrics.mapAtK(), metrics.precisionAtK(), 0, 0));
+            show(new IterationPoint(f.iterations(), loss, metrics.mapAtK(), metrics.precisionAtK(), 0, 0));
             vm.messageProperty().set(m.heldOut() ? "Measured the model on the held-out split."
                     : "Measured the opened model. It was trained on every play, held-out ones included, so its MAP@10 "
                     + "reads higher than a held-out run's; train with held-out evaluation for an honest number.");
@@ -77,5 +77,17 @@ final class ModelMeasure {
                 LOG.log(java.util.logging.Level.WARNING, "measuring the model failed", e);
             }
         });
+    }
+
+    /** Shows one measured point of a model that came without a training history. */
+    private void show(IterationPoint p) {
+        // a run in progress, or a reopened session's chart, says more than one point
+        if (vm.runningProperty().get() || !vm.points().isEmpty()) {
+            return;
+        }
+        // one iteration either side, so the lone point stands in the middle of the chart
+        vm.firstIterationProperty().set(Math.max(1, p.iteration() - 1));
+        vm.lastIterationProperty().set(p.iteration() + 1);
+        vm.points().setAll(p);
     }
 }

@@ -32,6 +32,14 @@ public record RunRecord(int number, AlsParams params, boolean warm, int iteratio
         this(number, params, warm, iterations, loss, map, seconds, Ending.REACHED);
     }
 
+    /** A run from what the trainer returned (its last iteration's loss and MAP@10; NaN when none finished or no result). */
+    static RunRecord of(int number, AlsParams p, boolean warm, int done, org.tastemap.core.als.TrainingResult result,
+                        double seconds, Ending ending) {
+        var last = result == null || result.history().isEmpty() ? null : result.history().get(result.history().size() - 1);
+        return new RunRecord(number, p, warm, done, last == null ? Double.NaN : last.loss(),
+                last == null || last.metrics() == null ? Double.NaN : last.metrics().mapAtK(), seconds, ending);
+    }
+
     public String describe() {
         return String.format(Locale.ROOT, "k=%d, alpha=%.3g, lambda=%.3g, %s, %s", params.factors(), params.alpha(),
                 params.lambda(), params.confidence().name().toLowerCase(Locale.ROOT),

@@ -39,18 +39,8 @@ import org.tastemap.core.model.TrainedModel;
  * when alpha or lambda settles, and the run history.
  */
 public final class TrainViewModel {
-    /**
-     * The most iterations of an automatic retrain before this change; kept for callers. A retrain now
-     * runs until it converges ({@link #CONVERGENCE}) or until the Iterations box's count.
-     */
-    public static final int RETRAIN_ITERATIONS = 5;
-    /**
-     * A warm retrain stops at the first iteration whose loss changed by less than this fraction:
-     * {@code |L(t-1) - L(t)| / L(t-1) < 0.001}. At 0.1% per iteration ten more iterations would move
-     * the loss by under 1%, well below the differences between the alpha and lambda values a slider
-     * step gives. A run from a random start (Train) runs every iteration it is set to.
-     */
-    public static final double CONVERGENCE = 1e-3;
+    /** A warm retrain stops once the loss changes by less than this fraction in an iteration ({@link TrainingWork#converged}). */
+    public static final double CONVERGENCE = TrainingWork.CONVERGENCE;
     private static final Logger LOG = Logger.getLogger(TrainViewModel.class.getName());
 
     private final AppState state;
@@ -78,7 +68,7 @@ public final class TrainViewModel {
     private final BooleanBinding canTrain;
     private final IntInput factorsInput = new IntInput("Factors (k)", 1, 512, factors);
     private final IntInput iterationsInput = new IntInput("Iterations", 1, 200, iterations);
-    private final BooleanBinding inputsValid = factorsInput.validBinding().and(iterationsInput.validBinding());
+    private final BooleanBinding inputsValid = IntInput.allValid(factorsInput, iterationsInput);
     private final BooleanBinding settingsDiffer;
     private final ModelMeasure measure;
 
@@ -94,7 +84,7 @@ public final class TrainViewModel {
         canTrain = Bindings.createBooleanBinding(() -> state.data() != null && !running.get() && inputsValid.get(),
                 state.dataProperty(), running, inputsValid);
         settingsDiffer = Bindings.createBooleanBinding(() -> state.model() != null
-                        && !sameSettings(params(), state.model().trained().factors().params()),
+                        && !SameSettings.of(params(), state.model().trained().factors().params()),
                 state.modelProperty(), factors, alpha, lambda, confidence, solver);
         measure = new ModelMeasure(state, executor, this);
         alpha.addListener((o, a, b) -> parameterMoved());
@@ -131,16 +121,10 @@ public final class TrainViewModel {
     /** Trains a new model from a random start with the parameters shown. */
     public void train() {
         if (!inputsValid.get()) {
-            message.set(String.join(" ", inputProblems()));
+            message.set(String.join(" ", IntInput.problems(factorsInput, iterationsInput)));
             return;
         }
         start(false, iterations.get());
-    }
-
-    /** Why the typed fields are not valid, as sentences; empty when they are. */
-    public List<String> inputProblems() {
-        return java.util.stream.Stream.of(factorsInput, iterationsInput).map(i -> i.errorBinding().get())
-                .filter(e -> !e.isEmpty()).toList();
     }
 
     /**
@@ -149,12 +133,11 @@ public final class TrainViewModel {
      */
     public void use(RunRecord run) {
         restore(run.params());
-        if (!settingsDiffer.get()) {
-            message.set("The model already has these settings.");
-        } else if (autoRetrain.get() && state.data() != null && inputsValid.get()) {
+        if (settingsDiffer.get() && autoRetrain.get() && state.data() != null && inputsValid.get()) {
             start(true, iterations.get());
         } else {
-            message.set("These settings differ from the model's: press Train to train a model with them.");
+            message.set(settingsDiffer.get() ? "These settings differ from the model's: press Train to train a model with them."
+                    : "The model already has these settings.");
         }
     }
 
@@ -164,20 +147,6 @@ public final class TrainViewModel {
             restoreSettings(state.model().trained().factors().params());
             message.set("The controls show the model's settings again.");
         }
-    }
-
-    /**
-     * Whether two parameter sets train the same model: the factor count, alpha, lambda, confidence
-     * and solver (iterations and threads only say how long and how fast).
-     */
-    static boolean sameSettings(AlsParams a, AlsParams b) {
-        return a.factors() == b.factors() && close(a.alpha(), b.alpha()) && close(a.lambda(), b.lambda())
-                && a.confidence() == b.confidence() && a.solver() == b.solver();
-    }
-
-    private static boolean close(double a, double b) {
-        // the sliders round to 3 significant digits; a model's parameters read back from a file are exact
-        return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
     }
 
     /** Trains the quick first model: k = 32, 10 iterations. */
@@ -257,8 +226,8 @@ public final class TrainViewModel {
         if (result.status() != TrainingResult.Status.COMPLETED && !converged) {
             message.set(result.message() + " The previous model is kept.");
             progressText.set("");
-            addRun(p, warm, done, result, seconds, result.status() == TrainingResult.Status.CANCELLED
-                    ? RunRecord.Ending.CANCELLED : RunRecord.Ending.FAILED);
+            history.add(0, RunRecord.of(history.size() + 1, p, warm, done, result, seconds,
+                    result.status() == TrainingResult.Status.CANCELLED ? RunRecord.Ending.CANCELLED : RunRecord.Ending.FAILED));
             return;
         }
         if (state.data() != data) {
@@ -270,15 +239,15 @@ public final class TrainViewModel {
         // the model answers about every row (played filter, explanations) even when its factors learned from the split
         TrainedModel trained = new TrainedModel(data.dataset(), result.model(), trainedOn(held, matrix));
         state.setModel(ModelState.of(trained, loss, metrics, held, "trained"));
-        addRun(p, warm, done, result, seconds, converged ? RunRecord.Ending.CONVERGED : RunRecord.Ending.REACHED);
+        history.add(0, RunRecord.of(history.size() + 1, p, warm, done, result, seconds,
+                converged ? RunRecord.Ending.CONVERGED : RunRecord.Ending.REACHED));
         progress.set(1);
         message.set(converged
                 ? String.format(Locale.ROOT, "Converged at iteration %d of %d (loss changed by less than %.1f%%) in %.1f s.",
                         done, p.iterations(), CONVERGENCE * 100, seconds)
                 : String.format(Locale.ROOT, "Trained %d iterations in %.1f s.", done, seconds));
-        LOG.info(() -> String.format(Locale.ROOT, "trained k=%d, %d iterations in %.2f s; each iteration's training seconds / seconds since the start (with evaluation): %s",
-                p.factors(), p.iterations(), seconds, result.history().stream().map(r -> String.format(Locale.ROOT, "%.3f/%.2f", r.seconds(), r.elapsed()))
-                        .collect(java.util.stream.Collectors.joining(" "))));
+        LOG.info(() -> String.format(Locale.ROOT, "trained k=%d, %d iterations in %.2f s; %s", p.factors(), done, seconds,
+                outcome.timings()));
     }
 
     /** What the model records about its rows (saved with it): all of them, or the training part of the split. */
@@ -294,21 +263,14 @@ public final class TrainViewModel {
         return m;
     }
 
-    private void addRun(AlsParams p, boolean warm, int done, TrainingResult result, double seconds, RunRecord.Ending ending) {
-        var last = result == null || result.history().isEmpty() ? null : result.history().get(result.history().size() - 1);
-        double loss = last == null ? Double.NaN : last.loss();
-        double map = last == null || last.metrics() == null ? Double.NaN : last.metrics().mapAtK();
-        history.add(0, new RunRecord(history.size() + 1, p, warm, done, loss, map, seconds, ending));
-    }
-
     private void failed(int run, AlsParams p, boolean warm, Throwable error, double seconds) {
         if (run != runId) {
             return;
         }
         running.set(false);
         progressText.set("");
-        addRun(p, warm, points.size(), null, seconds, BackgroundExecutor.isCancellation(error)
-                ? RunRecord.Ending.CANCELLED : RunRecord.Ending.FAILED);
+        history.add(0, RunRecord.of(history.size() + 1, p, warm, points.size(), null, seconds,
+                BackgroundExecutor.isCancellation(error) ? RunRecord.Ending.CANCELLED : RunRecord.Ending.FAILED));
         if (BackgroundExecutor.isCancellation(error)) {
             message.set("Training stopped; the previous model is kept.");
         } else {
@@ -423,36 +385,9 @@ public final class TrainViewModel {
         return iterationsInput;
     }
 
-    /** Every typed field holds a valid value. */
-    public BooleanBinding inputsValidBinding() {
-        return inputsValid;
-    }
-
     /** The controls' settings are not the current model's (after "Use" without retraining, or a change). */
     public BooleanBinding settingsDifferBinding() {
         return settingsDiffer;
-    }
-
-    /** Replaces the run history and the chart's points (a reopened session). */
-    public void restoreRuns(List<RunRecord> runs, List<IterationPoint> chart) {
-        history.setAll(runs);
-        points.setAll(chart);
-        if (!chart.isEmpty()) {
-            firstIteration.set(chart.get(0).iteration());
-            lastIteration.set(chart.get(chart.size() - 1).iteration());
-        }
-    }
-
-    /** Shows one measured point of a model that came without a training history. */
-    void showMeasured(IterationPoint p) {
-        // a run in progress, or a reopened session's chart, says more than one point
-        if (running.get() || !points.isEmpty()) {
-            return;
-        }
-        // one iteration either side, so the lone point stands in the middle of the chart
-        firstIteration.set(Math.max(1, p.iteration() - 1));
-        lastIteration.set(p.iteration() + 1);
-        points.setAll(p);
     }
 
     /** The most-popular baseline's MAP@10 and precision@10 on the held-out split, or NaN. */

@@ -188,7 +188,8 @@ class TrainViewModelTest {
             assertEquals(RunRecord.Ending.REACHED, run.ending());
             assertEquals(40, n, "without settling it runs the Iterations box's count");
         }
-        assertTrue(n > TrainViewModel.RETRAIN_ITERATIONS, "on this data the loss still falls after 5 warm iterations: " + n);
+        // the fixed retrain length this replaces was 5 warm iterations
+        assertTrue(n > 5, "on this data the loss still falls after 5 warm iterations: " + n);
         assertEquals(4 + n, state.model().iterations());
     }
 
