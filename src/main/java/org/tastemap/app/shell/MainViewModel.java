@@ -203,7 +203,7 @@ public final class MainViewModel {
 
     /** The model with the full dataset (a held-out model was trained on the split's training part). */
     private TrainedModel fullData(ModelState m) {
-        return new TrainedModel(state.data().dataset(), m.trained().factors());
+        return new TrainedModel(state.data().dataset(), m.trained().factors(), m.trained().metadata());
     }
 
     public void exportFactors(Path dir) {

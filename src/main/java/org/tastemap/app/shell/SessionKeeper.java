@@ -158,8 +158,8 @@ public final class SessionKeeper {
                 withModel && m.heldOut(), train.params(), train.heldOutProperty().get(), train.autoRetrainProperty().get(),
                 withModel ? train.history().stream().map(SessionKeeper::run).toList() : List.of(),
                 withModel ? train.points().stream().map(SessionKeeper::point).toList() : List.of());
-        // the model with the full dataset: a held-out model's own dataset is the split's training part
-        TrainedModel full = withModel ? new TrainedModel(d.dataset(), m.trained().factors()) : null;
+        // the model with every row and its metadata (a held-out model says it learned from the split)
+        TrainedModel full = withModel ? new TrainedModel(d.dataset(), m.trained().factors(), m.trained().metadata()) : null;
         executor.submit("Saving the session", ctx -> {
             if (writeModel) {
                 files.saveModel(Path.of(modelFile), full);
@@ -215,10 +215,8 @@ public final class SessionKeeper {
     private void reopened(SessionFile s, Path file, Reopened r) {
         LoadedData d = r.data();
         state.setData(d);
-        // a held-out model was trained on the split's training part, which the same seed gives again
-        TrainedModel t = s.modelHeldOut() ? new TrainedModel(d.dataset().withMatrix(d.split().train()), r.model().factors())
-                : r.model();
-        state.setModel(ModelState.of(t, Double.NaN, null, s.modelHeldOut(), file.toString()));
+        // a held-out model learned from the split's training part, which the same seed gives again
+        state.setModel(ModelState.of(r.model(), Double.NaN, null, s.modelHeldOut(), file.toString()));
         dataSettings = ImportSettings.decode(s.importSettings()).orElse(null);
         if (dataSettings != null) {
             prefs.addRecent(d.source(), dataSettings);

@@ -11,6 +11,7 @@ import org.tastemap.core.eval.Metrics;
 import org.tastemap.core.eval.RankingMetrics;
 import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.model.FactorModel;
+import org.tastemap.core.model.ModelMetadata;
 
 /**
  * Measures a model that arrives without numbers (opened from a file, the bundled sample model, a
@@ -49,7 +50,10 @@ final class ModelMeasure {
         }
         job.cancel();
         FactorModel f = m.trained().factors();
-        var matrix = m.trained().dataset().matrix();
+        // a model whose factors learned from the split's training part (it says so in its metadata) is
+        // measured on that part, and its held-out metrics are honest
+        boolean held = m.heldOut() || trainedOnSplit(m);
+        var matrix = held ? data.split().train() : m.trained().dataset().matrix();
         int threads = TrainViewModel.trainingThreads(Runtime.getRuntime().availableProcessors());
         job = executor.submit("Measuring the model", ctx -> {
             ctx.progress(-1, "Computing the model's loss and held-out metrics…");
@@ -67,9 +71,9 @@ final class ModelMeasure {
             }
             double loss = (Double) r[0];
             Metrics metrics = (Metrics) r[1];
-            state.setModel(new ModelState(m.trained(), m.recommender(), loss, metrics, m.heldOut(), m.source()));
+            state.setModel(new ModelState(m.trained(), m.recommender(), loss, metrics, held, m.source()));
             show(new IterationPoint(f.iterations(), loss, metrics.mapAtK(), metrics.precisionAtK(), 0, 0));
-            vm.messageProperty().set(m.heldOut() ? "Measured the model on the held-out split."
+            vm.messageProperty().set(held ? "Measured the model on the held-out split."
                     : "Measured the opened model. It was trained on every play, held-out ones included, so its MAP@10 "
                     + "reads higher than a held-out run's; train with held-out evaluation for an honest number.");
         }, e -> {
@@ -77,6 +81,14 @@ final class ModelMeasure {
                 LOG.log(java.util.logging.Level.WARNING, "measuring the model failed", e);
             }
         });
+    }
+
+    /** The model's metadata says it was trained on the app's split (the same held-out share and seed). */
+    static boolean trainedOnSplit(ModelState m) {
+        var meta = m.trained().metadata();
+        return "split".equals(meta.get(ModelMetadata.TRAINED_ON))
+                && Long.toString(LoadedData.SPLIT_SEED).equals(meta.get(ModelMetadata.HOLDOUT_SEED))
+                && Double.toString(LoadedData.HOLDOUT).equals(meta.get(ModelMetadata.HOLDOUT));
     }
 
     /** Shows one measured point of a model that came without a training history. */

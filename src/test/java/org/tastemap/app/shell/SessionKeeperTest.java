@@ -92,7 +92,8 @@ class SessionKeeperTest {
         assertEquals(before.iterations(), after.iterations());
         assertTrue(after.heldOut(), "a held-out model stays held out: its metrics stay honest");
         assertEquals(before.trained().dataset().matrix().nnz(), after.trained().dataset().matrix().nnz(),
-                "it is paired with the same training part of the split");
+                "it answers about every row, as before");
+        assertEquals(before.trained().metadata(), after.trained().metadata(), "and says it learned from the split");
         assertEquals(a.state().data().source(), b.state().data().source());
         assertEquals(a.state().data().rows(), b.state().data().rows());
         // the numbers the status bar shows come back (measured again: the same model on the same split)

@@ -259,4 +259,21 @@ class TrainViewModelTest {
         assertEquals(7.0, vm.alphaProperty().get());
         assertFalse(vm.settingsDifferBinding().get());
     }
+
+    @Test
+    void aSavedHeldOutModelIsMeasuredOnTheSplitsTrainingPartAndCountsAsHeldOut() {
+        var train = state.data().split().train();
+        var f = org.tastemap.core.als.AlsTrainer.train(train,
+                org.tastemap.core.als.AlsParams.defaults().withFactors(6).withIterations(3),
+                org.tastemap.core.als.TrainingOptions.quiet()).model();
+        // as the app saves a held-out model: every row, and metadata saying the factors learned from the split
+        var trained = new org.tastemap.core.model.TrainedModel(state.data().dataset(), f, TrainViewModel.trainedOn(true, train));
+        state.setModel(ModelState.of(trained, Double.NaN, null, false, "held.tsm"));
+        double expected;
+        try (var engine = new org.tastemap.core.als.AlsEngine(train, f.params())) {
+            expected = engine.loss(f.userFactors(), f.itemFactors());
+        }
+        assertEquals(expected, state.model().loss(), Math.abs(expected) * 1e-9, "the loss on the rows it learned from");
+        assertTrue(state.model().heldOut(), "its MAP@10 on the held-out part is honest");
+    }
 }
