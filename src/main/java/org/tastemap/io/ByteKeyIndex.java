@@ -28,6 +28,10 @@ final class ByteKeyIndex {
     private long[] table;
     private int mask;
     private int size;
+    /** The 1-based line where key id was first seen ({@link #newKeyLine} when it was added). */
+    private long[] firstLines;
+    /** The line recorded for keys added from now on; set by the reader before it interns. */
+    long newKeyLine;
 
     ByteKeyIndex(int expectedKeys) {
         int slots = Integer.highestOneBit(Math.max(16, expectedKeys) * 2 - 1) << 1;
@@ -35,6 +39,7 @@ final class ByteKeyIndex {
         mask = slots - 1;
         offsets = new int[Math.max(16, expectedKeys)];
         lengths = new int[offsets.length];
+        firstLines = new long[offsets.length];
         arena = new byte[Math.max(1024, expectedKeys * 16)];
     }
 
@@ -89,10 +94,32 @@ final class ByteKeyIndex {
         return off < arenaUsed ? arena[off] : 0;
     }
 
-    /** Interns key {@code id} of {@code other} here and returns its id in this index. */
-    int internKeyOf(ByteKeyIndex other, int id) {
+    /**
+     * Interns key {@code id} of {@code other} here and returns its id in this index; a new key's first
+     * line is its line in {@code other} plus {@code lineOffset}.
+     */
+    int internKeyOf(ByteKeyIndex other, int id, long lineOffset) {
         int off = other.offsets[id];
+        newKeyLine = other.firstLines[id] + lineOffset;
         return intern(other.arena, off, off + other.lengths[id]);
+    }
+
+    /** The bytes of all keys; key {@code id} is {@code [offset(id), offset(id) + length(id))}. */
+    byte[] arena() {
+        return arena;
+    }
+
+    int offset(int id) {
+        return offsets[id];
+    }
+
+    int length(int id) {
+        return lengths[id];
+    }
+
+    /** The 1-based line where key {@code id} was first seen. */
+    long firstLine(int id) {
+        return firstLines[id];
     }
 
     /** Whether key {@code id} equals bytes {@code [from, to)} of {@code buf}. */
@@ -106,6 +133,7 @@ final class ByteKeyIndex {
         if (size == offsets.length) {
             offsets = Arrays.copyOf(offsets, size + (size >> 1));
             lengths = Arrays.copyOf(lengths, offsets.length);
+            firstLines = Arrays.copyOf(firstLines, offsets.length);
         }
         if (arenaUsed + len > arena.length) {
             long grown = Math.max((long) arena.length + (arena.length >> 1), (long) arenaUsed + len);
@@ -117,6 +145,7 @@ final class ByteKeyIndex {
         System.arraycopy(buf, from, arena, arenaUsed, len);
         offsets[size] = arenaUsed;
         lengths[size] = len;
+        firstLines[size] = newKeyLine;
         int id = size++;
         table[2 * slot] = ((long) h << 32) | (id + 1L);
         table[2 * slot + 1] = ((long) arenaUsed << 24) | len;
@@ -210,5 +239,6 @@ final class ByteKeyIndex {
         table = new long[0];
         offsets = new int[0];
         lengths = new int[0];
+        firstLines = new long[0];
     }
 }

@@ -75,4 +75,15 @@ public record ColumnMapping(int userColumn, int artistColumn, int nameColumn, in
     public int maxColumn() {
         return Math.max(Math.max(userColumn, artistColumn), Math.max(nameColumn, countColumn));
     }
+
+    /** "column 1 user, column 3 artist, column 4 plays" (1-based, as a person counts). */
+    public String describe() {
+        StringBuilder sb = new StringBuilder("column ").append(userColumn + 1).append(" user, column ")
+                .append(artistColumn + 1).append(" artist");
+        if (nameColumn != NONE) {
+            sb.append(", column ").append(nameColumn + 1).append(" artist name");
+        }
+        sb.append(countColumn == NONE ? ", no plays column (each row counts 1)" : ", column " + (countColumn + 1) + " plays");
+        return sb.toString();
+    }
 }

@@ -18,13 +18,13 @@ final class DatasetAssembler {
     record Assembled(Dataset dataset, long duplicateRowsMerged, int usersDropped, int artistsDropped, int filterRounds) {
     }
 
-    static Assembled assemble(String fileName, RawData raw, int minArtistsPerUser, int minListenersPerArtist,
-                              ProgressTicker ticker) throws ImportException {
+
+    static Assembled assemble(String fileName, RawData raw, ValueKind values, int minArtistsPerUser,
+                              int minListenersPerArtist, ProgressTicker ticker) throws ImportException {
         Triplets t = raw.triplets();
         int rowsKept = t.size;
-        // duplicates are summed here: r_ui = sum of the plays of all rows of (u, i)
-        InteractionMatrix all = InteractionMatrix.fromTriplets(raw.userIds().length, raw.artistKeys().length,
-                t.users, t.items, t.values, rowsKept);
+        // duplicates are summed here, in double: r_ui = sum of the plays of all rows of (u, i)
+        InteractionMatrix all = PairSums.build(raw, values, raw.notes());
         t.release();
         long duplicates = rowsKept - (long) all.nnz();
         ticker.checkCancelled();

@@ -25,7 +25,7 @@ final class DelimitedReader {
     }
 
     static RawData read(SourceFile src, char delimiter, boolean hasHeader, ColumnMapping mapping, double minPlays,
-                        RowSkips skips, ProgressTicker ticker) throws IOException {
+                        TextEncoding encoding, RowSkips skips, ProgressTicker ticker) throws IOException {
         int expectedColumns = -1;
         if (!hasHeader) {
             byte[] sample = src.sample();
@@ -41,6 +41,10 @@ final class DelimitedReader {
         Map<String, Integer> artistIndex = new HashMap<>();
         List<String> artistKeys = new ArrayList<>();
         List<String> artistNames = new ArrayList<>();
+        // where each user and artist was first seen, for the examples of rows KeyDecoder refuses or notes
+        List<Long> userLines = new ArrayList<>();
+        List<Long> artistLines = new ArrayList<>();
+        RowNotes notes = new RowNotes();
         BitSet named = new BitSet();
         Triplets triplets = new Triplets(Triplets.capacityFor(src.size(), src.isGzip()));
         int uc = mapping.userColumn();
@@ -50,7 +54,9 @@ final class DelimitedReader {
         boolean headerPending = hasHeader;
         int lastUser = -1;
         long rows = 0;
-        RecordSizeGuard guard = new RecordSizeGuard(new InputStreamReader(src.content(), StandardCharsets.UTF_8),
+        // read as Latin-1, one char per byte: the delimiters are ASCII, so fields split as in UTF-8, and each
+        // field is its bytes unchanged, decoded later by KeyDecoder once the encoding is known
+        RecordSizeGuard guard = new RecordSizeGuard(new InputStreamReader(src.content(), StandardCharsets.ISO_8859_1),
                 RecordSizeGuard.MAX_RECORD_CHARS);
         try (CSVParser parser = DelimitedText.parser(guard, delimiter, true)) {
             Iterator<CSVRecord> it = parser.iterator();
@@ -101,6 +107,8 @@ final class DelimitedReader {
                             reason = SkipReason.NON_POSITIVE_COUNT;
                         } else if (v < minPlays) {
                             reason = SkipReason.BELOW_MIN_PLAYS;
+                        } else if ((long) v != v) {
+                            notes.note(ImportNote.NON_INTEGER_VALUE, line);
                         }
                         plays = (float) v;
                     }
@@ -116,6 +124,7 @@ final class DelimitedReader {
                             known = userIds.size();
                             userIndex.put(user, known);
                             userIds.add(user);
+                            userLines.add(line);
                         }
                         u = known;
                         lastUser = u;
@@ -126,6 +135,7 @@ final class DelimitedReader {
                         artistIndex.put(artist, a);
                         artistKeys.add(artist);
                         artistNames.add(artist);
+                        artistLines.add(line);
                     }
                     if (nc >= 0 && !named.get(a)) {
                         // the first non-empty display name seen for this key
@@ -141,10 +151,36 @@ final class DelimitedReader {
             }
         }
         ticker.tick(rows);
-        String[] mbids = new String[artistKeys.size()];
+        ByteKeyIndex users = byteKeys(userIds, userLines);
+        ByteKeyIndex artists = byteKeys(artistKeys, artistLines);
+        KeyDecoder.Decision decision = KeyDecoder.decide(encoding, users, artists);
+        boolean fallback = encoding == TextEncoding.AUTO;
+        KeyDecoder.Keys userKeys = KeyDecoder.decode(users, decision, fallback);
+        KeyDecoder.Keys artistKeyText = KeyDecoder.decode(artists, decision, fallback);
+        KeyDecoder.apply(triplets, userKeys, artistKeyText, skips, notes);
+        String[] names = new String[artistKeyText.keys().length];
+        for (int a = 0; a < artistKeys.size(); a++) {
+            int to = artistKeyText.map()[a];
+            if (to >= 0 && names[to] == null) {
+                String name = named.get(a) ? KeyDecoder.decodeOne(
+                        artistNames.get(a).getBytes(StandardCharsets.ISO_8859_1), decision, fallback) : null;
+                names[to] = name == null || name.isBlank() || KeyDecoder.hasControl(name) ? artistKeyText.keys()[to] : name;
+            }
+        }
+        String[] mbids = new String[names.length];
         Arrays.fill(mbids, "");
-        return new RawData(triplets, userIds.toArray(new String[0]), artistKeys.toArray(new String[0]),
-                artistNames.toArray(new String[0]), mbids, rows);
+        return new RawData(triplets, userKeys.keys(), artistKeyText.keys(), names, mbids, rows, decision, notes);
+    }
+
+    /** The keys as an index of their bytes (each char of a Latin-1 string is one byte), with their first lines. */
+    private static ByteKeyIndex byteKeys(List<String> keys, List<Long> lines) {
+        ByteKeyIndex index = new ByteKeyIndex(keys.size());
+        for (int id = 0; id < keys.size(); id++) {
+            byte[] b = keys.get(id).getBytes(StandardCharsets.ISO_8859_1);
+            index.newKeyLine = lines.get(id);
+            index.intern(b, 0, b.length);
+        }
+        return index;
     }
 
     private static void checkMapping(String file, ColumnMapping mapping, int columns, char delimiter, String whose)

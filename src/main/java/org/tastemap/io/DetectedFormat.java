@@ -23,6 +23,15 @@ public record DetectedFormat(ImportFormat format, char delimiter, boolean hasHea
         Objects.requireNonNull(suggestedMapping, "suggestedMapping");
     }
 
+    /** How the file was read, in words: the layout and which column is which. */
+    public String reason() {
+        if (format == ImportFormat.LASTFM) {
+            return "Last.fm 360K layout (tab-separated, no header): column 1 user, column 2 MBID, column 3 artist, column 4 plays";
+        }
+        return DelimitedReader.describe(delimiter) + "-separated, " + (hasHeader ? "with" : "without") + " a header: "
+                + suggestedMapping.describe();
+    }
+
     /** Import options that read the file as detected, without filters. */
     public ImportOptions toOptions() {
         return format == ImportFormat.LASTFM ? ImportOptions.lastFm()

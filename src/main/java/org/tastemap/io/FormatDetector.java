@@ -19,6 +19,7 @@ public final class FormatDetector {
     private static final char[] DELIMITERS = {'\t', ',', ';', '|'};
     private static final int SAMPLE_ROWS = 1000;
     private static final Pattern SHA1 = Pattern.compile("[0-9a-fA-F]{40}");
+    private static final Pattern MBID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Set<String> USER_NAMES = Set.of("user", "userid", "usersha1", "username", "userhash",
             "listener", "listenerid", "uid", "users");
     private static final Set<String> ARTIST_NAMES = Set.of("artist", "artistid", "artistmbid", "artmbid", "mbid",
@@ -112,20 +113,31 @@ public final class FormatDetector {
                 data.subList(0, Math.min(PREVIEW_ROWS, data.size())), mapping);
     }
 
-    /** Four columns, a 40-hex-digit user and a numeric last column in nearly every row. */
+    /**
+     * Four columns with a numeric last column in nearly every row, and either a 40-hex-digit user
+     * (the 360K file) or, by structure, a non-empty user, an MBID or nothing in column 2, and a
+     * non-empty artist name in column 3 (exports with other user ids, often without MBIDs).
+     */
     static boolean looksLikeLastFm(List<List<String>> rows) {
         if (rows.isEmpty()) {
             return false;
         }
-        int fit = 0;
+        int sha1 = 0;
+        int structure = 0;
         for (List<String> row : rows) {
-            if (row.size() == 4 && SHA1.matcher(row.get(0)).matches() && PlayCounts.isNumber(row.get(3))) {
-                fit++;
+            if (row.size() == 4 && PlayCounts.isNumber(row.get(3))) {
+                if (SHA1.matcher(row.get(0)).matches()) {
+                    sha1++;
+                }
+                String mbid = row.get(1).strip();
+                if (!row.get(0).isBlank() && !row.get(2).isBlank() && (mbid.isEmpty() || MBID.matcher(mbid).matches())) {
+                    structure++;
+                }
             }
         }
         List<String> first = rows.get(0);
-        boolean firstFits = first.size() == 4 && SHA1.matcher(first.get(0)).matches();
-        return firstFits && fit >= 0.9 * rows.size();
+        boolean firstFits = first.size() == 4 && PlayCounts.isNumber(first.get(3));
+        return firstFits && (sha1 >= 0.9 * rows.size() || structure >= 0.9 * rows.size());
     }
 
     /**

@@ -25,15 +25,21 @@ import java.util.Objects;
  *                              false (the default) numbers them in {@link org.tastemap.core.data.LocalityOrder},
  *                              which trains faster on large data. Only the numbering differs: the same ids,
  *                              names and plays either way.
+ * @param encoding              how names and ids are decoded ({@link TextEncoding#AUTO}: UTF-8 unless the
+ *                              names say otherwise; the report says which was used and why)
+ * @param values                what the number column means: plays, weights or presence ({@link ValueKind})
  */
 public record ImportOptions(ImportFormat format, ColumnMapping mapping, char delimiter, boolean hasHeader,
                             double minPlays, int minArtistsPerUser, int minListenersPerArtist,
-                            double maxBadShare, int badShareCheckRows, boolean fileOrder) {
+                            double maxBadShare, int badShareCheckRows, boolean fileOrder,
+                            TextEncoding encoding, ValueKind values) {
     public static final double DEFAULT_MAX_BAD_SHARE = 0.5;
     public static final int DEFAULT_BAD_SHARE_CHECK_ROWS = 1000;
 
     public ImportOptions {
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(values, "values");
         if (format == ImportFormat.DELIMITED) {
             if (mapping == null) {
                 throw new IllegalArgumentException("a delimited import needs a column mapping (which columns hold user, artist and plays)");
@@ -59,6 +65,14 @@ public record ImportOptions(ImportFormat format, ColumnMapping mapping, char del
         }
     }
 
+    /** The options without an encoding or value choice: both {@code AUTO}. */
+    public ImportOptions(ImportFormat format, ColumnMapping mapping, char delimiter, boolean hasHeader,
+                         double minPlays, int minArtistsPerUser, int minListenersPerArtist,
+                         double maxBadShare, int badShareCheckRows, boolean fileOrder) {
+        this(format, mapping, delimiter, hasHeader, minPlays, minArtistsPerUser, minListenersPerArtist,
+                maxBadShare, badShareCheckRows, fileOrder, TextEncoding.AUTO, ValueKind.AUTO);
+    }
+
     /** The Last.fm 360K file, no filters. */
     public static ImportOptions lastFm() {
         return new ImportOptions(ImportFormat.LASTFM, null, '\t', false, 0, 1, 1,
@@ -80,25 +94,37 @@ public record ImportOptions(ImportFormat format, ColumnMapping mapping, char del
     /** The same options with these filters. */
     public ImportOptions withFilters(double minPlays, int minArtistsPerUser, int minListenersPerArtist) {
         return new ImportOptions(format, mapping, delimiter, hasHeader, minPlays, minArtistsPerUser,
-                minListenersPerArtist, maxBadShare, badShareCheckRows, fileOrder);
+                minListenersPerArtist, maxBadShare, badShareCheckRows, fileOrder, encoding, values);
     }
 
     /** The same options with another largest share of bad rows and the row count after which it is first checked. */
     public ImportOptions withBadRowLimit(double maxBadShare, int badShareCheckRows) {
         return new ImportOptions(format, mapping, delimiter, hasHeader, minPlays, minArtistsPerUser,
-                minListenersPerArtist, maxBadShare, badShareCheckRows, fileOrder);
+                minListenersPerArtist, maxBadShare, badShareCheckRows, fileOrder, encoding, values);
     }
 
     /** The same options with another mapping (for AUTO: instead of the detected suggestion). */
     public ImportOptions withMapping(ColumnMapping mapping) {
         return new ImportOptions(format, mapping, delimiter, hasHeader, minPlays, minArtistsPerUser,
-                minListenersPerArtist, maxBadShare, badShareCheckRows, fileOrder);
+                minListenersPerArtist, maxBadShare, badShareCheckRows, fileOrder, encoding, values);
     }
 
     /** The same options, numbering users and artists in order of first appearance (see {@code fileOrder}). */
     public ImportOptions withFileOrder() {
         return new ImportOptions(format, mapping, delimiter, hasHeader, minPlays, minArtistsPerUser,
-                minListenersPerArtist, maxBadShare, badShareCheckRows, true);
+                minListenersPerArtist, maxBadShare, badShareCheckRows, true, encoding, values);
+    }
+
+    /** The same options decoding names with {@code encoding}. */
+    public ImportOptions withEncoding(TextEncoding encoding) {
+        return new ImportOptions(format, mapping, delimiter, hasHeader, minPlays, minArtistsPerUser,
+                minListenersPerArtist, maxBadShare, badShareCheckRows, fileOrder, encoding, values);
+    }
+
+    /** The same options reading the number column as {@code values}. */
+    public ImportOptions withValues(ValueKind values) {
+        return new ImportOptions(format, mapping, delimiter, hasHeader, minPlays, minArtistsPerUser,
+                minListenersPerArtist, maxBadShare, badShareCheckRows, fileOrder, encoding, values);
     }
 
     /** Whether the user and artist filters can drop anything. */

@@ -22,10 +22,34 @@ import java.util.Objects;
  * @param interactions        distinct (user, artist) cells in the dataset
  * @param bytes               size of the file on disk
  * @param seconds             wall time of the import
+ * @param encoding            the encoding names were decoded with (never AUTO)
+ * @param encodingReason      why that encoding: chosen by the user, or what the names showed
+ * @param values              what the number column was read as (never AUTO)
+ * @param formatReason        how the format was chosen ("" when given by the user)
+ * @param notes               what was done to kept rows, by kind, with examples; kinds with none are absent
  */
 public record ImportReport(String fileName, ImportFormat format, long rowsRead, long rowsKept, long duplicateRowsMerged,
                            Map<SkipReason, Skipped> skipped, int usersDropped, int artistsDropped, int filterRounds,
-                           int users, int artists, long interactions, long bytes, double seconds) {
+                           int users, int artists, long interactions, long bytes, double seconds,
+                           TextEncoding encoding, String encodingReason, ValueKind values, String formatReason,
+                           Map<ImportNote, Noted> notes) {
+
+    /** Something done to {@code count} rows (or pairs), with the first line numbers and examples in words. */
+    public record Noted(long count, List<Long> exampleLines, List<String> examples) {
+        public Noted {
+            exampleLines = List.copyOf(exampleLines);
+            examples = List.copyOf(examples);
+        }
+    }
+
+    /** A report without encoding, value or format details (UTF-8, plays, no notes). */
+    public ImportReport(String fileName, ImportFormat format, long rowsRead, long rowsKept, long duplicateRowsMerged,
+                        Map<SkipReason, Skipped> skipped, int usersDropped, int artistsDropped, int filterRounds,
+                        int users, int artists, long interactions, long bytes, double seconds) {
+        this(fileName, format, rowsRead, rowsKept, duplicateRowsMerged, skipped, usersDropped, artistsDropped,
+                filterRounds, users, artists, interactions, bytes, seconds, TextEncoding.UTF_8, "", ValueKind.PLAYS, "",
+                Map.of());
+    }
 
     /** Rows skipped for one reason: how many, and the 1-based line numbers of the first few. */
     public record Skipped(long count, List<Long> exampleLines) {
@@ -38,6 +62,17 @@ public record ImportReport(String fileName, ImportFormat format, long rowsRead, 
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(format, "format");
         skipped = Map.copyOf(skipped);
+        Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(values, "values");
+        encodingReason = encodingReason == null ? "" : encodingReason;
+        formatReason = formatReason == null ? "" : formatReason;
+        notes = Map.copyOf(notes);
+    }
+
+    /** Rows (or pairs) noted for {@code note}. */
+    public long noteCount(ImportNote note) {
+        Noted n = notes.get(note);
+        return n == null ? 0 : n.count();
     }
 
     /** Rows skipped for {@code reason}. */
@@ -71,6 +106,26 @@ public record ImportReport(String fileName, ImportFormat format, long rowsRead, 
                 sb.append(String.format(Locale.ROOT, "  %,d: %s (line%s %s%s)", s.count(), reason.description(),
                         s.exampleLines().size() == 1 ? "" : "s", joinLines(s.exampleLines()),
                         s.count() > s.exampleLines().size() ? ", ..." : "")).append('\n');
+            }
+        }
+        if (!formatReason.isEmpty()) {
+            sb.append("format: ").append(formatReason).append('\n');
+        }
+        sb.append("encoding: ").append(encoding.cliName())
+                .append(encodingReason.isEmpty() ? "" : " (" + encodingReason + ")").append('\n');
+        sb.append("values: read as ").append(values.cliName()).append('\n');
+        for (ImportNote note : ImportNote.values()) {
+            Noted n = notes.get(note);
+            if (n != null) {
+                sb.append(String.format(Locale.ROOT, "  %,d: %s", n.count(), note.description()));
+                if (!n.exampleLines().isEmpty()) {
+                    sb.append(String.format(Locale.ROOT, " (line%s %s%s)", n.exampleLines().size() == 1 ? "" : "s",
+                            joinLines(n.exampleLines()), n.count() > n.exampleLines().size() ? ", ..." : ""));
+                }
+                for (String example : n.examples()) {
+                    sb.append("\n    ").append(example);
+                }
+                sb.append('\n');
             }
         }
         if (duplicateRowsMerged > 0) {

@@ -3,6 +3,7 @@ package org.tastemap.io;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.zip.ZipException;
@@ -43,6 +44,7 @@ public final class Importer {
         ColumnMapping mapping = options.mapping();
         char delimiter = options.delimiter();
         boolean header = options.hasHeader();
+        String formatReason = "";
         if (format == ImportFormat.AUTO) {
             DetectedFormat detected = FormatDetector.detect(file);
             format = detected.format();
@@ -51,13 +53,20 @@ public final class Importer {
             if (format == ImportFormat.DELIMITED && mapping == null) {
                 mapping = detected.suggestedMapping();
             }
+            formatReason = "detected as " + (format == ImportFormat.DELIMITED
+                    ? new DetectedFormat(format, delimiter, header, detected.gzip(), detected.headerNames(), List.of(),
+                    mapping).reason() : detected.reason());
         }
+        String layout = format == ImportFormat.LASTFM
+                ? "the Last.fm 360K layout (column 1 user, column 2 MBID, column 3 artist, column 4 plays)"
+                : DelimitedReader.describe(delimiter) + "-separated text with " + mapping.describe();
 
         RawData raw;
         RowSkips skips;
         String name;
         long size;
         ProgressTicker ticker;
+        boolean trailingData;
         try (SourceFile src = SourceFile.open(file, true)) {
             name = src.name();
             size = src.size();
@@ -72,19 +81,29 @@ public final class Importer {
                 throw new ImportException(name, problem);
             }
             skips = new RowSkips(name, options.maxBadShare(), options.badShareCheckRows());
+            skips.layout = layout;
             try {
                 // one reference to the rows only (raw), so that dropping it below lets them go
                 raw = format == ImportFormat.LASTFM && LastFmParallelReader.suits(src)
-                        ? LastFmParallelReader.read(file, name, options.minPlays(), skips, ticker) : null;
+                        ? LastFmParallelReader.read(file, name, options.minPlays(), options.encoding(), skips, ticker) : null;
                 if (raw == null) {
-                    raw = format == ImportFormat.LASTFM ? LastFmReader.read(src, options.minPlays(), skips, ticker)
-                            : DelimitedReader.read(src, delimiter, header, mapping, options.minPlays(), skips, ticker);
+                    raw = format == ImportFormat.LASTFM
+                            ? LastFmReader.read(src, options.minPlays(), options.encoding(), skips, ticker)
+                            : DelimitedReader.read(src, delimiter, header, mapping, options.minPlays(), options.encoding(),
+                            skips, ticker);
                 }
             } catch (ZipException | EOFException e) {
                 throw new ImportException(name, "the gzip data is damaged after " + ImportReport.sizeText(src.bytesRead())
                         + " (" + e.getMessage() + ")", e);
             }
+            trailingData = src.trailingData();
         }
+        RowNotes notes = raw.notes();
+        if (trailingData) {
+            notes.note(ImportNote.GZIP_TRAILING_DATA, 1, 0, "the file goes on after its compressed data ends:"
+                    + " is it damaged, or two files joined?");
+        }
+        KeyDecoder.Decision encoding = raw.encoding();
         if (raw.rowsRead() == 0) {
             throw new ImportException(name, header ? "the file has a header but no data rows" : "the file has no data rows");
         }
@@ -98,7 +117,10 @@ public final class Importer {
             throw new ImportException(name, "no row is left: all " + raw.rowsRead() + " rows were skipped (" + why + ")");
         }
         ticker.checkCancelled();
-        DatasetAssembler.Assembled built = DatasetAssembler.assemble(name, raw, options.minArtistsPerUser(),
+        // plays or weights: stored alike; the report says which, and what became of non-integer values
+        ValueKind values = options.values() != ValueKind.AUTO ? options.values()
+                : notes.count(ImportNote.NON_INTEGER_VALUE) > 0 ? ValueKind.WEIGHT : ValueKind.PLAYS;
+        DatasetAssembler.Assembled built = DatasetAssembler.assemble(name, raw, values, options.minArtistsPerUser(),
                 options.minListenersPerArtist(), ticker);
         long rowsRead = raw.rowsRead();
         raw = null; // the triplets are in the dataset now; let them go before it is renumbered
@@ -109,7 +131,8 @@ public final class Importer {
         ticker.finish(rowsRead);
         ImportReport report = new ImportReport(name, format, rowsRead, kept, built.duplicateRowsMerged(),
                 skips.toMap(), built.usersDropped(), built.artistsDropped(), built.filterRounds(),
-                d.users().size(), d.artists().size(), d.matrix().nnz(), size, (System.nanoTime() - start) / 1e9);
+                d.users().size(), d.artists().size(), d.matrix().nnz(), size, (System.nanoTime() - start) / 1e9,
+                encoding.encoding(), encoding.reason(), values, formatReason, notes.toMap());
         return new ImportResult(d, report);
     }
 

@@ -34,7 +34,8 @@ final class LastFmParallelReader {
      * Reads {@code file} in two halves, or returns null when no line break was found near the middle
      * (the caller then reads it on one thread).
      */
-    static RawData read(Path file, String name, double minPlays, RowSkips skips, ProgressTicker ticker) throws IOException {
+    static RawData read(Path file, String name, double minPlays, TextEncoding encoding, RowSkips skips,
+                        ProgressTicker ticker) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             long split = findSplit(channel, size / 2);
@@ -90,7 +91,7 @@ final class LastFmParallelReader {
                 throw new IOException(t);
             }
             firstReader.absorb(secondReader);
-            return firstReader.finish();
+            return firstReader.finish(encoding);
         }
     }
 

@@ -27,6 +27,7 @@ final class LastFmReader {
 
     private final double minPlays;
     private final RowSkips skips;
+    private final RowNotes notes = new RowNotes();
     private final ByteKeyIndex users = new ByteKeyIndex(1 << 16);
     private final ByteKeyIndex artists = new ByteKeyIndex(1 << 16);
     private final Triplets triplets;
@@ -41,6 +42,7 @@ final class LastFmReader {
     private final int[] batchArtistTo = new int[BATCH];
     private final int[] batchMbidFrom = new int[BATCH];
     private final float[] batchPlays = new float[BATCH];
+    private final long[] batchLine = new long[BATCH];
     private final int[] batchHash = new int[BATCH];
     private final long[] batchMeta = new long[BATCH];
     private int batchSize;
@@ -57,10 +59,11 @@ final class LastFmReader {
     }
 
     /** Reads a whole file on this thread. */
-    static RawData read(SourceFile src, double minPlays, RowSkips skips, ProgressTicker ticker) throws IOException {
+    static RawData read(SourceFile src, double minPlays, TextEncoding encoding, RowSkips skips, ProgressTicker ticker)
+            throws IOException {
         LastFmReader reader = new LastFmReader(minPlays, skips, Triplets.capacityFor(src.size(), src.isGzip()));
         reader.scan(src.content(), src.name(), ticker);
-        return reader.finish();
+        return reader.finish(encoding);
     }
 
     /**
@@ -180,9 +183,14 @@ final class LastFmReader {
             } else if (plays < minPlays) {
                 skips.skip(SkipReason.BELOW_MIN_PLAYS, line);
             } else {
+                // (values beyond float range were refused by parsePlays as not a number)
+                if ((long) plays != plays) {
+                    notes.note(ImportNote.NON_INTEGER_VALUE, line);
+                }
                 // the file is grouped by user: most rows repeat the previous row's user
                 int u = lastUser;
                 if (u < 0 || !users.keyEquals(u, buf, start, t0)) {
+                    users.newKeyLine = line;
                     u = users.intern(buf, start, t0);
                     lastUser = u;
                 }
@@ -192,6 +200,7 @@ final class LastFmReader {
                 batchArtistTo[k] = t2;
                 batchMbidFrom[k] = t0 + 1;
                 batchPlays[k] = (float) plays;
+                batchLine[k] = line;
                 if (batchSize == BATCH) {
                     flushBatch(buf);
                 }
@@ -216,6 +225,7 @@ final class LastFmReader {
         for (int k = 0; k < n; k++) {
             int from = batchArtistFrom[k];
             int mbidTo = from - 1;
+            artists.newKeyLine = batchLine[k];
             int a = artists.intern(buf, from, batchArtistTo[k], batchHash[k]);
             if (mbidTo > batchMbidFrom[k] && (a >>> 6 >= hasMbid.length || (hasMbid[a >>> 6] & (1L << a)) == 0)) {
                 setMbid(a, buf, batchMbidFrom[k], mbidTo);
@@ -255,11 +265,11 @@ final class LastFmReader {
     void absorb(LastFmReader next) {
         int[] userMap = new int[next.users.size()];
         for (int id = 0; id < userMap.length; id++) {
-            userMap[id] = users.internKeyOf(next.users, id);
+            userMap[id] = users.internKeyOf(next.users, id, line);
         }
         int[] artistMap = new int[next.artists.size()];
         for (int id = 0; id < artistMap.length; id++) {
-            int a = artists.internKeyOf(next.artists, id);
+            int a = artists.internKeyOf(next.artists, id, line);
             artistMap[id] = a;
             if (id < next.mbids.length && next.mbids[id] != null
                     && (a >>> 6 >= hasMbid.length || (hasMbid[a >>> 6] & (1L << a)) == 0)) {
@@ -270,31 +280,32 @@ final class LastFmReader {
         triplets.appendMapped(next.triplets, userMap, artistMap);
         next.triplets.release();
         skips.absorb(next.skips, line);
+        notes.absorb(next.notes, line);
         line += next.line;
         rows += next.rows;
         lastUser = -1;
     }
 
-    RawData finish() {
-        int[][] remap = new int[1][];
-        String[] userIds = users.decodeUnique(remap);
-        int[] userMap = remap[0];
-        String[] artistKeys = artists.decodeUnique(remap);
-        int[] artistMap = remap[0];
+    /** Decodes the keys (see {@link KeyDecoder}) and renumbers the rows through them. */
+    RawData finish(TextEncoding encoding) {
+        KeyDecoder.Decision decision = KeyDecoder.decide(encoding, users, artists);
+        boolean fallback = encoding == TextEncoding.AUTO;
+        KeyDecoder.Keys userKeys = KeyDecoder.decode(users, decision, fallback);
+        KeyDecoder.Keys artistKeys = KeyDecoder.decode(artists, decision, fallback);
         int artistsBefore = artists.size();
         users.release();
         artists.release();
-        String[] artistMbids = new String[artistKeys.length];
+        KeyDecoder.apply(triplets, userKeys, artistKeys, skips, notes);
+        String[] artistMbids = new String[artistKeys.keys().length];
         for (int a = 0; a < artistsBefore; a++) {
-            int to = artistMap == null ? a : artistMap[a];
-            if (artistMbids[to] == null || artistMbids[to].isEmpty()) {
-                artistMbids[to] = a >= mbids.length || mbids[a] == null ? "" : mbids[a];
+            int to = artistKeys.map()[a];
+            if (to >= 0 && (artistMbids[to] == null || artistMbids[to].isEmpty())) {
+                String mbid = a >= mbids.length || mbids[a] == null ? "" : mbids[a];
+                artistMbids[to] = KeyDecoder.hasControl(mbid) ? "" : mbid;
             }
         }
-        if (userMap != null || artistMap != null) {
-            triplets.remap(userMap, artistMap);
-        }
-        return new RawData(triplets, userIds, artistKeys, artistKeys, artistMbids, rows);
+        return new RawData(triplets, userKeys.keys(), artistKeys.keys(), artistKeys.keys(), artistMbids, rows,
+                decision, notes);
     }
 
     /**

@@ -6,5 +6,5 @@ package org.tastemap.io;
  * ({@code ""} for no MusicBrainz id).
  */
 record RawData(Triplets triplets, String[] userIds, String[] artistKeys, String[] artistNames, String[] artistMbids,
-               long rowsRead) {
+               long rowsRead, KeyDecoder.Decision encoding, RowNotes notes) {
 }

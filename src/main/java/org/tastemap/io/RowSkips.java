@@ -19,6 +19,8 @@ final class RowSkips {
     private final long[] counts = new long[SkipReason.values().length];
     private final long[][] examples = new long[SkipReason.values().length][EXAMPLES];
     private long badRows;
+    /** How the file is being read, named when too many rows are bad ("" when not known). */
+    String layout = "";
 
     RowSkips(String fileName, double maxBadShare, int checkRows) {
         this.fileName = fileName;
@@ -35,6 +37,27 @@ final class RowSkips {
         counts[r]++;
         if (reason.isBadRow()) {
             badRows++;
+        }
+    }
+
+    /**
+     * Records {@code count} rows skipped for {@code reason} after reading, with some of their lines;
+     * the kept example lines are the smallest seen.
+     */
+    void skipMany(SkipReason reason, long count, List<Long> lines) {
+        int r = reason.ordinal();
+        List<Long> all = new ArrayList<>();
+        for (int k = 0; k < Math.min(counts[r], EXAMPLES); k++) {
+            all.add(examples[r][k]);
+        }
+        all.addAll(lines);
+        all.sort(null);
+        for (int k = 0; k < Math.min(all.size(), EXAMPLES); k++) {
+            examples[r][k] = all.get(k);
+        }
+        counts[r] += count;
+        if (reason.isBadRow()) {
+            badRows += count;
         }
     }
 
@@ -83,7 +106,8 @@ final class RowSkips {
 
     private ImportException tooManyBad(String what) {
         return new ImportException(fileName, what + " (" + describeBad() + "; at most "
-                + Math.round(maxBadShare * 100) + "% may be bad): is this the right format?");
+                + Math.round(maxBadShare * 100) + "% may be bad): is this the right format?"
+                + (layout.isEmpty() ? "" : " It was read as " + layout + "."));
     }
 
     /** "wrong number of columns at lines 1, 2, 3; play count is not a number at line 7". */

@@ -10,6 +10,8 @@ public enum SkipReason {
     NON_NUMERIC_COUNT("play count is not a number"),
     /** The play count is zero or negative. */
     NON_POSITIVE_COUNT("play count is zero or negative"),
+    /** The user or artist holds a control character: a NUL byte, a terminal escape code, a bell... */
+    CONTROL_CHARACTER("user or artist holds a control character (NUL byte, terminal escape code)"),
     /** The row is well formed but has fewer plays than {@link ImportOptions#minPlays()}; not a bad row. */
     BELOW_MIN_PLAYS("fewer plays than the minimum");
 

@@ -24,13 +24,16 @@ final class SourceFile implements Closeable {
     private final boolean gzip;
     private final CountingInputStream raw;
     private final BufferedInputStream content;
+    private final TrailCheckingGzip inflater;
 
-    private SourceFile(String name, long size, boolean gzip, CountingInputStream raw, BufferedInputStream content) {
+    private SourceFile(String name, long size, boolean gzip, CountingInputStream raw, BufferedInputStream content,
+                       TrailCheckingGzip inflater) {
         this.name = name;
         this.size = size;
         this.gzip = gzip;
         this.raw = raw;
         this.content = content;
+        this.inflater = inflater;
     }
 
     /** Opens {@code path} to sample it, without a read-ahead thread. */
@@ -47,6 +50,11 @@ final class SourceFile implements Closeable {
         String name = fileName(path);
         if (Files.isDirectory(path)) {
             throw new ImportException(name, "this is a folder, not a file");
+        }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            // a device never ends (/dev/zero) and a FIFO without a writer blocks the open for ever
+            throw new ImportException(name, "this is not a regular file (a device, pipe or socket): save the data"
+                    + " to a file first, or give it on standard input as --input -");
         }
         long size;
         InputStream file;
@@ -67,8 +75,10 @@ final class SourceFile implements Closeable {
             boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
             buffered.reset();
             BufferedInputStream content;
+            TrailCheckingGzip inflater = null;
             if (gzip) {
-                InputStream inflated = new GZIPInputStream(buffered, 1 << 16);
+                inflater = new TrailCheckingGzip(buffered);
+                InputStream inflated = inflater;
                 if (readAhead) {
                     inflated = new ReadAheadInputStream(inflated, "tastemap-inflate " + name);
                 }
@@ -77,7 +87,7 @@ final class SourceFile implements Closeable {
                 content = buffered;
             }
             skipByteOrderMark(content);
-            return new SourceFile(name, size, gzip, raw, content);
+            return new SourceFile(name, size, gzip, raw, content, inflater);
         } catch (IOException | RuntimeException e) {
             raw.close();
             if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
@@ -146,9 +156,40 @@ final class SourceFile implements Closeable {
         return n == sample.length ? sample : Arrays.copyOf(sample, n);
     }
 
+    /** Whether bytes follow the end of the gzip data (known once the content was read to its end). */
+    boolean trailingData() {
+        return inflater != null && inflater.trailing;
+    }
+
     @Override
     public void close() throws IOException {
         content.close();
+    }
+
+    /**
+     * Notes bytes after the last gzip member, which GZIPInputStream skips silently: at the end of the
+     * data more than the 8-byte trailer is left in the inflater's input, or the file goes on. (Garbage
+     * of 1 or 2 bytes that starts exactly at a read-buffer boundary is consumed unseen.)
+     */
+    private static final class TrailCheckingGzip extends GZIPInputStream {
+        private final InputStream source;
+        private boolean ended;
+        volatile boolean trailing;
+
+        TrailCheckingGzip(InputStream source) throws IOException {
+            super(source, 1 << 16);
+            this.source = source;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n < 0 && !ended) {
+                ended = true;
+                trailing = inf.getRemaining() > 8 || source.read() >= 0;
+            }
+            return n;
+        }
     }
 
     /** Counts the bytes read through it; one thread reads, another may look at the count. */

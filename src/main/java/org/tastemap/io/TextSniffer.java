@@ -7,8 +7,8 @@ final class TextSniffer {
 
     /**
      * Why {@code sample} (the start of a decompressed file) is not delimited text, or null when it
-     * looks like text. Text here is UTF-8 (or a close relative such as Latin-1) without NUL bytes and
-     * with few control characters.
+     * looks like text. Text here is UTF-8 (or a close relative such as Latin-1) with under 1% NUL bytes
+     * and under 5% control characters.
      */
     static String problem(byte[] sample) {
         int n = sample.length;
@@ -19,12 +19,13 @@ final class TextSniffer {
             return "this is a zip archive, not a text file: unpack it first and import the file inside";
         }
         int control = 0;
+        int nul = 0;
         int invalidUtf8 = 0;
         int i = 0;
         while (i < n) {
             int b = sample[i] & 0xff;
             if (b == 0) {
-                return "this is not a text file (it contains NUL bytes; binary data such as an image or archive?)";
+                nul++;
             }
             if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' || b == 0x7f) {
                 control++;
@@ -45,7 +46,12 @@ final class TextSniffer {
                 }
             }
         }
-        if (control > n / 100) {
+        // a stray NUL or escape code is a bad row (refused by KeyDecoder wherever it is in the file);
+        // many of them are binary data or UTF-16
+        if (nul > 0 && nul >= n / 100.0) {
+            return "this is not a text file (it contains NUL bytes; binary data such as an image or archive, or UTF-16 text?)";
+        }
+        if (control > n / 20) {
             return "this is not a text file (" + percent(control, n) + " of its first bytes are control characters)";
         }
         if (invalidUtf8 > n / 10) {

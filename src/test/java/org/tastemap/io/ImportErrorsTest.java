@@ -34,7 +34,7 @@ class ImportErrorsTest {
         for (ImportOptions options : List.of(ImportOptions.lastFm(), ImportOptions.auto(),
                 ImportOptions.delimited(USER_ARTIST_PLAYS, ',', false))) {
             ImportException e = importFails(file, options);
-            assertEquals("cover.png: this is not a text file (it contains NUL bytes; binary data such as an image or archive?)",
+            assertEquals("cover.png: this is not a text file (it contains NUL bytes; binary data such as an image or archive, or UTF-16 text?)",
                     e.getMessage(), options.format().toString());
             assertEquals("cover.png", e.fileName());
         }
@@ -135,7 +135,8 @@ class ImportErrorsTest {
         ImportException e = importFails(file, ImportOptions.lastFm());
         // by hand: 1000 - floor(1000 / 6) = 834 bad of the first 1000 = 83%
         assertEquals("usersha1.tsv: 83% of the first 1000 rows are bad (wrong number of columns at lines 1, 2, 3, 4, 5, ...;"
-                + " at most 50% may be bad): is this the right format?", e.getMessage());
+                + " at most 50% may be bad): is this the right format? It was read as the Last.fm 360K layout"
+                + " (column 1 user, column 2 MBID, column 3 artist, column 4 plays).", e.getMessage());
     }
 
     @Test
@@ -149,7 +150,8 @@ class ImportErrorsTest {
         ImportException e = importFails(file, options);
         // by hand: 2 bad of 3 rows = 67%
         assertEquals("short.csv: 67% of all 3 rows are bad (wrong number of columns at line 4; play count is not a number"
-                + " at line 3; at most 50% may be bad): is this the right format?", e.getMessage());
+                + " at line 3; at most 50% may be bad): is this the right format?"
+                + " It was read as comma-separated text with column 1 user, column 2 artist, column 3 plays.", e.getMessage());
     }
 
     @Test
@@ -168,7 +170,8 @@ class ImportErrorsTest {
         ImportOptions options = ImportOptions.delimited(USER_ARTIST_PLAYS, ',', false).withBadRowLimit(0, 1000);
         ImportException e = importFails(file, options);
         assertEquals("strict.csv: 33% of all 3 rows are bad (play count is zero or negative at line 2; at most 0% may be bad):"
-                + " is this the right format?", e.getMessage());
+                + " is this the right format?"
+                + " It was read as comma-separated text with column 1 user, column 2 artist, column 3 plays.", e.getMessage());
     }
 
     @Test

@@ -54,10 +54,10 @@ class LastFmParallelReaderTest {
         RowSkips seqSkips = new RowSkips("messy.tsv", 0.5, 1000);
         RawData seq;
         try (SourceFile src = SourceFile.open(file)) {
-            seq = LastFmReader.read(src, 0, seqSkips, ticker());
+            seq = LastFmReader.read(src, 0, TextEncoding.AUTO, seqSkips, ticker());
         }
         RowSkips parSkips = new RowSkips("messy.tsv", 0.5, 1000);
-        RawData par = LastFmParallelReader.read(file, "messy.tsv", 0, parSkips, ticker());
+        RawData par = LastFmParallelReader.read(file, "messy.tsv", 0, TextEncoding.AUTO, parSkips, ticker());
 
         assertArrayEquals(seq.userIds(), par.userIds());
         assertArrayEquals(seq.artistKeys(), par.artistKeys());
@@ -79,7 +79,7 @@ class LastFmParallelReaderTest {
         ProgressTicker ticker = new ProgressTicker("big.tsv", (b, t, r) -> cancel.set(true), cancel::get, () -> 0,
                 1);
         assertThrows(ImportCancelledException.class,
-                () -> LastFmParallelReader.read(file, "big.tsv", 0, new RowSkips("big.tsv", 0.5, 1000), ticker));
+                () -> LastFmParallelReader.read(file, "big.tsv", 0, TextEncoding.AUTO, new RowSkips("big.tsv", 0.5, 1000), ticker));
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("tastemap-import-second-half")), "the worker has ended");
     }
@@ -92,7 +92,7 @@ class LastFmParallelReaderTest {
         }
         Path file = TestFiles.write(dir, "wrong.csv", text.toString());
         ImportException e = assertThrows(ImportException.class,
-                () -> LastFmParallelReader.read(file, "wrong.csv", 0, new RowSkips("wrong.csv", 0.5, 1000), ticker()));
+                () -> LastFmParallelReader.read(file, "wrong.csv", 0, TextEncoding.AUTO, new RowSkips("wrong.csv", 0.5, 1000), ticker()));
         assertTrue(e.getMessage().startsWith("wrong.csv: 100% of the first 1000 rows are bad"), e.getMessage());
     }
 
@@ -106,7 +106,7 @@ class LastFmParallelReaderTest {
             last[1] = t;
             last[2] = r;
         }, () -> false, () -> 0, size);
-        RawData raw = LastFmParallelReader.read(file, "big.tsv", 0, new RowSkips("big.tsv", 0.5, 1000), ticker);
+        RawData raw = LastFmParallelReader.read(file, "big.tsv", 0, TextEncoding.AUTO, new RowSkips("big.tsv", 0.5, 1000), ticker);
         ticker.finish(raw.rowsRead());
         assertArrayEquals(new long[] {size, size, 60_000}, last);
     }

@@ -1,0 +1,25 @@
+package org.tastemap.io;
+
+/** Something an import did to rows it kept, counted in the report (rows it skipped are {@link SkipReason}s). */
+public enum ImportNote {
+    /** Rows whose user or artist is not valid UTF-8 in a file read as UTF-8. */
+    INVALID_UTF8("rows hold bytes that are not valid UTF-8"),
+    /** Distinct byte strings that decoded to the same text and were merged into one user or artist. */
+    NAMES_MERGED("distinct byte strings decoded to the same name and were merged"),
+    /** (user, artist) pairs whose rows add up beyond 3.4e38: capped to it. */
+    SUM_CAPPED("user-artist sums beyond 3.4e38 were capped to it"),
+    /** Rows whose value is not a whole number. */
+    NON_INTEGER_VALUE("values are not whole numbers (kept unrounded)"),
+    /** Bytes after the end of the gzip data, which are not read. */
+    GZIP_TRAILING_DATA("bytes after the end of the gzip data were not read");
+
+    private final String description;
+
+    ImportNote(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}
