@@ -12,7 +12,6 @@ import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.eval.TrainTestSplit;
 import org.tastemap.core.model.ModelMetadata;
 import org.tastemap.core.model.TrainedModel;
-import org.tastemap.io.Importer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
         TrainedModel model = modelArgs.load();
-        Dataset file = Importer.importFile(importArgs.input, importArgs.options()).dataset();
+        Dataset file = importArgs.importFile().dataset();
         InteractionMatrix mapped = remap(file, model.dataset());
         long s = seed != null ? seed : model.factors().params().seed();
         Holdout protocol = new Holdout(holdout, s);

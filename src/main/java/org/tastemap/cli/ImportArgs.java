@@ -1,13 +1,19 @@
 package org.tastemap.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tastemap.io.ColumnMapping;
 import org.tastemap.io.ImportOptions;
+import org.tastemap.io.ImportResult;
+import org.tastemap.io.Importer;
+import org.tastemap.io.TextEncoding;
+import org.tastemap.io.ValueKind;
 import picocli.CommandLine.Option;
 
 /** The import options shared by {@code import}, {@code train} and {@code evaluate}. */
 final class ImportArgs {
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Interactions file (Last.fm 360K TSV, or any delimited file; .gz is fine).")
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Interactions file (Last.fm 360K TSV, or any delimited file; .gz is fine), or - for standard input.")
     Path input;
 
     @Option(names = "--format", paramLabel = "lastfm|delimited|auto", defaultValue = "auto",
@@ -41,6 +47,35 @@ final class ImportArgs {
     @Option(names = "--min-artist-users", paramLabel = "N", defaultValue = "1", description = "Drop artists with fewer listeners.")
     int minArtistUsers;
 
+    @Option(names = "--encoding", paramLabel = "auto|utf-8|latin-1|windows-1252", defaultValue = "auto",
+            description = "Text encoding of names and ids (default: ${DEFAULT-VALUE}: UTF-8 unless the names are not; the report says which was used and why).")
+    String encoding;
+
+    @Option(names = "--values", paramLabel = "auto|plays|weight|presence", defaultValue = "auto",
+            description = "What the number column holds: plays (counts), weight (a score, taken as is) or presence"
+                    + " (each pair counts 1); auto: plays when all are whole numbers, else weight (default: ${DEFAULT-VALUE}).")
+    String values;
+
+    /**
+     * Imports {@link #input}; {@code -} reads standard input, copied to a temporary file first (format
+     * detection and the two-thread reader need to read the data more than once), deleted afterwards.
+     */
+    ImportResult importFile() throws IOException {
+        ImportOptions options = options();
+        if (!"-".equals(input.toString())) {
+            return Importer.importFile(input, options);
+        }
+        Path folder = Files.createTempDirectory("tastemap-stdin");
+        Path copy = folder.resolve("stdin");
+        try {
+            Files.copy(System.in, copy);
+            return Importer.importFile(copy, options);
+        } finally {
+            Files.deleteIfExists(copy);
+            Files.deleteIfExists(folder);
+        }
+    }
+
     ImportOptions options() {
         String f = format.trim().toLowerCase(java.util.Locale.ROOT);
         boolean mapped = userCol != null || itemCol != null || nameCol != null || countCol != null || delimiter != null;
@@ -51,7 +86,8 @@ final class ImportArgs {
             case "delimited" -> base = delimited();
             default -> throw new IllegalArgumentException("--format must be lastfm, delimited or auto, not '" + format + "'");
         }
-        return base.withFilters(minPlays, minUserArtists, minArtistUsers);
+        return base.withFilters(minPlays, minUserArtists, minArtistUsers)
+                .withEncoding(TextEncoding.parse(encoding)).withValues(ValueKind.parse(values));
     }
 
     private ImportOptions delimited() {

@@ -3,7 +3,6 @@ package org.tastemap.cli;
 import java.util.concurrent.Callable;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.io.ImportResult;
-import org.tastemap.io.Importer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +18,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImportResult r = Importer.importFile(importArgs.input, importArgs.options());
+        ImportResult r = importArgs.importFile();
         var out = spec.commandLine().getOut();
         out.println(Printable.text(r.report().summary()));   // the report may quote names from the file
         Dataset d = r.dataset();

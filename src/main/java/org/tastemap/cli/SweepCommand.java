@@ -13,7 +13,6 @@ import org.tastemap.core.eval.RankingMetrics;
 import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.eval.TrainTestSplit;
 import org.tastemap.core.model.FactorModel;
-import org.tastemap.io.Importer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +55,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        InteractionMatrix all = Importer.importFile(importArgs.input, importArgs.options()).dataset().matrix();
+        InteractionMatrix all = importArgs.importFile().dataset().matrix();
         TrainTestSplit split = TrainTestSplit.split(all, 0.2, 5, seed);
         int threads = Runtime.getRuntime().availableProcessors();
         Metrics pop = RankingMetrics.evaluate(Scorer.popularity(split.train()), split.train(), split.test(), 10, users, seed, threads);

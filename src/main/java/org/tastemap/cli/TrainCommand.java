@@ -24,7 +24,6 @@ import org.tastemap.core.model.FactorModel;
 import org.tastemap.core.model.ModelMetadata;
 import org.tastemap.core.model.TrainedModel;
 import org.tastemap.io.ImportResult;
-import org.tastemap.io.Importer;
 import org.tastemap.io.ModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--holdout must be between 0 and 1, exclusive (got " + holdout + ")");
         }
         OutputPaths.checkFile("--out", out);
-        ImportResult imported = Importer.importFile(importArgs.input, importArgs.options());
+        ImportResult imported = importArgs.importFile();
         Dataset data = imported.dataset();
         w.printf("imported %,d users, %,d artists, %,d rows (%,d rows skipped)%n", data.users().size(), data.artists().size(),
                 data.matrix().nnz(), imported.report().skippedRows());

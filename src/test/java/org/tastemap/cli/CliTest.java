@@ -178,6 +178,52 @@ class CliTest {
     }
 
     @Test
+    void importTakesEncodingAndValueChoices() throws IOException {
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, "user,artist,score\nu1,Björk,0.5\nu1,Bjärk,1.5\nu2,Björk,2\n".getBytes(StandardCharsets.ISO_8859_1));
+        Run auto = run("import", "--input", latin1.toString());
+        assertEquals(0, auto.code(), auto.err());
+        assertTrue(auto.out().contains("encoding: latin-1 ("), auto.out());
+        assertTrue(auto.out().contains("values: read as weight"), auto.out());
+        assertTrue(auto.out().contains("2 artists"), auto.out());
+
+        Run chosen = run("import", "--input", latin1.toString(), "--encoding", "utf-8", "--values", "presence");
+        assertEquals(0, chosen.code(), chosen.err());
+        assertTrue(chosen.out().contains("encoding: utf-8 (chosen)"), chosen.out());
+        assertTrue(chosen.out().contains("values: read as presence"), chosen.out());
+        assertTrue(chosen.out().contains("3: " + org.tastemap.io.ImportNote.INVALID_UTF8.description()), chosen.out());
+
+        Run wrong = run("import", "--input", latin1.toString(), "--encoding", "ebcdic");
+        assertEquals(1, wrong.code());
+        assertTrue(wrong.err().contains("auto, utf-8, latin-1 or windows-1252"), wrong.err());
+    }
+
+    @Test
+    void importReadsStandardInputGivenAsDash() throws IOException {
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(Files.newInputStream(data));
+            Run r = run("import", "--input", "-");
+            assertEquals(0, r.code(), r.err());
+            Run file = run("import", "--input", data.toString());
+            // the same rows either way; the report names the copy "stdin"
+            String last = file.out().lines().reduce((a, b) -> b).orElseThrow();
+            assertTrue(r.out().contains(last), r.out());
+            assertTrue(r.out().startsWith("stdin ("), r.out());
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void devicesAreRefusedByTheCli() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")));
+        Run r = run("import", "--input", "/dev/zero");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("zero: this is not a regular file"), r.err());
+    }
+
+    @Test
     void errorsAreOneSentenceOnStderrWithoutStackTrace() {
         Run unknown = run("recommend", "--model", model.toString(), "--user", "nobody");
         assertEquals(1, unknown.code());
