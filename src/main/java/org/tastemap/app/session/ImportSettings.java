@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.tastemap.io.TextEncoding;
+import org.tastemap.io.ValueKind;
 
 /**
  * How to import a file: its layout and which rows, users and artists to keep.
@@ -15,9 +17,23 @@ import java.util.Optional;
  * @param minPlays              rows with fewer plays are skipped
  * @param minArtistsPerUser     users with fewer artists are dropped
  * @param minListenersPerArtist artists with fewer listeners are dropped
+ * @param encoding              how names are decoded (AUTO: detected)
+ * @param values                what the plays column holds: plays, weights or presence (AUTO: from the values)
  */
 public record ImportSettings(boolean lastFm, Columns columns, char delimiter, boolean hasHeader, double minPlays,
-                             int minArtistsPerUser, int minListenersPerArtist) {
+                             int minArtistsPerUser, int minListenersPerArtist, TextEncoding encoding, ValueKind values) {
+
+    public ImportSettings {
+        encoding = encoding == null ? TextEncoding.AUTO : encoding;
+        values = values == null ? ValueKind.AUTO : values;
+    }
+
+    /** Settings with the encoding and the values detected. */
+    public ImportSettings(boolean lastFm, Columns columns, char delimiter, boolean hasHeader, double minPlays,
+                          int minArtistsPerUser, int minListenersPerArtist) {
+        this(lastFm, columns, delimiter, hasHeader, minPlays, minArtistsPerUser, minListenersPerArtist,
+                TextEncoding.AUTO, ValueKind.AUTO);
+    }
 
     public static ImportSettings lastFmDefaults() {
         return new ImportSettings(true, Columns.lastFm(), '\t', false, 0, 1, 1);
@@ -28,23 +44,33 @@ public record ImportSettings(boolean lastFm, Columns columns, char delimiter, bo
     }
 
     public ImportSettings withColumns(Columns c) {
-        return new ImportSettings(lastFm, c, delimiter, hasHeader, minPlays, minArtistsPerUser, minListenersPerArtist);
+        return new ImportSettings(lastFm, c, delimiter, hasHeader, minPlays, minArtistsPerUser, minListenersPerArtist,
+                encoding, values);
     }
 
     public ImportSettings withFilters(double plays, int artistsPerUser, int listenersPerArtist) {
-        return new ImportSettings(lastFm, columns, delimiter, hasHeader, plays, artistsPerUser, listenersPerArtist);
+        return new ImportSettings(lastFm, columns, delimiter, hasHeader, plays, artistsPerUser, listenersPerArtist,
+                encoding, values);
+    }
+
+    /** The same settings with this encoding and reading of the plays column. */
+    public ImportSettings withText(TextEncoding encoding, ValueKind values) {
+        return new ImportSettings(lastFm, columns, delimiter, hasHeader, minPlays, minArtistsPerUser,
+                minListenersPerArtist, encoding, values);
     }
 
     /**
      * One line that {@link #decode} reads back exactly, for the preferences:
-     * {@code format=delimited;delimiter=44;header=true;user=0;artist=1;name=-1;plays=2;minPlays=0.0;minArtists=1;minListeners=1}.
-     * The delimiter is its code point, so that tab, semicolon and pipe survive.
+     * {@code format=delimited;delimiter=44;header=true;user=0;artist=1;name=-1;plays=2;minPlays=0.0;minArtists=1;minListeners=1;encoding=auto;values=auto}.
+     * The delimiter is its code point, so that tab, semicolon and pipe survive. Text without the last two
+     * (written by earlier versions) reads as auto.
      */
     public String encode() {
         return "format=" + (lastFm ? "lastfm" : "delimited") + ";delimiter=" + (int) delimiter + ";header=" + hasHeader
                 + ";user=" + columns.user() + ";artist=" + columns.artist() + ";name=" + columns.name()
                 + ";plays=" + columns.plays() + ";minPlays=" + Double.toString(minPlays)
-                + ";minArtists=" + minArtistsPerUser + ";minListeners=" + minListenersPerArtist;
+                + ";minArtists=" + minArtistsPerUser + ";minListeners=" + minListenersPerArtist
+                + ";encoding=" + encoding.cliName() + ";values=" + values.cliName();
     }
 
     /** The settings {@link #encode} wrote; empty when the text is missing, damaged or from an unknown version. */
@@ -72,8 +98,9 @@ public record ImportSettings(boolean lastFm, Columns columns, char delimiter, bo
                     Integer.parseInt(kv.get("name")), Integer.parseInt(kv.get("plays")));
             return Optional.of(new ImportSettings("lastfm".equals(format), c, (char) delim,
                     Boolean.parseBoolean(kv.get("header")), Double.parseDouble(kv.get("minPlays")),
-                    Integer.parseInt(kv.get("minArtists")), Integer.parseInt(kv.get("minListeners"))));
-        } catch (NumberFormatException | NullPointerException e) {
+                    Integer.parseInt(kv.get("minArtists")), Integer.parseInt(kv.get("minListeners")),
+                    TextEncoding.parse(kv.getOrDefault("encoding", "auto")), ValueKind.parse(kv.getOrDefault("values", "auto"))));
+        } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
     }
@@ -104,6 +131,12 @@ public record ImportSettings(boolean lastFm, Columns columns, char delimiter, bo
         }
         if (minListenersPerArtist > 1) {
             sb.append(", artists with ").append(minListenersPerArtist).append("+ listeners");
+        }
+        if (encoding != TextEncoding.AUTO) {
+            sb.append(", ").append(encoding.cliName());
+        }
+        if (values != ValueKind.AUTO) {
+            sb.append(", values as ").append(values.cliName());
         }
         return sb.toString();
     }

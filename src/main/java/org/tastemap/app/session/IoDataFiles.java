@@ -56,7 +56,8 @@ public final class IoDataFiles implements DataFiles {
             Columns c = s.columns();
             options = (s.lastFm() ? ImportOptions.lastFm()
                     : ImportOptions.delimited(new ColumnMapping(c.user(), c.artist(), c.name(), c.plays()), s.delimiter(), s.hasHeader()))
-                    .withFilters(s.minPlays(), s.minArtistsPerUser(), s.minListenersPerArtist());
+                    .withFilters(s.minPlays(), s.minArtistsPerUser(), s.minListenersPerArtist())
+                    .withEncoding(s.encoding()).withValues(s.values());
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(e.getMessage(), "Change the column mapping or the filters.", e);
         }

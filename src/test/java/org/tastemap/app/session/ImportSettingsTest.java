@@ -14,7 +14,16 @@ class ImportSettingsTest {
             new ImportSettings(false, new Columns(2, 1, Columns.NONE, 0), ';', true, 2.5, 3, 4),
             new ImportSettings(false, new Columns(0, 1, 1, Columns.NONE), '\t', false, 0, 1, 1),
             new ImportSettings(false, new Columns(3, 0, 2, 1), '|', true, 0.125, 1, 50),
-            new ImportSettings(false, new Columns(0, 4, 5, 6), ',', false, 1e-9, 100_000, 2));
+            new ImportSettings(false, new Columns(0, 4, 5, 6), ',', false, 1e-9, 100_000, 2),
+            new ImportSettings(false, new Columns(0, 1, Columns.NONE, 2), ',', true, 0, 1, 1,
+                    org.tastemap.io.TextEncoding.LATIN_1, org.tastemap.io.ValueKind.WEIGHT));
+
+    @Test
+    void textFromBeforeTheEncodingAndValueChoicesReadsAsAuto() {
+        String old = "format=delimited;delimiter=44;header=true;user=0;artist=1;name=-1;plays=2;minPlays=0.0;minArtists=1;minListeners=1";
+        assertEquals(Optional.of(new ImportSettings(false, new Columns(0, 1, Columns.NONE, 2), ',', true, 0, 1, 1)),
+                ImportSettings.decode(old));
+    }
 
     @Test
     void everySettingSurvivesTheRoundTripThroughText() {

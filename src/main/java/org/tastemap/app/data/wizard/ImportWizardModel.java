@@ -28,6 +28,8 @@ import org.tastemap.app.session.Imported;
 import org.tastemap.app.session.UserFacingException;
 import org.tastemap.app.task.BackgroundExecutor;
 import org.tastemap.app.task.Job;
+import org.tastemap.io.TextEncoding;
+import org.tastemap.io.ValueKind;
 
 /**
  * The state shared by the import wizard's steps: the file, its detected format, the column mapping,
@@ -48,6 +50,10 @@ public final class ImportWizardModel {
     final IntegerProperty artistColumn = new SimpleIntegerProperty(this, "artistColumn", -1);
     final IntegerProperty nameColumn = new SimpleIntegerProperty(this, "nameColumn", Columns.NONE);
     final IntegerProperty playsColumn = new SimpleIntegerProperty(this, "playsColumn", Columns.NONE);
+    /** How names are decoded: detected, or chosen (issue 16: Latin-1 names were merged). */
+    final ObjectProperty<TextEncoding> encoding = new SimpleObjectProperty<>(this, "encoding", TextEncoding.AUTO);
+    /** What the plays column holds: plays, weights or presence (issue 15: a float score was taken as plays). */
+    final ObjectProperty<ValueKind> values = new SimpleObjectProperty<>(this, "values", ValueKind.AUTO);
 
     final DoubleProperty minPlays = new SimpleDoubleProperty(this, "minPlays", 0);
     final IntegerProperty minArtistsPerUser = new SimpleIntegerProperty(this, "minArtistsPerUser", 1);
@@ -60,6 +66,8 @@ public final class ImportWizardModel {
     final ObjectProperty<Imported> result = new SimpleObjectProperty<>(this, "result");
 
     final BooleanBinding fileReady;
+    /** What the import will do with the plays column's values, from the preview rows ("" without a plays column). */
+    final StringBinding valuesHint;
     final StringBinding mappingProblem;
     final BooleanBinding mappingValid;
     final StringBinding filtersProblem;
@@ -75,6 +83,7 @@ public final class ImportWizardModel {
         fileReady = Bindings.createBooleanBinding(() -> preview.get() != null && !detecting.get(), preview, detecting);
         mappingProblem = Bindings.createStringBinding(this::checkMapping, preview, userColumn, artistColumn, nameColumn, playsColumn);
         mappingValid = Bindings.createBooleanBinding(() -> mappingProblem.get().isEmpty(), mappingProblem);
+        valuesHint = Bindings.createStringBinding(this::describeValues, preview, playsColumn, values);
         filtersProblem = Bindings.createStringBinding(() -> {
             if (!(minPlays.get() >= 0)) {
                 return "Minimum plays must be 0 or more.";
@@ -129,6 +138,33 @@ public final class ImportWizardModel {
         return "";
     }
 
+    private String describeValues() {
+        FilePreview p = preview.get();
+        int col = playsColumn.get();
+        if (p == null || col == Columns.NONE) {
+            return values.get() == ValueKind.PRESENCE || col != Columns.NONE ? "" : "Without a plays column every row counts 1.";
+        }
+        String example = null;
+        for (List<String> row : p.rows()) {
+            if (row.size() > col && isNumber(row.get(col))) {
+                double v = Double.parseDouble(row.get(col).trim());
+                if (v != Math.rint(v)) {
+                    example = row.get(col).trim();
+                    break;
+                }
+            }
+        }
+        String name = "\"" + p.headerNames().get(col) + "\"";
+        return switch (values.get()) {
+            case AUTO -> example == null ? "The column " + name + " holds whole numbers: read as plays."
+                    : "The column " + name + " holds non-integer values (e.g. " + example + "): read as weights, unrounded.";
+            case PLAYS -> example == null ? "" : "The column " + name + " holds non-integer values (e.g. " + example
+                    + "): they are kept unrounded and counted in the report.";
+            case WEIGHT -> "Values are taken as weights, as they are.";
+            case PRESENCE -> "Values are ignored: each user-artist pair counts 1.";
+        };
+    }
+
     private static boolean isNumber(String s) {
         try {
             Double.parseDouble(s.trim());
@@ -172,7 +208,7 @@ public final class ImportWizardModel {
         Columns c = new Columns(userColumn.get(), artistColumn.get(), nameColumn.get(), playsColumn.get());
         boolean lastFm = p.lastFm() && c.equals(Columns.lastFm());
         return new ImportSettings(lastFm, c, p.delimiter(), p.hasHeader(), minPlays.get(), minArtistsPerUser.get(),
-                minListenersPerArtist.get());
+                minListenersPerArtist.get(), encoding.get(), values.get());
     }
 
     /** Starts the import unless the same settings were already imported. */

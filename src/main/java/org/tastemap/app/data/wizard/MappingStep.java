@@ -8,6 +8,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.tastemap.io.TextEncoding;
+import org.tastemap.io.ValueKind;
 
 /** Step 3: which column holds the user, the artist, the artist's name and the plays. */
 final class MappingStep extends WizardStep {
@@ -25,7 +27,11 @@ final class MappingStep extends WizardStep {
         Label problem = problemLabel();
         problem.setId("wizard-mapping-problem");
         problem.textProperty().bind(model.mappingProblem);
-        return new VBox(14, grid, problem);
+        Label hint = new Label();
+        hint.setId("wizard-values-hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(model.valuesHint);
+        return new VBox(14, grid, hint, problem);
     }
 
     @Override
@@ -35,6 +41,59 @@ final class MappingStep extends WizardStep {
         row(1, "Artist (key)", "map-artist", model.artistColumn, false);
         row(2, "Artist name", "map-name", model.nameColumn, true);
         row(3, "Plays", "map-plays", model.playsColumn, true);
+        ComboBox<ValueKind> values = new ComboBox<>();
+        values.setId("map-values");
+        values.getItems().setAll(ValueKind.values());
+        values.setConverter(new ChoiceText<>(MappingStep::valuesText));
+        values.setValue(model.values.get());
+        values.valueProperty().addListener((o, a, b) -> model.values.set(b));
+        values.setPrefWidth(280);
+        grid.addRow(4, new Label("The plays column holds"), values);
+        ComboBox<TextEncoding> encoding = new ComboBox<>();
+        encoding.setId("map-encoding");
+        encoding.getItems().setAll(TextEncoding.values());
+        encoding.setConverter(new ChoiceText<>(MappingStep::encodingText));
+        encoding.setValue(model.encoding.get());
+        encoding.valueProperty().addListener((o, a, b) -> model.encoding.set(b));
+        encoding.setPrefWidth(280);
+        grid.addRow(5, new Label("Text encoding"), encoding);
+    }
+
+    static String valuesText(ValueKind v) {
+        return switch (v) {
+            case AUTO -> "Automatic: plays if whole numbers, else weights";
+            case PLAYS -> "Plays (a count)";
+            case WEIGHT -> "A weight or score";
+            case PRESENCE -> "Presence only (each pair counts 1)";
+        };
+    }
+
+    static String encodingText(TextEncoding e) {
+        return switch (e) {
+            case AUTO -> "Automatic (the report says which)";
+            case UTF_8 -> "UTF-8";
+            case LATIN_1 -> "Latin-1 (ISO-8859-1)";
+            case WINDOWS_1252 -> "Windows-1252";
+        };
+    }
+
+    /** Shows a choice with a text for a person instead of its enum name. */
+    private static final class ChoiceText<T> extends javafx.util.StringConverter<T> {
+        private final java.util.function.Function<T, String> text;
+
+        ChoiceText(java.util.function.Function<T, String> text) {
+            this.text = text;
+        }
+
+        @Override
+        public String toString(T value) {
+            return value == null ? "" : text.apply(value);
+        }
+
+        @Override
+        public T fromString(String s) {
+            return null;
+        }
     }
 
     private void row(int r, String label, String id, IntegerProperty column, boolean optional) {

@@ -55,6 +55,38 @@ class ImportWizardModelTest {
     }
 
     @Test
+    void aFloatScoreColumnIsOfferedAsWeightPlaysOrPresence() throws Exception {
+        Path file = dir.resolve("scores.csv");
+        Files.writeString(file, "user,artist,score\nu1,a,0.25\nu1,b,2\nu2,a,0.75\nu1,a,0.5\n");
+        ImportWizardModel m = new ImportWizardModel(new IoDataFiles(), new SameThreadExecutor());
+        m.chooseFile(file);
+        assertTrue(m.mappingValid.get(), m.mappingProblem.get());
+        assertEquals(org.tastemap.io.ValueKind.AUTO, m.values.get());
+        assertTrue(m.valuesHint.get().contains("read as weights") && m.valuesHint.get().contains("0.25"), m.valuesHint.get());
+        m.values.set(org.tastemap.io.ValueKind.PRESENCE);
+        m.startImport();
+        assertNotNull(m.result.get(), m.importProblem.get());
+        var d = m.result.get().dataset();
+        // (u1, a) appears twice with 0.25 and 0.5: presence keeps 1
+        assertEquals(1f, d.matrix().get(d.users().indexOf("u1"), d.artists().indexOf("a")));
+        assertTrue(m.result.get().summary().contains("values: read as presence"), m.result.get().summary());
+    }
+
+    @Test
+    void theEncodingCanBeChosen() throws Exception {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, "user,artist,plays\nu1,Björk,1\nu1,Bjärk,2\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        ImportWizardModel m = new ImportWizardModel(new IoDataFiles(), new SameThreadExecutor());
+        m.chooseFile(file);
+        m.encoding.set(org.tastemap.io.TextEncoding.WINDOWS_1252);
+        m.startImport();
+        assertNotNull(m.result.get(), m.importProblem.get());
+        assertEquals(2, m.result.get().dataset().artists().size());
+        assertTrue(m.result.get().summary().contains("encoding: windows-1252 (chosen)"), m.result.get().summary());
+        assertEquals(org.tastemap.io.TextEncoding.WINDOWS_1252, m.settings().encoding());
+    }
+
+    @Test
     void aBinaryFileShowsAProblemInsteadOfAPreview() throws Exception {
         Path file = dir.resolve("picture.png");
         byte[] junk = new byte[4096];
