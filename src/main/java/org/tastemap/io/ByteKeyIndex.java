@@ -5,8 +5,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Gives each distinct byte string (a slice of a read buffer) a dense id {@code 0, 1, 2, ...} in the
@@ -193,44 +191,6 @@ final class ByteKeyIndex {
     /** Key {@code id} decoded as UTF-8. */
     String key(int id) {
         return new String(arena, offsets[id], lengths[id], StandardCharsets.UTF_8);
-    }
-
-    /**
-     * All keys decoded as UTF-8, made unique. Distinct byte strings can decode to the same text only
-     * when they hold invalid UTF-8 (each bad byte becomes U+FFFD); such keys are merged.
-     *
-     * @return the unique keys, and in {@code remapOut[0]} an old-id to new-id map, or null when every key was unique
-     */
-    String[] decodeUnique(int[][] remapOut) {
-        String[] keys = new String[size];
-        Map<String, Integer> replaced = null;
-        int[] remap = null;
-        int w = 0;
-        for (int id = 0; id < size; id++) {
-            String k = key(id);
-            if (k.indexOf('\uFFFD') >= 0) {
-                if (replaced == null) {
-                    replaced = new HashMap<>();
-                }
-                Integer first = replaced.putIfAbsent(k, w);
-                if (first != null) {
-                    if (remap == null) {
-                        remap = new int[size];
-                        for (int j = 0; j < id; j++) {
-                            remap[j] = j;
-                        }
-                    }
-                    remap[id] = first;
-                    continue;
-                }
-            }
-            if (remap != null) {
-                remap[id] = w;
-            }
-            keys[w++] = k;
-        }
-        remapOut[0] = remap;
-        return w == size ? keys : Arrays.copyOf(keys, w);
     }
 
     /** Drops the key bytes and table once keys are decoded. */

@@ -2,7 +2,6 @@ package org.tastemap.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,9 +37,10 @@ class ByteKeyIndexTest {
             assertEquals((int) expected, index.intern(buf, at, at + bytes.length), key);
         }
         assertEquals(order.size(), index.size());
-        int[][] remap = new int[1][];
-        assertArrayEquals(order.toArray(new String[0]), index.decodeUnique(remap));
-        assertNull(remap[0]); // valid UTF-8: no merges
+        KeyDecoder.Keys keys = KeyDecoder.decode(index, KeyDecoder.decide(TextEncoding.AUTO, index), true);
+        // the empty key is refused as a blank name; the rest keep their order
+        assertArrayEquals(order.stream().filter(k -> !k.isEmpty()).toArray(String[]::new), keys.keys());
+        assertEquals(0, keys.merged()); // valid UTF-8: no merges
     }
 
     @Test
@@ -52,10 +52,37 @@ class ByteKeyIndexTest {
         index.intern(a, 0, 2);
         index.intern(b, 0, 1);
         index.intern(c, 0, 2);
-        int[][] remap = new int[1][];
-        String[] keys = index.decodeUnique(remap);
+        KeyDecoder.Keys utf8 = KeyDecoder.decode(index, new KeyDecoder.Decision(TextEncoding.UTF_8, "chosen"), false);
+        assertArrayEquals(new String[] {"x\uFFFD", "y"}, utf8.keys());
+        assertArrayEquals(new int[] {0, 1, 0}, utf8.map()); // by hand: the third key is the first one's text
+        assertEquals(1, utf8.merged());
 
-        assertArrayEquals(new String[] {"x\uFFFD", "y"}, keys);
-        assertArrayEquals(new int[] {0, 1, 0}, remap[0]); // by hand: the third key is the first one's text
+        // detected: no key is UTF-8, so Latin-1, which gives every byte its own character
+        KeyDecoder.Decision auto = KeyDecoder.decide(TextEncoding.AUTO, index);
+        assertEquals(TextEncoding.LATIN_1, auto.encoding());
+        assertArrayEquals(new String[] {"x\u00FF", "y", "x\u00FE"}, KeyDecoder.decode(index, auto, true).keys());
+    }
+
+    @Test
+    void theUtf8CheckAgreesWithTheJdkDecoder() {
+        // brute force against java.nio's strict decoder on short random byte strings, biased to high bytes
+        Random random = new Random(5);
+        java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        for (int n = 0; n < 200_000; n++) {
+            byte[] b = new byte[random.nextInt(6)];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) (random.nextBoolean() ? 0x80 + random.nextInt(0x80) : random.nextInt(0x80));
+            }
+            boolean valid;
+            try {
+                strict.reset().decode(java.nio.ByteBuffer.wrap(b));
+                valid = true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                valid = false;
+            }
+            assertEquals(valid, KeyDecoder.classify(b, 0, b.length) != KeyDecoder.INVALID, java.util.Arrays.toString(b));
+        }
     }
 }
