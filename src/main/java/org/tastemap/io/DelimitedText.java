@@ -46,7 +46,7 @@ final class DelimitedText {
     }
 
     /**
-     * The text of a sample: decoded as UTF-8, cut after its last line break when {@code truncated}
+     * The text of a sample: decoded as UTF-8 (lines that are not UTF-8 as Windows-1252), cut after its last line break when {@code truncated}
      * (so no half line or half character is parsed).
      */
     static String sampleText(byte[] sample, boolean truncated) {
@@ -60,7 +60,24 @@ final class DelimitedText {
                 n = cut;
             }
         }
-        return new String(sample, 0, n, StandardCharsets.UTF_8);
+        if (KeyDecoder.classify(sample, 0, n) != KeyDecoder.INVALID) {
+            return new String(sample, 0, n, StandardCharsets.UTF_8);
+        }
+        // as the import's automatic encoding does for names: a line that is not UTF-8 is read as
+        // Windows-1252 (a superset of Latin-1's letters), so a preview shows "Björk", not "Bj\uFFFDrk"
+        StringBuilder sb = new StringBuilder(n);
+        int start = 0;
+        while (start < n) {
+            int end = start;
+            while (end < n && sample[end] != '\n') {
+                end++;
+            }
+            end = Math.min(n, end + 1);
+            boolean utf8 = KeyDecoder.classify(sample, start, end) != KeyDecoder.INVALID;
+            sb.append(new String(sample, start, end - start, utf8 ? StandardCharsets.UTF_8 : TextEncoding.WINDOWS_1252.charset()));
+            start = end;
+        }
+        return sb.toString();
     }
 
     /** The non-blank records of {@code text}, at most {@code max}; null when commons-csv cannot parse it. */

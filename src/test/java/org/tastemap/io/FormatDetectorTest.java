@@ -20,6 +20,13 @@ class FormatDetectorTest {
     Path dir;
 
     @Test
+    void thePreviewShowsLatin1NamesAsLettersNotReplacementCharacters() throws IOException {
+        byte[] latin1 = "user,artist,plays\nu1,Bj\u00f6rk,1\nu2,Sigur R\u00f3s,2\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        DetectedFormat f = FormatDetector.detect(TestFiles.write(dir, "latin1.csv", latin1));
+        assertEquals(List.of(List.of("u1", "Bj\u00f6rk", "1"), List.of("u2", "Sigur R\u00f3s", "2")), f.previewRows());
+    }
+
+    @Test
     void lastFm() throws IOException {
         Path file = TestFiles.write(dir, "usersha1-artmbid-artname-plays.tsv",
                 row(U1, "3bd73256-3905-4f3a-97e2-8b341527f805", "betty blowtorch", "2137")
