@@ -24,7 +24,7 @@ final class DatasetAssembler {
         Triplets t = raw.triplets();
         int rowsKept = t.size;
         // duplicates are summed here, in double: r_ui = sum of the plays of all rows of (u, i)
-        InteractionMatrix all = PairSums.build(raw, values, raw.notes());
+        InteractionMatrix all = PairSums.build(fileName, raw, values);
         t.release();
         long duplicates = rowsKept - (long) all.nnz();
         ticker.checkCancelled();

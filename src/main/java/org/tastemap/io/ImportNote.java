@@ -6,8 +6,6 @@ public enum ImportNote {
     INVALID_UTF8("rows hold bytes that are not valid UTF-8"),
     /** Distinct byte strings that decoded to the same text and were merged into one user or artist. */
     NAMES_MERGED("distinct byte strings decoded to the same name and were merged"),
-    /** (user, artist) pairs whose rows add up beyond 3.4e38: capped to it. */
-    SUM_CAPPED("user-artist sums beyond 3.4e38 were capped to it"),
     /** Rows whose value is not a whole number. */
     NON_INTEGER_VALUE("values are not whole numbers (kept unrounded)"),
     /** Bytes after the end of the gzip data, which are not read. */

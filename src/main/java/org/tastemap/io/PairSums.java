@@ -7,13 +7,14 @@ import org.tastemap.core.data.InteractionMatrix;
 /**
  * Builds the matrix from read rows, adding up the rows of each (user, artist) pair in double: in
  * float, 2^24 + 1 is 2^24 again, and two rows of 3e38 overflow to infinity. A sum beyond the largest
- * float is capped to it and noted with the listener and artist; a presence flag keeps 1 per pair.
+ * float stops the import with a message naming the listener and artist (no value would train: its
+ * confidence is not finite); a presence flag keeps 1 per pair.
  */
 final class PairSums {
     private PairSums() {
     }
 
-    static InteractionMatrix build(RawData raw, ValueKind values, RowNotes notes) {
+    static InteractionMatrix build(String fileName, RawData raw, ValueKind values) throws ImportException {
         Triplets t = raw.triplets();
         int numUsers = raw.userIds().length;
         int numItems = raw.artistKeys().length;
@@ -36,6 +37,8 @@ final class PairSums {
         }
         int[] outPtr = new int[numUsers + 1];
         long[] scratch = new long[0];
+        long overflows = 0;
+        String firstOverflow = null;
         int w = 0;
         for (int u = 0; u < numUsers; u++) {
             int from = ptr[u];
@@ -65,15 +68,21 @@ final class PairSums {
                 if (values == ValueKind.PRESENCE) {
                     sum = 1;
                 } else if (sum > Float.MAX_VALUE) {
-                    notes.note(ImportNote.SUM_CAPPED, 1, 0, String.format(Locale.ROOT,
-                            "listener %s, artist %s: plays add up to %.3g, capped to %.3g", raw.userIds()[u],
-                            raw.artistNames()[c], sum, (double) Float.MAX_VALUE));
-                    sum = Float.MAX_VALUE;
+                    if (overflows++ == 0) {
+                        firstOverflow = String.format(Locale.ROOT, "listener %s, artist '%s': the plays add up to %.3g",
+                                raw.userIds()[u], raw.artistNames()[c], sum);
+                    }
                 }
                 cols[w] = c;
                 vals[w++] = (float) sum;
             }
             outPtr[u + 1] = w;
+        }
+        if (overflows > 0) {
+            throw new ImportException(fileName, String.format(Locale.ROOT,
+                    "%s, beyond the largest count that can be stored (%.3g)%s: correct the data, or import with"
+                            + " --values presence", firstOverflow, (double) Float.MAX_VALUE,
+                    overflows == 1 ? "" : String.format(Locale.ROOT, "; %,d user-artist pairs in all", overflows)));
         }
         return InteractionMatrix.fromCsr(numUsers, numItems, outPtr, w == n ? cols : Arrays.copyOf(cols, w),
                 w == n ? vals : Arrays.copyOf(vals, w));

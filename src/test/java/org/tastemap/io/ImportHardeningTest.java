@@ -1,5 +1,6 @@
 package org.tastemap.io;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -36,20 +37,25 @@ class ImportHardeningTest {
     }
 
     @Test
-    void duplicateRowsAreAddedInDoubleAndAnOverflowingSumIsCappedByName() throws IOException {
-        String text = row(U1, "", "Loud", "3e38") + row(U1, "", "Loud", "3e38")
-                // 2^24 + 1 + 1: in float each 1 is lost (2^24 + 1 rounds back to 2^24), in double the sum is exact
-                + row(U2, "", "Quiet", "16777216") + row(U2, "", "Quiet", "1") + row(U2, "", "Quiet", "1");
-        Path file = TestFiles.write(dir, "sums.tsv", text);
-        ImportResult r = Importer.importFile(file, ImportOptions.lastFm().withFileOrder());
+    void duplicateRowsAreAddedInDouble() throws IOException {
+        // 2^24 + 1 + 1: in float each 1 is lost (2^24 + 1 rounds back to 2^24), in double the sum is exact
+        String text = row(U2, "", "Quiet", "16777216") + row(U2, "", "Quiet", "1") + row(U2, "", "Quiet", "1");
+        ImportResult r = Importer.importFile(TestFiles.write(dir, "sums.tsv", text), ImportOptions.lastFm());
         Dataset d = r.dataset();
-        assertEquals(Float.MAX_VALUE, d.matrix().get(d.users().indexOf(U1), d.artists().indexOf("Loud")));
         assertEquals(16777218f, d.matrix().get(d.users().indexOf(U2), d.artists().indexOf("Quiet")));
-        ImportReport report = r.report();
-        assertEquals(1, report.noteCount(ImportNote.SUM_CAPPED));
-        String example = report.notes().get(ImportNote.SUM_CAPPED).examples().get(0);
-        assertTrue(example.contains(U1) && example.contains("Loud") && example.contains("6.00e+38"), example);
-        assertTrue(report.summary().contains(example), report.summary());
+    }
+
+    @Test
+    void aSumBeyondFloatRangeStopsTheImportNamingListenerAndArtist() {
+        // two rows of 3e38: each a finite float, their sum (6e38) is not
+        String text = row(U2, "", "Quiet", "1") + row(U1, "", "Loud", "3e38") + row(U1, "", "Loud", "3e38");
+        Path file = TestFiles.write(dir, "overflow.tsv", text);
+        ImportException e = assertThrows(ImportException.class, () -> Importer.importFile(file, ImportOptions.lastFm()));
+        assertTrue(e.getMessage().startsWith("overflow.tsv: listener " + U1 + ", artist 'Loud': the plays add up to 6.00e+38,"),
+                e.getMessage());
+        // a presence flag needs no sum
+        assertTrue(assertDoesNotThrow(() -> Importer.importFile(file, ImportOptions.lastFm().withValues(ValueKind.PRESENCE)))
+                .report().rowsKept() == 3);
     }
 
     /** Good rows of at least {@code bytes} bytes, one user per 20 rows. */
