@@ -87,7 +87,8 @@ public final class ArtistsView extends BorderPane {
         });
         VBox box = new VBox(8, title("Search results"), t);
         VBox.setVgrow(t, Priority.ALWAYS);
-        box.setPrefWidth(360);
+        box.setPrefWidth(300);
+        box.setMinWidth(220);
         box.setPadding(new Insets(0, 16, 0, 0));
         return box;
     }

@@ -18,7 +18,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -47,7 +48,7 @@ public final class MainWindow {
     private final Stage stage;
     private final AppState state = new AppState();
     private final TabPane tabs = new TabPane();
-    private final StackPane center;
+    private final VBox center;
     private final WhatToTryPanel whatToTry;
     private final MainViewModel main;
     private final TrainViewModel train;
@@ -92,9 +93,9 @@ public final class MainWindow {
             usersView.showListener();
             show(Screen.USERS);
         }, () -> show(Screen.TRAIN), () -> setWhatToTryVisible(false));
-        center = new StackPane(tabs, whatToTry);
-        StackPane.setAlignment(whatToTry, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(whatToTry, new Insets(0, 18, 18, 0));
+        // docked above the screens, not floating over them: it covers no table, chart or button
+        center = new VBox(whatToTry, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
         setWhatToTryVisible(!prefs.getBoolean("whatToTryDismissed", false));
 
         BorderPane root = new BorderPane(center);
@@ -118,11 +119,18 @@ public final class MainWindow {
         });
         stage.setScene(scene);
         stage.setTitle("Tastemap");
+        // every screen is laid out to be usable from this size up (SmallWindowFlowTest)
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         rememberBounds();
         Timeline memory = new Timeline(new KeyFrame(Duration.seconds(1.5), e -> main.updateMemory()));
         memory.setCycleCount(Timeline.INDEFINITE);
         memory.play();
     }
+
+    /** The smallest window every screen is laid out for. */
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 640;
 
     /** The four screens, in tab order. */
     public enum Screen { DATA, TRAIN, ARTISTS, USERS }
@@ -148,27 +156,27 @@ public final class MainWindow {
     }
 
     private MenuBar menus() {
-        MenuItem importItem = item("Import…", "Shortcut+I", () -> openWizard(null));
-        MenuItem openModel = item("Open model…", "Shortcut+O", () -> {
+        MenuItem importItem = item("_Import…", "Shortcut+I", () -> openWizard(null));
+        MenuItem openModel = item("_Open model…", "Shortcut+O", () -> {
             File f = fileChooser("Open a model", false, "model.tastemap");
             if (f != null) {
                 main.openModel(f.toPath(), f.toString());
             }
         });
-        MenuItem saveModel = item("Save model…", "Shortcut+S", () -> {
+        MenuItem saveModel = item("_Save model…", "Shortcut+S", () -> {
             File f = fileChooser("Save the model", true, "model.tastemap");
             if (f != null) {
                 main.saveModel(f.toPath());
             }
         });
         saveModel.disableProperty().bind(state.modelProperty().isNull());
-        MenuItem exportRecs = item("Export recommendations (CSV)…", null, () -> {
+        MenuItem exportRecs = item("Export _recommendations (CSV)…", null, () -> {
             File f = fileChooser("Export the top 10 for every user", true, "recommendations.csv");
             if (f != null) {
                 main.exportRecommendations(f.toPath());
             }
         });
-        MenuItem exportFactors = item("Export factors (TSV)…", null, () -> {
+        MenuItem exportFactors = item("Export _factors (TSV)…", null, () -> {
             DirectoryChooser dc = new DirectoryChooser();
             dc.setTitle("Export factor tables into a folder");
             File d = dc.showDialog(stage);
@@ -178,12 +186,15 @@ public final class MainWindow {
         });
         exportRecs.disableProperty().bind(state.modelProperty().isNull());
         exportFactors.disableProperty().bind(state.modelProperty().isNull());
-        Menu recent = new Menu("Recent");
+        Menu recent = new Menu("Re_cent");
         recent.setOnShowing(e -> {
             recent.getItems().clear();
             for (String r : main.recent()) {
                 String how = main.recentDescription(r);
-                recent.getItems().add(item(how.isEmpty() ? r : r + "   ·   " + how, null, () -> main.openDataFile(Path.of(r))));
+                MenuItem entry = item(how.isEmpty() ? r : r + "   ·   " + how, null, () -> main.openDataFile(Path.of(r)));
+                // a path's underscores are text, not mnemonics
+                entry.setMnemonicParsing(false);
+                recent.getItems().add(entry);
             }
             if (recent.getItems().isEmpty()) {
                 MenuItem none = new MenuItem("(none)");
@@ -192,12 +203,19 @@ public final class MainWindow {
             }
         });
         recent.getItems().add(new MenuItem("(none)"));
-        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        MenuItem quit = item("_Quit", "Shortcut+Q", stage::close);
         Menu file = new Menu("File", null, importItem, recent, new SeparatorMenuItem(), openModel, saveModel,
                 new SeparatorMenuItem(), exportRecs, exportFactors, new SeparatorMenuItem(), quit);
-        Menu help = new Menu("Help", null, item("What to try", null, () -> setWhatToTryVisible(true)),
-                item("About Tastemap", null, () -> AboutDialog.show(stage)));
-        return new MenuBar(file, help);
+        // Shortcut+1..4 go to the screens from anywhere, as the tabs are ordered
+        Menu view = new Menu("_View");
+        for (Screen s : Screen.values()) {
+            String name = s.name().charAt(0) + s.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+            view.getItems().add(item("_" + name, "Shortcut+" + (s.ordinal() + 1), () -> show(s)));
+        }
+        Menu help = new Menu("_Help", null, item("_What to try", null, () -> setWhatToTryVisible(true)),
+                item("_About Tastemap", "F1", () -> AboutDialog.show(stage)));
+        file.setText("_File");
+        return new MenuBar(file, view, help);
     }
 
     private File fileChooser(String title, boolean save, String name) {

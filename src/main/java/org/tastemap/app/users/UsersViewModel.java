@@ -175,8 +175,8 @@ public final class UsersViewModel {
                 explanation.setAll(rows);
                 explanationTitle.set(plays > 0
                         ? rec.name() + " was played " + formatPlays(plays)
-                        + " times by this user, so it is never recommended to them. The artists they played that add most to its score"
-                        : "Why " + rec.name() + "? The artists this user played that add most to its score");
+                        + " times by this user, so it is never recommended to them. What they played that adds most to its score"
+                        : "Why " + rec.name() + "? What they played that adds most");
             }
         }, e -> errors.show("Could not explain the recommendation", e));
     }
