@@ -51,12 +51,12 @@ public final class ArtistsView extends BorderPane {
         search.textProperty().bindBidirectional(vm.queryProperty());
         // ControlsFX asks on a background thread per keystroke; the ViewModel answers only the newest
         var binding = TextFields.bindAutoCompletion(search, req -> vm.suggestions().request(req.getUserText()));
-        binding.setOnAutoCompleted(e -> vm.open(e.getCompletion().index()));
+        binding.setOnAutoCompleted(e -> vm.openFromSearch(e.getCompletion().index()));
         binding.setPrefWidth(380);
         binding.setVisibleRowCount(ArtistsViewModel.SUGGESTIONS);
         search.setOnAction(e -> {
             if (!vm.results().isEmpty()) {
-                vm.open(vm.results().get(0).index());
+                vm.openFromSearch(vm.results().get(0).index());
             }
         });
         HBox bar = new HBox(8, back, forward, Icons.of(Icons.SEARCH, 18), search);
@@ -66,7 +66,11 @@ public final class ArtistsView extends BorderPane {
     }
 
     private VBox results() {
-        TableView<ArtistRow> t = new TableView<>(vm.results());
+        TableView<ArtistRow> t = new TableView<>();
+        // new results (for a name shown after navigating) start unselected: registered before the table's
+        // own listener, this keeps the selection from moving onto a new row and opening that artist
+        vm.results().addListener((javafx.collections.ListChangeListener<ArtistRow>) c -> t.getSelectionModel().clearSelection());
+        t.setItems(vm.results());
         t.setId("artist-results");
         t.setPlaceholder(new Label("Type to search all artists."));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -82,7 +86,7 @@ public final class ArtistsView extends BorderPane {
         t.getColumns().addAll(java.util.List.of(name, listeners, plays));
         t.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
-                vm.open(b.index());
+                vm.openFromSearch(b.index());
             }
         });
         VBox box = new VBox(8, title("Search results"), t);

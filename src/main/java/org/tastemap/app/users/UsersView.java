@@ -54,13 +54,22 @@ public final class UsersView extends BorderPane {
         var binding = TextFields.bindAutoCompletion(find, req -> vm.suggestions().request(req.getUserText()));
         binding.setOnAutoCompleted(e -> vm.open(e.getCompletion().index()));
         binding.setPrefWidth(380);
+        find.textProperty().bindBidirectional(vm.queryProperty());
         find.setOnAction(e -> vm.openById(find.getText()));
-        Button random = new Button("Random user", Icons.of(Icons.DICE, 16));
+        Button random = new Button("_Random user", Icons.of(Icons.DICE, 16));
         random.setId("random-user");
         random.setOnAction(e -> vm.openRandom());
         HBox bar = new HBox(8, Icons.of(Icons.USER, 18), find, random);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("toolbar-row");
+        Label problem = new Label();
+        problem.setId("user-problem");
+        problem.getStyleClass().add("problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.problemProperty());
+        problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox top = new VBox(6, bar, problem);
 
         Label name = new Label();
         name.setId("user-name");
@@ -106,7 +115,7 @@ public final class UsersView extends BorderPane {
         who.setAlignment(Pos.BASELINE_LEFT);
         VBox body = new VBox(6, who, cols);
         BorderPane p = new BorderPane();
-        p.setTop(bar);
+        p.setTop(top);
         p.setCenter(body);
         return p;
     }
