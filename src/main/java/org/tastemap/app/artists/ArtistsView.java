@@ -124,7 +124,9 @@ public final class ArtistsView extends BorderPane {
         sn.setPrefWidth(200);
         TableColumn<ArtistRow, Number> score = new TableColumn<>("Similarity (cosine)");
         score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score()));
-        score.setCellFactory(c -> new ScoreBarCell<>(() -> 1.0));
+        score.setCellFactory(c -> new ScoreBarCell<>(() -> ScoreScale.of(vm.similar(), ArtistRow::score)));
+        ScoreBarCell.explain(score, "Similarity (cosine)", "How alike two artists are to the model: the cosine of the "
+                + "angle between their factor vectors, 1 when they point the same way (the same listeners play both).");
         score.setPrefWidth(220);
         TableColumn<ArtistRow, String> sl = new TableColumn<>("Listeners");
         sl.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,d", c.getValue().listeners())));

@@ -141,8 +141,12 @@ public final class UsersView extends BorderPane {
             }
         });
         id.setPrefWidth(140);
-        TableColumn<UserRow, String> sim = new TableColumn<>("Similarity");
-        sim.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%.3f", c.getValue().score())));
+        TableColumn<UserRow, Number> sim = new TableColumn<>("Similarity");
+        sim.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score()));
+        sim.setCellFactory(c -> new org.tastemap.app.artists.ScoreBarCell<>(
+                () -> org.tastemap.app.artists.ScoreScale.of(vm.similarUsers(), UserRow::score)));
+        org.tastemap.app.artists.ScoreBarCell.explain(sim, "Similarity", "How alike two listeners' tastes are to the "
+                + "model: the cosine of the angle between their factor vectors, 1 when they point the same way.");
         t.getColumns().addAll(java.util.List.of(id, sim));
         return t;
     }
