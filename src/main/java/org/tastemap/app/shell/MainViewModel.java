@@ -64,7 +64,7 @@ public final class MainViewModel {
             if (m == null) {
                 return "No model";
             }
-            String loss = Double.isNaN(m.loss()) ? "—" : String.format(Locale.ROOT, "%.4g", m.loss());
+            String loss = org.tastemap.app.Format.loss(m.loss());
             String map = m.metrics() == null ? "—" : String.format(Locale.ROOT, "%.4f", m.metrics().mapAtK());
             return String.format(Locale.ROOT, "Model k=%d · %d iterations · loss %s · MAP@10 %s", m.factors(), m.iterations(), loss, map);
         }, state.modelProperty());

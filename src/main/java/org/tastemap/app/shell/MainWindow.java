@@ -103,7 +103,7 @@ public final class MainWindow {
         root.setBottom(new StatusBar(main));
         root.getStyleClass().add("app-root");
         Scene scene = new Scene(root);
-        scene.getStylesheets().add(Theme.stylesheet());
+        Theme.apply(scene.getStylesheets());
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -212,6 +212,14 @@ public final class MainWindow {
             String name = s.name().charAt(0) + s.name().substring(1).toLowerCase(java.util.Locale.ROOT);
             view.getItems().add(item("_" + name, "Shortcut+" + (s.ordinal() + 1), () -> show(s)));
         }
+        // dark mode follows the desktop until chosen here; the choice is remembered
+        javafx.scene.control.CheckMenuItem dark = new javafx.scene.control.CheckMenuItem("_Dark mode");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        String theme = prefs.get("theme", "system");
+        Theme.darkProperty().set(theme.equals("dark") || theme.equals("system") && Theme.systemPrefersDark());
+        dark.selectedProperty().bindBidirectional(Theme.darkProperty());
+        dark.setOnAction(e -> prefs.put("theme", dark.isSelected() ? "dark" : "light"));
+        view.getItems().addAll(new SeparatorMenuItem(), dark);
         Menu help = new Menu("_Help", null, item("_What to try", null, () -> setWhatToTryVisible(true)),
                 item("_About Tastemap", "F1", () -> AboutDialog.show(stage)));
         file.setText("_File");
