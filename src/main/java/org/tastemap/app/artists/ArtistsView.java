@@ -132,6 +132,14 @@ public final class ArtistsView extends BorderPane {
         sl.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,d", c.getValue().listeners())));
         similar.getColumns().addAll(java.util.List.of(sn, score, sl));
         similar.getColumns().forEach(c -> c.setSortable(false));
+        // Enter does what a double-click does, for the keyboard
+        similar.setOnKeyPressed(e -> {
+            ArtistRow r = similar.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && r != null) {
+                vm.open(r.index());
+                e.consume();
+            }
+        });
         similar.setRowFactory(tv -> {
             TableRow<ArtistRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -166,6 +174,13 @@ public final class ArtistsView extends BorderPane {
         TableColumn<ListenerRow, String> plays = new TableColumn<>("Plays");
         plays.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,.0f", c.getValue().plays())));
         listeners.getColumns().addAll(java.util.List.of(user, plays));
+        listeners.setOnKeyPressed(e -> {
+            ListenerRow r = listeners.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && r != null) {
+                vm.openUser(r.user());
+                e.consume();
+            }
+        });
 
         VBox sim = new VBox(8, title("Similar artists · double-click to go there"), similar);
         VBox.setVgrow(similar, Priority.ALWAYS);

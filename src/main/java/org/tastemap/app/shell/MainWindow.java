@@ -81,6 +81,8 @@ public final class MainWindow {
                 tab("Train", Icons.TRAIN, trainView), tab("Artists", Icons.ARTIST, new ArtistsView(artists)),
                 tab("Users", Icons.USER, usersView));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // a screen opened (Shortcut+1..4, a click, a link) takes the keyboard in its first field
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> Platform.runLater(() -> focusFirstField()));
         tabs.getStyleClass().add("main-tabs");
         artists.setOnOpenUser(u -> {
             users.open(u);
@@ -137,6 +139,18 @@ public final class MainWindow {
 
     public void show(Screen s) {
         tabs.getSelectionModel().select(s.ordinal());
+    }
+
+    /** The control that takes the keyboard when each screen opens. */
+    private static final java.util.List<String> FIRST_FIELD = java.util.List.of("#data-import", "#factors", "#artist-search", "#user-search");
+
+    private void focusFirstField() {
+        int i = tabs.getSelectionModel().getSelectedIndex();
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        javafx.scene.Node n = t == null || i < 0 ? null : t.getContent().lookup(FIRST_FIELD.get(i));
+        if (n != null && !n.isDisabled()) {
+            n.requestFocus();
+        }
     }
 
     private static Tab tab(String name, String icon, javafx.scene.Node content) {

@@ -173,6 +173,14 @@ public final class TrainView extends BorderPane {
             }
         });
         t.getColumns().addAll(java.util.List.of(n, params, its, loss, map, secs, use));
+        // Enter on a selected run does what Use does
+        t.setOnKeyPressed(e -> {
+            RunRecord r = t.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && r != null) {
+                vm.restore(r.params());
+                e.consume();
+            }
+        });
         t.setRowFactory(tv -> {
             TableRow<RunRecord> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
