@@ -130,6 +130,7 @@ public final class ArtistsView extends BorderPane {
         score.setPrefWidth(220);
         TableColumn<ArtistRow, String> sl = new TableColumn<>("Listeners");
         sl.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,d", c.getValue().listeners())));
+        sl.getStyleClass().add("numeric");
         similar.getColumns().addAll(java.util.List.of(sn, score, sl));
         similar.getColumns().forEach(c -> c.setSortable(false));
         // Enter does what a double-click does, for the keyboard
@@ -173,6 +174,7 @@ public final class ArtistsView extends BorderPane {
         user.setPrefWidth(150);
         TableColumn<ListenerRow, String> plays = new TableColumn<>("Plays");
         plays.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,.0f", c.getValue().plays())));
+        plays.getStyleClass().add("numeric");
         listeners.getColumns().addAll(java.util.List.of(user, plays));
         listeners.setOnKeyPressed(e -> {
             ListenerRow r = listeners.getSelectionModel().getSelectedItem();

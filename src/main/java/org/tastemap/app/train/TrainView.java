@@ -172,6 +172,9 @@ public final class TrainView extends BorderPane {
                 setGraphic(empty || r == null ? null : b);
             }
         });
+        for (TableColumn<RunRecord, ?> c : java.util.List.of(n, its, loss, map, secs)) {
+            c.getStyleClass().add("numeric");
+        }
         t.getColumns().addAll(java.util.List.of(n, params, its, loss, map, secs, use));
         // Enter on a selected run does what Use does
         t.setOnKeyPressed(e -> {

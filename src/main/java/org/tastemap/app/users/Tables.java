@@ -26,6 +26,7 @@ final class Tables {
         name.setPrefWidth(170);
         TableColumn<PlayRow, String> plays = new TableColumn<>(valueName);
         plays.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,.0f", c.getValue().value())));
+        plays.getStyleClass().add("numeric");
         t.getColumns().addAll(java.util.List.of(name, plays));
         return t;
     }
