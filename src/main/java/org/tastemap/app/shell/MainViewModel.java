@@ -91,7 +91,7 @@ public final class MainViewModel {
             openDataFile(data);
         } else if (SampleData.findModel().isPresent() && SampleData.find().isPresent()) {
             openModel(SampleData.findModel().get(), SampleData.find().get().toString(),
-                    "The sample's bundled model. Move a slider on Train to retrain it live.");
+                    SampleData.DESCRIPTION + " Its model is bundled; move a slider on Train to retrain it live.");
         } else {
             SampleData.find().ifPresentOrElse(this::openDataFile, () -> notice.set(
                     "No data open yet. Import a listening file with File > Import… (the sample file "
