@@ -11,13 +11,18 @@ public final class Format {
 
     /**
      * The training loss: grouped digits without an exponent ("490,912") for the sizes a loss has on
-     * listening data, four significant digits below 100 ("0.5000"); "—" when unknown.
+     * listening data, at most four significant digits below 100 ("0.5", "12.35"); "—" when unknown.
      */
     public static String loss(double v) {
         if (Double.isNaN(v)) {
             return "—";
         }
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.4g", v);
+        if (Math.abs(v) >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        // four significant digits, without trailing zeros: 90, 12.5, 0.5
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
     /** A confidence function in words, for dropdowns and tables. */

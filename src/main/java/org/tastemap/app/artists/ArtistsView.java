@@ -76,8 +76,9 @@ public final class ArtistsView extends BorderPane {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ArtistRow, String> name = new TableColumn<>("Artist");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(170);
+        name.setPrefWidth(130);
         TableColumn<ArtistRow, String> listeners = new TableColumn<>("Listeners");
+        listeners.setPrefWidth(76);
         listeners.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,d", c.getValue().listeners())));
         listeners.getStyleClass().add("numeric");
         TableColumn<ArtistRow, String> plays = new TableColumn<>("Plays");

@@ -36,8 +36,9 @@ public final class ScoreBarCell<S> extends TableCell<S, Number> {
             setGraphic(null);
             return;
         }
-        bar.setProgress(scale.get().fraction(v.doubleValue()));
-        value.setText(format(v.doubleValue()));
+        ScoreScale sc = scale.get();
+        bar.setProgress(sc.fraction(v.doubleValue()));
+        value.setText(String.format(Locale.ROOT, "%." + sc.decimals() + "f", v.doubleValue()));
         setGraphic(box);
     }
 

@@ -38,4 +38,15 @@ public record ScoreScale(double lo, double hi, boolean empty) {
         double t = Math.max(0, Math.min(1, (v - lo) / (hi - lo)));
         return STUB + (1 - STUB) * t;
     }
+
+    /**
+     * Decimals that tell this list's scores apart: 3, or more when they all lie within a narrow range
+     * (cosines from 0.9912 to 0.9941 would all read 0.99x): ceil(−log10(hi − lo)) + 1, at most 5.
+     */
+    public int decimals() {
+        if (empty || hi <= lo) {
+            return 3;
+        }
+        return (int) Math.max(3, Math.min(5, Math.ceil(-Math.log10(hi - lo)) + 1));
+    }
 }

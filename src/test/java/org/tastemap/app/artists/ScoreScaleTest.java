@@ -29,4 +29,12 @@ class ScoreScaleTest {
         assertEquals(0.1, s.fraction(1.0), 1e-12);
         assertEquals(1.0, s.fraction(5.0), 1e-12);
     }
+
+    @Test
+    void closeScoresGetEnoughDecimalsToTellThemApart() {
+        // by hand: range 0.003 -> ceil(-log10 0.003) + 1 = 3 + 1 = 4 decimals; range 0.12 -> the usual 3
+        assertEquals(4, ScoreScale.of(List.of(0.9941, 0.9912), Double::doubleValue).decimals());
+        assertEquals(3, ScoreScale.of(List.of(0.99, 0.87), Double::doubleValue).decimals());
+        assertEquals(3, ScoreScale.of(List.of(0.5), Double::doubleValue).decimals());
+    }
 }

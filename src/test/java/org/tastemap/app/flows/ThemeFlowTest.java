@@ -110,7 +110,8 @@ class ThemeFlowTest {
         // by hand: grouped digits, no exponent, for the sizes a loss has on listening data
         assertEquals("490,912", Format.loss(490_912.3));
         assertEquals("1,234,567,890", Format.loss(1_234_567_890.0));
-        assertEquals("0.5000", Format.loss(0.5));
+        assertEquals("0.5", Format.loss(0.5));
+        assertEquals("12.35", Format.loss(12.345));
         String status = robot.lookup("#status-model").queryLabeled().getText();
         assertTrue(status.contains("loss " + shown), status + " vs " + shown);
     }
