@@ -16,6 +16,8 @@ public final class Icons {
     public static final String DICE = "M5 4h14a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zM8.5 8.5h.01M15.5 15.5h.01M12 12h.01";
     public static final String SEARCH = "M11 18a7 7 0 1 0 0-14a7 7 0 0 0 0 14zM21 21l-5-5";
     public static final String IMPORT = "M12 3v12M7 10l5 5 5-5M4 17v3h16v-3";
+    /** A triangle with an exclamation mark. */
+    public static final String WARNING = "M12 3l10 18H2zM12 10v5M12 18h.01";
     public static final String BULB = "M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9V16h7v-2.1A6 6 0 0 0 12 3z";
 
     private Icons() {

@@ -51,12 +51,12 @@ public final class ArtistsView extends BorderPane {
         search.textProperty().bindBidirectional(vm.queryProperty());
         // ControlsFX asks on a background thread per keystroke; the ViewModel answers only the newest
         var binding = TextFields.bindAutoCompletion(search, req -> vm.suggestions().request(req.getUserText()));
-        binding.setOnAutoCompleted(e -> vm.open(e.getCompletion().index()));
+        binding.setOnAutoCompleted(e -> vm.openFromSearch(e.getCompletion().index()));
         binding.setPrefWidth(380);
         binding.setVisibleRowCount(ArtistsViewModel.SUGGESTIONS);
         search.setOnAction(e -> {
             if (!vm.results().isEmpty()) {
-                vm.open(vm.results().get(0).index());
+                vm.openFromSearch(vm.results().get(0).index());
             }
         });
         HBox bar = new HBox(8, back, forward, Icons.of(Icons.SEARCH, 18), search);
@@ -66,14 +66,19 @@ public final class ArtistsView extends BorderPane {
     }
 
     private VBox results() {
-        TableView<ArtistRow> t = new TableView<>(vm.results());
+        TableView<ArtistRow> t = new TableView<>();
+        // new results (for a name shown after navigating) start unselected: registered before the table's
+        // own listener, this keeps the selection from moving onto a new row and opening that artist
+        vm.results().addListener((javafx.collections.ListChangeListener<ArtistRow>) c -> t.getSelectionModel().clearSelection());
+        t.setItems(vm.results());
         t.setId("artist-results");
         t.setPlaceholder(new Label("Type to search all artists."));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ArtistRow, String> name = new TableColumn<>("Artist");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(170);
+        name.setPrefWidth(130);
         TableColumn<ArtistRow, String> listeners = new TableColumn<>("Listeners");
+        listeners.setPrefWidth(76);
         listeners.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,d", c.getValue().listeners())));
         listeners.getStyleClass().add("numeric");
         TableColumn<ArtistRow, String> plays = new TableColumn<>("Plays");
@@ -82,12 +87,13 @@ public final class ArtistsView extends BorderPane {
         t.getColumns().addAll(java.util.List.of(name, listeners, plays));
         t.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
-                vm.open(b.index());
+                vm.openFromSearch(b.index());
             }
         });
         VBox box = new VBox(8, title("Search results"), t);
         VBox.setVgrow(t, Priority.ALWAYS);
-        box.setPrefWidth(360);
+        box.setPrefWidth(300);
+        box.setMinWidth(220);
         box.setPadding(new Insets(0, 16, 0, 0));
         return box;
     }
@@ -119,12 +125,23 @@ public final class ArtistsView extends BorderPane {
         sn.setPrefWidth(200);
         TableColumn<ArtistRow, Number> score = new TableColumn<>("Similarity (cosine)");
         score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score()));
-        score.setCellFactory(c -> new ScoreBarCell<>(() -> 1.0));
+        score.setCellFactory(c -> new ScoreBarCell<>(() -> ScoreScale.of(vm.similar(), ArtistRow::score)));
+        ScoreBarCell.explain(score, "Similarity (cosine)", "How alike two artists are to the model: the cosine of the "
+                + "angle between their factor vectors, 1 when they point the same way (the same listeners play both).");
         score.setPrefWidth(220);
         TableColumn<ArtistRow, String> sl = new TableColumn<>("Listeners");
         sl.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,d", c.getValue().listeners())));
+        sl.getStyleClass().add("numeric");
         similar.getColumns().addAll(java.util.List.of(sn, score, sl));
         similar.getColumns().forEach(c -> c.setSortable(false));
+        // Enter does what a double-click does, for the keyboard
+        similar.setOnKeyPressed(e -> {
+            ArtistRow r = similar.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && r != null) {
+                vm.open(r.index());
+                e.consume();
+            }
+        });
         similar.setRowFactory(tv -> {
             TableRow<ArtistRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -158,7 +175,15 @@ public final class ArtistsView extends BorderPane {
         user.setPrefWidth(150);
         TableColumn<ListenerRow, String> plays = new TableColumn<>("Plays");
         plays.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,.0f", c.getValue().plays())));
+        plays.getStyleClass().add("numeric");
         listeners.getColumns().addAll(java.util.List.of(user, plays));
+        listeners.setOnKeyPressed(e -> {
+            ListenerRow r = listeners.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && r != null) {
+                vm.openUser(r.user());
+                e.consume();
+            }
+        });
 
         VBox sim = new VBox(8, title("Similar artists · double-click to go there"), similar);
         VBox.setVgrow(similar, Priority.ALWAYS);

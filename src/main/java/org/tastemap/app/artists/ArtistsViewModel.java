@@ -114,8 +114,20 @@ public final class ArtistsViewModel {
         return new ArtistRow(i, d.dataset().artistName(i), m.itemCount(i), m.itemTotal(i), score);
     }
 
-    /** Opens an artist, remembering the current one for Back. */
+    /**
+     * Opens an artist, remembering the current one for Back. The search box then shows its name, so
+     * that it never keeps the name of the artist navigated away from.
+     */
     public void open(int artist) {
+        navigate(artist, true);
+    }
+
+    /** Opens an artist picked from the search results: the search box keeps what was typed. */
+    public void openFromSearch(int artist) {
+        navigate(artist, false);
+    }
+
+    private void navigate(int artist, boolean showName) {
         ArtistRow c = current.get();
         if (c != null && c.index() == artist) {
             return;
@@ -126,6 +138,15 @@ public final class ArtistsViewModel {
         forward.clear();
         updateNav();
         load(artist);
+        if (showName) {
+            showName();
+        }
+    }
+
+    private void showName() {
+        if (current.get() != null) {
+            query.set(current.get().name());
+        }
     }
 
     /** Opens the artist with exactly this name (or the best match); false when none matches. */
@@ -144,6 +165,7 @@ public final class ArtistsViewModel {
             forward.push(current.get().index());
             load(back.pop());
             updateNav();
+            showName();
         }
     }
 
@@ -152,6 +174,7 @@ public final class ArtistsViewModel {
             back.push(current.get().index());
             load(forward.pop());
             updateNav();
+            showName();
         }
     }
 

@@ -24,6 +24,9 @@ public final class DataView extends BorderPane {
     private final XYChart.Series<String, Number> plays = new XYChart.Series<>();
     private final XYChart.Series<Number, String> top = new XYChart.Series<>();
     private final Label facts = new Label();
+    private BarChart<Number, String> topChart;
+    private DatasetStats shown;
+    private int topShown = -1;
 
     public DataView(DataViewModel vm, Runnable onImport) {
         getStyleClass().add("screen");
@@ -33,8 +36,14 @@ public final class DataView extends BorderPane {
         importButton.setOnAction(e -> onImport.run());
         facts.setId("data-facts");
         facts.getStyleClass().add("headline-small");
-        Label dropHint = new Label("…or drop a TSV/CSV file anywhere on the window");
+        Label dropHint = new Label("…or drop a TSV/CSV file on the window");
         dropHint.getStyleClass().add("muted");
+        // on a narrow window the hint gives way; the headline and the button keep their full text
+        dropHint.setMinWidth(0);
+        facts.setMinWidth(USE_PREF_SIZE);
+        importButton.setMinWidth(USE_PREF_SIZE);
+        importButton.setMnemonicParsing(true);
+        importButton.setText("_Import listening data…");
         HBox top = new HBox(14, facts, spacer(), dropHint, importButton);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 0, 12, 0));
@@ -91,16 +100,20 @@ public final class DataView extends BorderPane {
         NumberAxis count = new NumberAxis();
         count.setLabel("listeners");
         CategoryAxis names = new CategoryAxis();
-        BarChart<Number, String> topChart = new BarChart<>(count, names);
+        topChart = new BarChart<>(count, names);
         topChart.setTitle("Top artists by listeners");
         topChart.setLegendVisible(false);
         topChart.getData().add(top);
         topChart.setId("top-artists-chart");
         topChart.setCategoryGap(3);
         topChart.setBarGap(0);
+        // a category axis hides every other name when they do not fit: show only as many artists as can be named
+        names.heightProperty().addListener((o, a, b) -> fillTop());
 
         for (var c : java.util.List.of(tailChart, perUserChart, playsChart, topChart)) {
             c.setAnimated(false);
+            // the grid's halves decide the size, not the charts' own minimums (1024 x 640 must fit)
+            c.setMinSize(0, 0);
             c.getStyleClass().add("stat-chart");
         }
         GridPane g = new GridPane();
@@ -126,9 +139,12 @@ public final class DataView extends BorderPane {
         perUser.getData().clear();
         plays.getData().clear();
         top.getData().clear();
+        shown = s;
+        topShown = -1;
         if (s == null) {
             return;
         }
+        fillTop();
         for (double[] p : s.longTail()) {
             tail.getData().add(new XYChart.Data<>(p[0], p[1]));
         }
@@ -138,8 +154,29 @@ public final class DataView extends BorderPane {
         for (DatasetStats.Bin b : s.plays()) {
             plays.getData().add(new XYChart.Data<>(b.label(), b.value()));
         }
-        for (int q = s.topArtists().size() - 1; q >= 0; q--) {
-            DatasetStats.Bin b = s.topArtists().get(q);
+    }
+
+    /** Rows of the top-artists chart that its name axis can label: 18 px a name at 11 px type. */
+    static int topArtistsThatFit(double axisHeight, int available) {
+        // the axis hides a name whose 11 px text (about 14 px high) would touch its neighbour's: keep a gap
+        int fit = (int) Math.floor(axisHeight / 18);
+        return Math.max(0, Math.min(available, Math.max(3, fit)));
+    }
+
+    private void fillTop() {
+        double axis = topChart == null ? 0 : topChart.getYAxis().getHeight();
+        if (shown == null || axis <= 0) {
+            return;
+        }
+        int n = topArtistsThatFit(axis, shown.topArtists().size());
+        if (n == topShown) {
+            return;
+        }
+        topShown = n;
+        topChart.setTitle("Top " + n + " artists by listeners");
+        top.getData().clear();
+        for (int q = n - 1; q >= 0; q--) {
+            DatasetStats.Bin b = shown.topArtists().get(q);
             top.getData().add(new XYChart.Data<>(b.value(), b.label()));
         }
     }

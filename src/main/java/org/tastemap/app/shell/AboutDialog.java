@@ -2,7 +2,6 @@ package org.tastemap.app.shell;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.tastemap.app.DialogHeader;
@@ -10,7 +9,7 @@ import org.tastemap.app.Icons;
 import org.tastemap.app.Theme;
 
 /** Help > About: version, license, libraries and the model's formulas. */
-final class AboutDialog {
+public final class AboutDialog {
     private AboutDialog() {
     }
 
@@ -27,6 +26,23 @@ final class AboutDialog {
                 + Runtime.getRuntime().availableProcessors() + " cores.";
     }
 
+    /** The model's formulas, typeset with Unicode sub- and superscripts (r is plays, p preference, c confidence). */
+    public static String formulas() {
+        return String.join("\n",
+                "Preference\tpᵤᵢ = 1 if rᵤᵢ > 0, else 0",
+                "Confidence\tcᵤᵢ = 1 + α·rᵤᵢ   (linear)",
+                "\tcᵤᵢ = 1 + α·log(1 + rᵤᵢ/ε)   (logarithmic)",
+                "\tcᵤᵢ = 1 + α·wᵤᵢ   (BM25),  wᵤᵢ = rᵤᵢ(K₁ + 1) / (K₁·nᵤ + rᵤᵢ) · idfᵢ,",
+                "\t   nᵤ = 1 − B + B·Σᵢ rᵤᵢ / mean(Σᵢ rᵤᵢ),  idfᵢ = max(0, log N − log(1 + listenersᵢ))",
+                "Loss\tΣᵤ,ᵢ cᵤᵢ (pᵤᵢ − xᵤ·yᵢ)² + λ (Σᵤ ‖xᵤ‖² + Σᵢ ‖yᵢ‖²)",
+                "User step\txᵤ = (YᵀY + Yᵀ(Cᵤ − I)Y + λI)⁻¹ YᵀCᵤ p(u)",
+                "Artist step\tyᵢ = (XᵀX + Xᵀ(Cᵢ − I)X + λI)⁻¹ XᵀCᵢ p(i)",
+                "Score\tŝᵤᵢ = xᵤ·yᵢ",
+                "Similar artists\tcos(yᵢ, yⱼ) = yᵢ·yⱼ / (‖yᵢ‖ ‖yⱼ‖)",
+                "Explanation\tŝᵤᵢ = Σⱼ sᵢⱼ cᵤⱼ,  sᵢⱼ = yᵢᵀ Wᵤ yⱼ,  Wᵤ = (YᵀCᵤY + λI)⁻¹",
+                "Fold-in\tx = (YᵀY + Yᵀ(C − I)Y + λI)⁻¹ YᵀC p");
+    }
+
     static void show(Window owner) {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
@@ -41,22 +57,22 @@ final class AboutDialog {
         runtime.setId("about-runtime");
         runtime.setWrapText(true);
         runtime.getStyleClass().add("facts");
-        TextArea formulas = new TextArea(String.join("\n",
-                "Preference      p_ui = 1 if r_ui > 0, else 0",
-                "Confidence      c_ui = 1 + alpha * r_ui            (linear)",
-                "                c_ui = 1 + alpha * log(1 + r_ui/eps)  (log)",
-                "Loss            sum_u,i c_ui (p_ui - x_u . y_i)^2 + lambda (sum |x_u|^2 + sum |y_i|^2)",
-                "User step       x_u = (YtY + Yt(C_u - I)Y + lambda I)^-1 Yt C_u p(u)",
-                "Artist step     y_i = (XtX + Xt(C_i - I)X + lambda I)^-1 Xt C_i p(i)",
-                "Similar artists cos(y_i, y_j)",
-                "Explanation     score_ui = sum_j s_ij c_uj,  s_ij = y_i' W_u y_j,  W_u = (Yt C_u Y + lambda I)^-1",
-                "Fold-in         x = (YtY + Yt(C - I)Y + lambda I)^-1 Yt C p"));
-        formulas.setEditable(false);
-        formulas.getStyleClass().add("mono");
-        formulas.setPrefRowCount(9);
-        formulas.setPrefColumnCount(70);
+        // one row a formula: its name, then the formula, typeset (no monospaced ASCII)
+        javafx.scene.layout.GridPane formulas = new javafx.scene.layout.GridPane();
+        formulas.setId("about-formulas");
+        formulas.getStyleClass().add("formulas");
+        formulas.setHgap(14);
+        formulas.setVgap(3);
+        String[] lines = formulas().split("\n");
+        for (int row = 0; row < lines.length; row++) {
+            String[] parts = lines[row].split("\t", 2);
+            Label name = new Label(parts[0]);
+            name.getStyleClass().add("field-label");
+            formulas.add(name, 0, row);
+            formulas.add(new Label(parts.length > 1 ? parts[1] : ""), 1, row);
+        }
         a.getDialogPane().setContent(new VBox(10, lead, runtime, formulas));
-        a.getDialogPane().getStylesheets().add(Theme.stylesheet());
+        Theme.apply(a.getDialogPane().getStylesheets());
         a.show();
     }
 }

@@ -21,9 +21,12 @@ final class FxErrorReporter implements ErrorReporter {
             a.initOwner(owner);
         }
         a.setTitle("Tastemap");
+        // the app's own header (title and line icon) instead of Modena's grey band and stock icon
+        a.getDialogPane().setHeader(org.tastemap.app.DialogHeader.of(title, org.tastemap.app.Icons.WARNING));
+        a.getDialogPane().getStyleClass().add("error-dialog");
         a.setHeaderText(title);
         a.setContentText(message + (whatToDo == null || whatToDo.isBlank() ? "" : "\n\nWhat to do: " + whatToDo));
-        a.getDialogPane().getStylesheets().add(Theme.stylesheet());
+        Theme.apply(a.getDialogPane().getStylesheets());
         a.getDialogPane().setMinWidth(460);
         a.show();
     }

@@ -65,7 +65,7 @@ public final class MainViewModel {
             if (m == null) {
                 return "No model";
             }
-            String loss = Double.isNaN(m.loss()) ? "—" : String.format(Locale.ROOT, "%.4g", m.loss());
+            String loss = org.tastemap.app.Format.loss(m.loss());
             // a model trained on every row has seen the held-out plays: its MAP@10 on them is optimistic
             String map = m.metrics() == null ? "—" : String.format(Locale.ROOT, "%.4f", m.metrics().mapAtK())
                     + (m.heldOut() ? "" : " (not held out)");
@@ -104,7 +104,7 @@ public final class MainViewModel {
             openDataFile(data);
         } else if (SampleData.findModel().isPresent() && SampleData.find().isPresent()) {
             openModel(SampleData.findModel().get(), SampleData.find().get().toString(),
-                    "The sample's bundled model. Move a slider on Train to retrain it live.");
+                    SampleData.DESCRIPTION + " Its model is bundled; move a slider on Train to retrain it live.");
         } else {
             SampleData.find().ifPresentOrElse(this::openDataFile, () -> notice.set(
                     "No data open yet. Import a listening file with File > Import… (the sample file "

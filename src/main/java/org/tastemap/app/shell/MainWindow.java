@@ -18,7 +18,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -47,7 +48,7 @@ public final class MainWindow {
     private final Stage stage;
     private final AppState state = new AppState();
     private final TabPane tabs = new TabPane();
-    private final StackPane center;
+    private final VBox center;
     private final WhatToTryPanel whatToTry;
     private final MainViewModel main;
     private final TrainViewModel train;
@@ -80,6 +81,8 @@ public final class MainWindow {
                 tab("Train", Icons.TRAIN, trainView), tab("Artists", Icons.ARTIST, new ArtistsView(artists)),
                 tab("Users", Icons.USER, usersView));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // a screen opened (Shortcut+1..4, a click, a link) takes the keyboard in its first field
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> Platform.runLater(() -> focusFirstField()));
         tabs.getStyleClass().add("main-tabs");
         artists.setOnOpenUser(u -> {
             users.open(u);
@@ -92,9 +95,9 @@ public final class MainWindow {
             usersView.showListener();
             show(Screen.USERS);
         }, () -> show(Screen.TRAIN), () -> setWhatToTryVisible(false));
-        center = new StackPane(tabs, whatToTry);
-        StackPane.setAlignment(whatToTry, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(whatToTry, new Insets(0, 18, 18, 0));
+        // docked above the screens, not floating over them: it covers no table, chart or button
+        center = new VBox(whatToTry, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
         setWhatToTryVisible(!prefs.getBoolean("whatToTryDismissed", false));
 
         BorderPane root = new BorderPane(center);
@@ -102,7 +105,7 @@ public final class MainWindow {
         root.setBottom(new StatusBar(main));
         root.getStyleClass().add("app-root");
         Scene scene = new Scene(root);
-        scene.getStylesheets().add(Theme.stylesheet());
+        Theme.apply(scene.getStylesheets());
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -123,17 +126,36 @@ public final class MainWindow {
             e.consume();
             quit();
         });
+        // every screen is laid out to be usable from this size up (SmallWindowFlowTest)
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         rememberBounds();
         Timeline memory = new Timeline(new KeyFrame(Duration.seconds(1.5), e -> main.updateMemory()));
         memory.setCycleCount(Timeline.INDEFINITE);
         memory.play();
     }
 
+    /** The smallest window every screen is laid out for. */
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 640;
+
     /** The four screens, in tab order. */
     public enum Screen { DATA, TRAIN, ARTISTS, USERS }
 
     public void show(Screen s) {
         tabs.getSelectionModel().select(s.ordinal());
+    }
+
+    /** The control that takes the keyboard when each screen opens. */
+    private static final java.util.List<String> FIRST_FIELD = java.util.List.of("#data-import", "#factors", "#artist-search", "#user-search");
+
+    private void focusFirstField() {
+        int i = tabs.getSelectionModel().getSelectedIndex();
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        javafx.scene.Node n = t == null || i < 0 ? null : t.getContent().lookup(FIRST_FIELD.get(i));
+        if (n != null && !n.isDisabled()) {
+            n.requestFocus();
+        }
     }
 
     private static Tab tab(String name, String icon, javafx.scene.Node content) {
@@ -153,27 +175,27 @@ public final class MainWindow {
     }
 
     private MenuBar menus() {
-        MenuItem importItem = item("Import…", "Shortcut+I", () -> openWizard(null));
-        MenuItem openModel = item("Open model…", "Shortcut+O", () -> beforeReplacing(() -> {
+        MenuItem importItem = item("_Import…", "Shortcut+I", () -> openWizard(null));
+        MenuItem openModel = item("_Open model…", "Shortcut+O", () -> beforeReplacing(() -> {
             File f = fileChooser("Open a model", false, "model.tastemap");
             if (f != null) {
                 main.openModel(f.toPath(), f.toString());
             }
         }));
-        MenuItem saveModel = item("Save model…", "Shortcut+S", () -> {
+        MenuItem saveModel = item("_Save model…", "Shortcut+S", () -> {
             File f = fileChooser("Save the model", true, "model.tastemap");
             if (f != null) {
                 main.saveModel(f.toPath());
             }
         });
         saveModel.disableProperty().bind(state.modelProperty().isNull());
-        MenuItem exportRecs = item("Export recommendations (CSV)…", null, () -> {
+        MenuItem exportRecs = item("Export _recommendations (CSV)…", null, () -> {
             File f = fileChooser("Export the top 10 for every user", true, "recommendations.csv");
             if (f != null) {
                 main.exportRecommendations(f.toPath());
             }
         });
-        MenuItem exportFactors = item("Export factors (TSV)…", null, () -> {
+        MenuItem exportFactors = item("Export _factors (TSV)…", null, () -> {
             DirectoryChooser dc = new DirectoryChooser();
             dc.setTitle("Export factor tables into a folder");
             File d = dc.showDialog(stage);
@@ -183,13 +205,16 @@ public final class MainWindow {
         });
         exportRecs.disableProperty().bind(state.modelProperty().isNull());
         exportFactors.disableProperty().bind(state.modelProperty().isNull());
-        Menu recent = new Menu("Recent");
+        Menu recent = new Menu("Re_cent");
         recent.setOnShowing(e -> {
             recent.getItems().clear();
             for (String r : main.recent()) {
                 String how = main.recentDescription(r);
-                recent.getItems().add(item(how.isEmpty() ? r : r + "   ·   " + how, null,
-                        () -> beforeReplacing(() -> main.openDataFile(Path.of(r)))));
+                MenuItem entry = item(how.isEmpty() ? r : r + "   ·   " + how, null,
+                        () -> beforeReplacing(() -> main.openDataFile(Path.of(r))));
+                // a path's underscores are text, not mnemonics
+                entry.setMnemonicParsing(false);
+                recent.getItems().add(entry);
             }
             if (recent.getItems().isEmpty()) {
                 MenuItem none = new MenuItem("(none)");
@@ -198,12 +223,27 @@ public final class MainWindow {
             }
         });
         recent.getItems().add(new MenuItem("(none)"));
-        MenuItem quit = item("Quit", "Shortcut+Q", this::quit);
+        MenuItem quit = item("_Quit", "Shortcut+Q", this::quit);
         Menu file = new Menu("File", null, importItem, recent, new SeparatorMenuItem(), openModel, saveModel,
                 new SeparatorMenuItem(), exportRecs, exportFactors, new SeparatorMenuItem(), quit);
-        Menu help = new Menu("Help", null, item("What to try", null, () -> setWhatToTryVisible(true)),
-                item("About Tastemap", null, () -> AboutDialog.show(stage)));
-        return new MenuBar(file, help);
+        // Shortcut+1..4 go to the screens from anywhere, as the tabs are ordered
+        Menu view = new Menu("_View");
+        for (Screen s : Screen.values()) {
+            String name = s.name().charAt(0) + s.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+            view.getItems().add(item("_" + name, "Shortcut+" + (s.ordinal() + 1), () -> show(s)));
+        }
+        // dark mode follows the desktop until chosen here; the choice is remembered
+        javafx.scene.control.CheckMenuItem dark = new javafx.scene.control.CheckMenuItem("_Dark mode");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        String theme = prefs.get("theme", "system");
+        Theme.darkProperty().set(theme.equals("dark") || theme.equals("system") && Theme.systemPrefersDark());
+        dark.selectedProperty().bindBidirectional(Theme.darkProperty());
+        dark.setOnAction(e -> prefs.put("theme", dark.isSelected() ? "dark" : "light"));
+        view.getItems().addAll(new SeparatorMenuItem(), dark);
+        Menu help = new Menu("_Help", null, item("_What to try", null, () -> setWhatToTryVisible(true)),
+                item("_About Tastemap", "F1", () -> AboutDialog.show(stage)));
+        file.setText("_File");
+        return new MenuBar(file, view, help);
     }
 
     private File fileChooser(String title, boolean save, String name) {

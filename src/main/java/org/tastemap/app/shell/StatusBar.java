@@ -1,6 +1,7 @@
 package org.tastemap.app.shell;
 
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -9,17 +10,21 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.tastemap.app.task.Activity;
 
-/** The status bar: dataset, model, memory, and the running job with its progress and Cancel. */
-final class StatusBar extends HBox {
+/**
+ * The status bar: dataset, model, memory, and the running job with its progress and Cancel. A notice
+ * ("Saved the model to …") gets a line of its own above, wrapped, so that it is never cut off.
+ */
+final class StatusBar extends VBox {
     StatusBar(MainViewModel vm) {
         getStyleClass().add("status-bar");
-        setAlignment(Pos.CENTER_LEFT);
-        setSpacing(10);
         Label data = new Label();
         data.setId("status-data");
         data.textProperty().bind(vm.dataStatusBinding());
+        data.setTooltip(new Tooltip());
+        data.getTooltip().textProperty().bind(vm.dataStatusBinding());
         Label model = new Label();
         model.setId("status-model");
         model.textProperty().bind(vm.modelStatusBinding());
@@ -29,27 +34,34 @@ final class StatusBar extends HBox {
         Label kernels = new Label(vm.kernels());
         kernels.setId("status-kernels");
         kernels.setTooltip(new Tooltip(MainViewModel.kernelsDetail()));
+
         Label notice = new Label();
         notice.setId("status-notice");
         notice.getStyleClass().add("notice");
         notice.textProperty().bind(vm.noticeProperty());
-        notice.setMinWidth(0);
-        HBox.setHgrow(notice, Priority.ALWAYS);
+        notice.setWrapText(true);
         notice.setMaxWidth(Double.MAX_VALUE);
-        notice.setTooltip(new Tooltip());
-        notice.getTooltip().textProperty().bind(vm.noticeProperty());
+        HBox.setHgrow(notice, Priority.ALWAYS);
+        Button dismiss = new Button("×");
+        dismiss.setId("status-notice-close");
+        dismiss.getStyleClass().add("flat");
+        dismiss.setTooltip(new Tooltip("Hide this message"));
+        dismiss.setOnAction(e -> vm.noticeProperty().set(""));
+        HBox noticeRow = new HBox(8, notice, dismiss);
+        noticeRow.setAlignment(Pos.CENTER_LEFT);
+        noticeRow.getStyleClass().add("notice-row");
+        noticeRow.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
+        noticeRow.managedProperty().bind(noticeRow.visibleProperty());
 
         Label job = new Label();
         job.getStyleClass().add("job-label");
-        // when a job runs, its text gives way first; data, model, memory, kernels and Cancel never shrink
+        // when a job runs, its text gives way first; model, memory and Cancel never shrink
         job.setMinWidth(0);
         job.setMaxWidth(460);
-        for (Label fixed : java.util.List.of(memory, kernels)) {
-            fixed.setMinWidth(USE_PREF_SIZE);
-        }
-        // the open data and model are what the bar is for: a long notice gives way before they do
-        data.setMinWidth(USE_PREF_SIZE);
+        memory.setMinWidth(USE_PREF_SIZE);
         model.setMinWidth(USE_PREF_SIZE);
+        data.setMinWidth(USE_PREF_SIZE);
+        kernels.setMinWidth(USE_PREF_SIZE);
         ProgressBar bar = new ProgressBar();
         bar.setId("status-progress");
         bar.setPrefWidth(140);
@@ -75,8 +87,21 @@ final class StatusBar extends HBox {
         };
         vm.executor().activities().addListener((ListChangeListener<Activity>) c -> refresh.run());
         refresh.run();
-        getChildren().addAll(data, new Separator(javafx.geometry.Orientation.VERTICAL), model,
-                new Separator(javafx.geometry.Orientation.VERTICAL), memory,
-                new Separator(javafx.geometry.Orientation.VERTICAL), kernels, notice, jobBox);
+        Separator kernelSep = new Separator(Orientation.VERTICAL);
+        HBox spacer = new HBox();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox facts = new HBox(10, data, new Separator(Orientation.VERTICAL), model,
+                new Separator(Orientation.VERTICAL), memory, kernelSep, kernels, spacer, jobBox);
+        facts.setAlignment(Pos.CENTER_LEFT);
+        // the kernel path is a detail: on a narrow window it leaves the bar (the memory tooltip still says it)
+        // rather than cutting the dataset or the model short
+        var wide = facts.widthProperty().greaterThan(1180);
+        kernels.visibleProperty().bind(wide);
+        kernels.managedProperty().bind(wide);
+        kernelSep.visibleProperty().bind(wide);
+        kernelSep.managedProperty().bind(wide);
+        memory.setTooltip(new Tooltip(MainViewModel.kernelsDetail()));
+        getChildren().addAll(noticeRow, facts);
+        setSpacing(4);
     }
 }

@@ -4,40 +4,43 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import org.tastemap.app.Icons;
 
-/** Three clicks to a first insight; dismissable, and reopened from Help. */
-final class WhatToTryPanel extends VBox {
+/**
+ * Three clicks to a first insight, as a one-line strip docked above the screens: it pushes them down
+ * by one line instead of floating over their tables and charts. Dismissable, and reopened from Help.
+ */
+final class WhatToTryPanel extends HBox {
     WhatToTryPanel(Runnable searchArtist, Runnable openUser, Runnable moveAlpha, Runnable dismiss) {
         getStyleClass().add("what-to-try");
         setId("what-to-try");
-        setSpacing(8);
-        setMaxWidth(330);
-        setMaxHeight(USE_PREF_SIZE);
-        Label title = new Label("What to try");
+        setSpacing(14);
+        setAlignment(Pos.CENTER_LEFT);
+        Label title = new Label("What to try:");
         title.getStyleClass().add("card-title");
+        title.setMinWidth(USE_PREF_SIZE);
         Button close = new Button("×");
         close.setId("what-to-try-close");
         close.getStyleClass().add("flat");
+        close.setTooltip(new Tooltip("Hide these hints (Help ▸ What to try shows them again)"));
         close.setOnAction(e -> dismiss.run());
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(8, Icons.of(Icons.BULB, 18), title, spacer, close);
-        head.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(head,
-                step("1", "Search an artist you know and look at its neighbours.", "Go to Artists", searchArtist),
-                step("2", "Open a listener: history, recommendations, and why.", "Open a random user", openUser),
-                step("3", "Move the alpha slider and watch the model retrain and MAP@10 move.", "Go to Train", moveAlpha));
+        getChildren().addAll(Icons.of(Icons.BULB, 18), title,
+                step("1 · Search an artist you know", "Look at its neighbours on the Artists screen.", searchArtist),
+                step("2 · Open a random listener", "History, recommendations, and why each one.", openUser),
+                step("3 · Move alpha, watch MAP@10", "On the Train screen the model retrains as the slider settles.", moveAlpha),
+                spacer, close);
     }
 
-    private static VBox step(String n, String text, String link, Runnable action) {
-        Label t = new Label(n + ".  " + text);
-        t.setWrapText(true);
-        Hyperlink h = new Hyperlink(link + " →");
+    private static Hyperlink step(String text, String more, Runnable action) {
+        Hyperlink h = new Hyperlink(text + " →");
+        h.setTooltip(new Tooltip(more));
+        h.setMinWidth(0);
         h.setOnAction(e -> action.run());
-        return new VBox(0, t, h);
+        return h;
     }
 }

@@ -25,12 +25,25 @@ final class TrainCharts extends HBox {
         lossSeries.setName("loss");
         loss.getData().add(lossSeries);
         loss.setLegendVisible(false);
+        // the loss axis writes its ticks as everywhere else (grouped digits, no exponent)
+        ((NumberAxis) loss.getYAxis()).setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return org.tastemap.app.Format.loss(n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s.replace(",", ""));
+            }
+        });
         quality = chart("Held-out quality per iteration", "@10");
         quality.setId("quality-chart");
         mapSeries.setName("MAP@10");
+        // short names: the legend then takes two lines, not four, on a 1024 px window
         precisionSeries.setName("precision@10");
-        baseMap.setName("MAP@10, most popular");
-        basePrecision.setName("precision@10, most popular");
+        baseMap.setName("MAP@10, popular");
+        basePrecision.setName("p@10, popular");
         quality.getData().addAll(java.util.List.of(mapSeries, precisionSeries, baseMap, basePrecision));
         quality.getStyleClass().add("quality-chart");
         // before the first run of the session (a model opened from a file has no history) the charts say what fills them
@@ -39,6 +52,9 @@ final class TrainCharts extends HBox {
                 + "Press Train, or move the alpha or lambda slider.");
         javafx.scene.Node qualityPane = withEmptyText(quality, empty, "Held-out MAP@10 and precision@10, beside the most-popular "
                 + "baseline, appear here after each iteration.");
+        for (LineChart<Number, Number> c : java.util.List.of(loss, quality)) {
+            c.setMinSize(0, 0);
+        }
         HBox.setHgrow(lossPane, Priority.ALWAYS);
         HBox.setHgrow(qualityPane, Priority.ALWAYS);
         getChildren().addAll(lossPane, qualityPane);

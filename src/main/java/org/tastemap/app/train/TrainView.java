@@ -35,12 +35,18 @@ public final class TrainView extends BorderPane {
         getStyleClass().add("screen");
         charts = new TrainCharts(vm);
         charts.setPrefHeight(320);
-        VBox right = new VBox(12, charts, sectionTitle("Run history · Use retrains to a run's parameters (or marks that they differ)"), history());
+        // at 640 px the charts and five rows of history still fit: both give way down to these heights
+        charts.setMinHeight(210);
+        TableView<RunRecord> history = history();
+        history.setMinHeight(180);
+        VBox right = new VBox(8, charts, sectionTitle("Run history · Use retrains to a run's parameters (or marks that they differ)"), history);
         VBox.setVgrow(charts, Priority.ALWAYS);
+        right.setMinWidth(0);
         right.setPadding(new Insets(0, 0, 0, 16));
         ScrollPane left = new ScrollPane(form());
         left.setFitToWidth(true);
-        left.setPrefWidth(330);
+        left.setPrefWidth(300);
+        left.setMinWidth(260);
         left.getStyleClass().add("side-panel");
         setLeft(left);
         setCenter(right);
@@ -60,18 +66,28 @@ public final class TrainView extends BorderPane {
         ComboBox<ConfidenceKind> confidence = new ComboBox<>();
         confidence.getItems().setAll(ConfidenceKind.LINEAR, ConfidenceKind.LOG);
         confidence.valueProperty().bindBidirectional(vm.confidenceProperty());
+        confidence.setId("confidence");
+        confidence.setConverter(words(org.tastemap.app.Format::confidence));
         confidence.setTooltip(tip("Linear: c = 1 + alpha·r. Log: c = 1 + alpha·log(1 + r). Log tames users who play one artist thousands of times."));
         ComboBox<SolverKind> solver = new ComboBox<>();
         solver.getItems().setAll(SolverKind.values());
         solver.valueProperty().bindBidirectional(vm.solverProperty());
+        solver.setId("solver");
+        solver.setConverter(words(org.tastemap.app.Format::solver));
         solver.setTooltip(tip("CG: a few conjugate-gradient steps per row, fast. Cholesky: the exact solve, slower; same model in the limit."));
         factors.setTooltip(tip("k, the length of each user and artist vector. More factors capture finer tastes but train slower and can overfit."));
         iterations.setTooltip(tip("Full ALS sweeps (all users, then all artists). The loss falls quickly in the first 5–15."));
         CheckBox heldOut = new CheckBox("Held-out evaluation (MAP@10, p@10)");
         heldOut.selectedProperty().bindBidirectional(vm.heldOutProperty());
+        heldOut.setWrapText(true);
+        heldOut.setMnemonicParsing(true);
+        heldOut.setText("_Held-out evaluation (MAP@10, p@10)");
         heldOut.setTooltip(tip("Trains on 80% of each user's artists and measures how well the other 20% are ranked after every iteration."));
         CheckBox auto = new CheckBox("Retrain when alpha or lambda moves");
         auto.selectedProperty().bindBidirectional(vm.autoRetrainProperty());
+        auto.setWrapText(true);
+        auto.setMnemonicParsing(true);
+        auto.setText("_Retrain when alpha or lambda moves");
         auto.setTooltip(tip("When a model exists, moving alpha or lambda retrains it (warm start from the current factors) once the slider settles."));
 
         Button train = new Button("Train", Icons.of(Icons.PLAY, 14));
@@ -129,19 +145,26 @@ public final class TrainView extends BorderPane {
         TableColumn<RunRecord, Integer> n = new TableColumn<>("#");
         n.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().number()));
         n.setMaxWidth(40);
+        n.setPrefWidth(32);
         TableColumn<RunRecord, String> params = new TableColumn<>("Parameters");
-        params.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().describe() + (c.getValue().warm() ? " (warm)" : "")));
-        params.setPrefWidth(320);
+        params.setCellValueFactory(c -> new ReadOnlyStringWrapper(describe(c.getValue())));
+        params.setPrefWidth(200);
+        params.setMinWidth(120);
         TableColumn<RunRecord, String> its = new TableColumn<>("Ended");
+        its.setPrefWidth(140);
         its.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().endingText()));
-        its.setPrefWidth(160);
-        TableColumn<RunRecord, String> loss = new TableColumn<>("Final loss");
-        loss.setCellValueFactory(c -> new ReadOnlyStringWrapper(fmt("%.4g", c.getValue().loss())));
+        TableColumn<RunRecord, String> loss = new TableColumn<>("Loss");
+        loss.setPrefWidth(80);
+        loss.setCellValueFactory(c -> new ReadOnlyStringWrapper(org.tastemap.app.Format.loss(c.getValue().loss())));
         TableColumn<RunRecord, String> map = new TableColumn<>("MAP@10");
+        map.setPrefWidth(70);
         map.setCellValueFactory(c -> new ReadOnlyStringWrapper(fmt("%.4f", c.getValue().map())));
         TableColumn<RunRecord, String> secs = new TableColumn<>("Time");
+        secs.setPrefWidth(60);
         secs.setCellValueFactory(c -> new ReadOnlyStringWrapper(fmt("%.1f s", c.getValue().seconds())));
         TableColumn<RunRecord, RunRecord> use = new TableColumn<>("");
+        use.setPrefWidth(60);
+        use.setMinWidth(56);
         use.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         use.setCellFactory(c -> new TableCell<>() {
             private final Button b = new Button("Use");
@@ -154,7 +177,18 @@ public final class TrainView extends BorderPane {
                 setGraphic(empty || r == null ? null : b);
             }
         });
+        for (TableColumn<RunRecord, ?> c : java.util.List.of(n, its, loss, map, secs)) {
+            c.getStyleClass().add("numeric");
+        }
         t.getColumns().addAll(java.util.List.of(n, params, its, loss, map, secs, use));
+        // Enter on a selected run does what Use does
+        t.setOnKeyPressed(e -> {
+            RunRecord r = t.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && r != null) {
+                vm.restore(r.params());
+                e.consume();
+            }
+        });
         t.setRowFactory(tv -> {
             TableRow<RunRecord> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -165,6 +199,29 @@ public final class TrainView extends BorderPane {
             return row;
         });
         return t;
+    }
+
+    /** A run's parameters in words (the run history): "k 32 · α 1.00 · λ 100 · log · conjugate gradient". */
+    static String describe(RunRecord r) {
+        var p = r.params();
+        return String.format(Locale.ROOT, "k %d · α %.3g · λ %.3g · %s · %s%s", p.factors(), p.alpha(), p.lambda(),
+                org.tastemap.app.Format.confidenceShort(p.confidence()), org.tastemap.app.Format.solverShort(p.solver()),
+                r.warm() ? " (warm)" : "");
+    }
+
+    /** Shows a dropdown's enum choices in words; the choices are fixed, so text is never parsed back. */
+    private static <T> javafx.util.StringConverter<T> words(java.util.function.Function<T, String> f) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
     }
 
     private static String fmt(String f, double v) {

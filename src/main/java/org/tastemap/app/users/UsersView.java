@@ -54,17 +54,26 @@ public final class UsersView extends BorderPane {
         var binding = TextFields.bindAutoCompletion(find, req -> vm.suggestions().request(req.getUserText()));
         binding.setOnAutoCompleted(e -> vm.open(e.getCompletion().index()));
         binding.setPrefWidth(380);
+        find.textProperty().bindBidirectional(vm.queryProperty());
         find.setOnAction(e -> vm.openById(find.getText()));
-        Button random = new Button("Random user", Icons.of(Icons.DICE, 16));
+        Button random = new Button("_Random user", Icons.of(Icons.DICE, 16));
         random.setId("random-user");
         random.setOnAction(e -> vm.openRandom());
         HBox bar = new HBox(8, Icons.of(Icons.USER, 18), find, random);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("toolbar-row");
+        Label problem = new Label();
+        problem.setId("user-problem");
+        problem.getStyleClass().add("problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.problemProperty());
+        problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox top = new VBox(6, bar, problem);
 
         Label name = new Label();
         name.setId("user-name");
-        name.getStyleClass().add("headline");
+        name.getStyleClass().add("headline-small");
         name.textProperty().bind(Bindings.createStringBinding(() -> vm.currentProperty().get() == null
                 ? "Pick a listener" : vm.currentProperty().get().id(), vm.currentProperty()));
         Label facts = new Label();
@@ -82,22 +91,31 @@ public final class UsersView extends BorderPane {
         recs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedRecommendationProperty().set(b));
         TableView<UserRow> similar = similarUsers();
 
+        // three columns that fit 1024 x 640: history over similar listeners, the ranked list, and its "why" chart
         VBox h = column("Listening history", history);
-        VBox r = column("Recommended · select one to see why", recs);
-        VBox why = explanationChart();
-        r.getChildren().add(why);
-        recs.setPrefHeight(260);
         VBox s = column("Similar listeners", similar);
-        h.setPrefWidth(280);
-        s.setPrefWidth(250);
-        HBox.setHgrow(r, Priority.ALWAYS);
-        HBox cols = new HBox(14, h, r, s);
+        // the two lists share the column's height
+        history.setPrefHeight(200);
+        similar.setPrefHeight(200);
+        VBox left = new VBox(10, h, s);
+        VBox.setVgrow(h, Priority.ALWAYS);
+        VBox.setVgrow(s, Priority.ALWAYS);
+        left.setPrefWidth(270);
+        left.setMinWidth(220);
+        VBox r = column("Recommended · select one to see why", recs);
+        r.setPrefWidth(330);
+        r.setMinWidth(260);
+        VBox why = explanationChart();
+        HBox.setHgrow(why, Priority.ALWAYS);
+        why.setMinWidth(0);
+        HBox cols = new HBox(14, left, r, why);
         VBox.setVgrow(cols, Priority.ALWAYS);
 
-        VBox body = new VBox(8, new VBox(2, name, facts, hint), cols);
-        body.setPadding(new Insets(12, 0, 0, 0));
+        HBox who = new HBox(10, name, facts, hint);
+        who.setAlignment(Pos.BASELINE_LEFT);
+        VBox body = new VBox(6, who, cols);
         BorderPane p = new BorderPane();
-        p.setTop(bar);
+        p.setTop(top);
         p.setCenter(body);
         return p;
     }
@@ -123,15 +141,19 @@ public final class UsersView extends BorderPane {
             }
         });
         id.setPrefWidth(140);
-        TableColumn<UserRow, String> sim = new TableColumn<>("Similarity");
-        sim.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%.3f", c.getValue().score())));
+        TableColumn<UserRow, Number> sim = new TableColumn<>("Similarity");
+        sim.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score()));
+        sim.setCellFactory(c -> new org.tastemap.app.artists.ScoreBarCell<>(
+                () -> org.tastemap.app.artists.ScoreScale.of(vm.similarUsers(), UserRow::score)));
+        org.tastemap.app.artists.ScoreBarCell.explain(sim, "Similarity", "How alike two listeners' tastes are to the "
+                + "model: the cosine of the angle between their factor vectors, 1 when they point the same way.");
         t.getColumns().addAll(java.util.List.of(id, sim));
         return t;
     }
 
     private VBox explanationChart() {
         NumberAxis x = new NumberAxis();
-        x.setLabel("contribution to the score  (s_ij · c_uj)");
+        x.setLabel("contribution to the score  (sᵢⱼ · cᵤⱼ)");
         CategoryAxis y = new CategoryAxis();
         BarChart<Number, String> chart = new BarChart<>(x, y);
         chart.setId("explanation-chart");
@@ -139,7 +161,8 @@ public final class UsersView extends BorderPane {
         chart.setLegendVisible(false);
         chart.getData().add(contributions);
         chart.setPrefHeight(300);
-        chart.setMinHeight(240);
+        chart.setMinHeight(200);
+        chart.setMinWidth(0);
         chart.setCategoryGap(4);
         chart.titleProperty().bind(vm.explanationTitleProperty());
         vm.explanation().addListener((ListChangeListener<ContributionRow>) c -> {
@@ -157,7 +180,9 @@ public final class UsersView extends BorderPane {
         empty.visibleProperty().bind(chart.visibleProperty().not());
         empty.managedProperty().bind(empty.visibleProperty());
         empty.setPadding(new Insets(8, 0, 0, 0));
-        return new VBox(chart, empty);
+        VBox box = new VBox(chart, empty);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        return box;
     }
 
     private static VBox column(String title, javafx.scene.Node content) {

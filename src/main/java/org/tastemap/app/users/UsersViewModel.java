@@ -39,6 +39,8 @@ public final class UsersViewModel {
     private final ObservableList<ContributionRow> explanation = FXCollections.observableArrayList();
     private final StringProperty explanationTitle = new SimpleStringProperty(this, "explanationTitle", "");
     private final StringProperty hint = new SimpleStringProperty(this, "hint", "");
+    private final StringProperty query = new SimpleStringProperty(this, "query", "");
+    private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private final SplittableRandom random = new SplittableRandom(2024);
     private final LatestQuery<UserRow> suggestions = new LatestQuery<>(q -> suggest(q, 12));
 
@@ -80,22 +82,40 @@ public final class UsersViewModel {
         return out;
     }
 
-    /** Opens the user with this id (or the best match); false when none matches. */
+    /**
+     * Opens the user with this id, or the only one whose id contains it; otherwise opens nothing and
+     * {@link #problemProperty()} says "No listener …" with the closest ids.
+     */
     public boolean openById(String id) {
         LoadedData d = state.data();
         if (d == null || id == null || id.isBlank()) {
             return false;
         }
-        int u = d.dataset().users().indexOf(id.trim());
+        String want = id.trim();
+        int u = d.dataset().users().indexOf(want);
         if (u < 0) {
-            List<UserRow> s = suggest(id, 1);
-            if (s.isEmpty()) {
+            List<UserRow> s = suggest(want, 2);
+            if (s.size() != 1) {
+                problem.set("No listener \"" + want + "\"." + closest(d, want));
                 return false;
             }
             u = s.get(0).index();
         }
         open(u);
         return true;
+    }
+
+    /** " Closest: a, b, c." for the ids that share the longest start with {@code id} (or contain it); "" when none. */
+    private String closest(LoadedData d, String id) {
+        List<UserRow> near = suggest(id, 5);
+        // no id contains it: the ids that share the longest prefix with it, found by shortening it
+        for (int k = id.length() - 1; near.isEmpty() && k > 0; k--) {
+            near = suggest(id.substring(0, k), 5);
+        }
+        if (near.isEmpty()) {
+            return "";
+        }
+        return " Closest: " + String.join(", ", near.stream().map(UserRow::id).toList()) + ".";
     }
 
     /** Opens a user picked at random. */
@@ -113,6 +133,9 @@ public final class UsersViewModel {
         }
         InteractionMatrix m = d.dataset().matrix();
         current.set(new UserRow(user, d.dataset().users().id(user), m.userCount(user), Double.NaN));
+        // the id box shows whom it shows: no typed prefix is left behind by Random user or a link
+        query.set(current.get().id());
+        problem.set("");
         ModelState model = state.model();
         hint.set(model == null ? "Train a model (Train screen) to see recommendations." : "");
         explanation.clear();
@@ -175,8 +198,8 @@ public final class UsersViewModel {
                 explanation.setAll(rows);
                 explanationTitle.set(plays > 0
                         ? rec.name() + " was played " + formatPlays(plays)
-                        + " times by this user, so it is never recommended to them. The artists they played that add most to its score"
-                        : "Why " + rec.name() + "? The artists this user played that add most to its score");
+                        + " times by this user, so it is never recommended to them. What they played that adds most to its score"
+                        : "Why " + rec.name() + "? What they played that adds most");
             }
         }, e -> errors.show("Could not explain the recommendation", e));
     }
@@ -213,6 +236,16 @@ public final class UsersViewModel {
 
     public StringProperty explanationTitleProperty() {
         return explanationTitle;
+    }
+
+    /** The text of the id box. */
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    /** Why the last id typed opened nothing, with the closest ids; "" when it did. */
+    public StringProperty problemProperty() {
+        return problem;
     }
 
     public StringProperty hintProperty() {

@@ -96,4 +96,19 @@ class ArtistsViewModelTest {
         vm.openUser(vm.listeners().get(0).user());
         assertEquals(vm.listeners().get(0).user(), opened[0]);
     }
+
+    @Test
+    void theSearchBoxFollowsTheArtistOpenedByNavigation() {
+        String first = state.data().dataset().artistName(0);
+        vm.queryProperty().set(first.substring(0, 4));
+        vm.openFromSearch(0);
+        assertEquals(first.substring(0, 4), vm.queryProperty().get(), "picking a search result keeps what was typed");
+        ArtistRow next = vm.similar().get(0);
+        vm.open(next.index());
+        assertEquals(next.name(), vm.queryProperty().get(), "a similar artist opened by double-click replaces the old name");
+        vm.back();
+        assertEquals(first, vm.queryProperty().get());
+        vm.forward();
+        assertEquals(next.name(), vm.queryProperty().get());
+    }
 }

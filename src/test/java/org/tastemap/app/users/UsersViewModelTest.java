@@ -150,4 +150,28 @@ class UsersViewModelTest {
         assertTrue(taste.addWithTypedPlays(artist));
         assertEquals(25.0, taste.picks().get(0).value());
     }
+
+    @Test
+    void theIdBoxShowsTheListenerOpened() {
+        vm.queryProperty().set("ab");
+        vm.openRandom();
+        assertEquals(vm.currentProperty().get().id(), vm.queryProperty().get(), "no typed prefix left after Random user");
+        vm.open(5);
+        assertEquals(state.data().dataset().users().id(5), vm.queryProperty().get());
+    }
+
+    @Test
+    void anUnknownIdSaysSoAndSuggestsTheClosestIds() {
+        // user 3's id with its last two characters replaced by ones no hex id has: shares 38 characters with user 3 only
+        String id3 = state.data().dataset().users().id(3);
+        String typo = id3.substring(0, id3.length() - 2) + "zz";
+        assertFalse(vm.openById(typo));
+        assertEquals(null, vm.currentProperty().get(), "nothing opened");
+        String problem = vm.problemProperty().get();
+        assertTrue(problem.startsWith("No listener \"" + typo + "\""), problem);
+        assertTrue(problem.contains(id3), problem);
+        vm.openById(id3);
+        assertEquals(3, vm.currentProperty().get().index());
+        assertEquals("", vm.problemProperty().get(), "a found listener clears the message");
+    }
 }

@@ -1,6 +1,7 @@
 package org.tastemap.app.data.wizard;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -16,6 +17,9 @@ import javafx.stage.FileChooser;
 
 /** Step 1: choose a file with a file chooser, or drop it onto the page. */
 final class ChooseFileStep extends WizardStep {
+    /** The folder of the last file chosen in this run of the app. */
+    private static Path lastFolder;
+
     ChooseFileStep(ImportWizardModel model) {
         super(model, "1 · Choose a listening file",
                 "A text file with one row per user and artist: the Last.fm 360K TSV, or any CSV/TSV with user, artist and plays columns. Plain or .gz.");
@@ -29,15 +33,22 @@ final class ChooseFileStep extends WizardStep {
         choose.setOnAction(e -> {
             FileChooser fc = new FileChooser();
             fc.setTitle("Choose a listening file");
+            // the folder used last, else the bundled sample's
+            Path start = lastFolder != null ? lastFolder
+                    : org.tastemap.app.shell.SampleData.find().map(Path::getParent).orElse(null);
+            if (start != null && java.nio.file.Files.isDirectory(start)) {
+                fc.setInitialDirectory(start.toFile());
+            }
             fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Listening data", "*.tsv", "*.csv", "*.txt", "*.gz"),
                     new FileChooser.ExtensionFilter("All files", "*"));
             File f = fc.showOpenDialog(getScene().getWindow());
             if (f != null) {
+                lastFolder = f.toPath().toAbsolutePath().getParent();
                 model.chooseFile(f.toPath());
             }
         });
         Label path = new Label();
-        path.getStyleClass().add("mono");
+        path.getStyleClass().add("muted");
         path.textProperty().bind(Bindings.createStringBinding(
                 () -> model.file.get() == null ? "No file chosen." : model.file.get().toString(), model.file));
         ProgressIndicator busy = new ProgressIndicator();

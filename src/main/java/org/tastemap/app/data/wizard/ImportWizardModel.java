@@ -237,7 +237,7 @@ public final class ImportWizardModel {
         }, ctx::cancelled), r -> {
             importing.set(false);
             importProgress.set(1);
-            importStatus.set("Done.");
+            importStatus.set(readSummary(r));
             lastSettings = s;
             result.set(r);
         }, e -> {
@@ -273,7 +273,17 @@ public final class ImportWizardModel {
         return ErrorReporter.describe(e);
     }
 
-    /** The column choices for the mapping combo boxes: the header names, with "(none)" first when optional. */
+    /** What the read step ends with: rows read, users and artists kept, rows skipped. */
+    static String readSummary(Imported r) {
+        var m = r.dataset().matrix();
+        String s = String.format(Locale.ROOT, "Read %,d rows: %,d users, %,d artists", r.rowsRead(), m.numUsers(), m.numItems());
+        return s + (r.skippedTotal() > 0 ? String.format(Locale.ROOT, "; %,d rows skipped (see the summary).", r.skippedTotal()) : ".");
+    }
+
+    /**
+     * The column choices for the mapping combo boxes: number (from 0, as the CLI's --user-col and
+     * --item-col take them), header name and up to three distinct preview values; "(none)" first when optional.
+     */
     public List<String> columnChoices(boolean optional) {
         List<String> out = new ArrayList<>();
         if (optional) {
@@ -282,7 +292,14 @@ public final class ImportWizardModel {
         FilePreview p = preview.get();
         if (p != null) {
             for (int c = 0; c < p.columnCount(); c++) {
-                out.add((c + 1) + ": " + p.headerNames().get(c));
+                java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+                for (List<String> row : p.rows()) {
+                    if (c < row.size() && !row.get(c).isBlank() && seen.size() < 3) {
+                        String v = row.get(c).strip();
+                        seen.add(v.length() > 14 ? v.substring(0, 12) + "…" : v);
+                    }
+                }
+                out.add(c + " · " + p.headerNames().get(c) + (seen.isEmpty() ? "" : "   e.g. " + String.join(", ", seen)));
             }
         }
         return out;

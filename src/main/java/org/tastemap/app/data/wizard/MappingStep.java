@@ -16,7 +16,9 @@ final class MappingStep extends WizardStep {
     private GridPane grid;
 
     MappingStep(ImportWizardModel model) {
-        super(model, "3 · Map the columns", "Tell Tastemap which column is which. Next stays disabled until the mapping makes sense; the reason shows below.");
+        super(model, "3 · Map the columns", "Tell Tastemap which column is which. Columns are numbered from 0, as the command "
+                + "line's --user-col, --item-col, --name-col and --count-col take them. Next stays disabled until the mapping "
+                + "makes sense; the reason shows below.");
     }
 
     @Override
@@ -37,10 +39,10 @@ final class MappingStep extends WizardStep {
     @Override
     protected void entered() {
         grid.getChildren().clear();
-        row(0, "User", "map-user", model.userColumn, false);
-        row(1, "Artist (key)", "map-artist", model.artistColumn, false);
-        row(2, "Artist name", "map-name", model.nameColumn, true);
-        row(3, "Plays", "map-plays", model.playsColumn, true);
+        row(0, "User", "--user-col", "map-user", model.userColumn, false);
+        row(1, "Artist key (MBID or name)", "--item-col", "map-artist", model.artistColumn, false);
+        row(2, "Artist name", "--name-col", "map-name", model.nameColumn, true);
+        row(3, "Plays", "--count-col", "map-plays", model.playsColumn, true);
         ComboBox<ValueKind> values = new ComboBox<>();
         values.setId("map-values");
         values.getItems().setAll(ValueKind.values());
@@ -96,17 +98,22 @@ final class MappingStep extends WizardStep {
         }
     }
 
-    private void row(int r, String label, String id, IntegerProperty column, boolean optional) {
+    private void row(int r, String label, String cliOption, String id, IntegerProperty column, boolean optional) {
         List<String> choices = model.columnChoices(optional);
         ComboBox<String> box = new ComboBox<>();
         box.setId(id);
         box.getItems().setAll(choices);
-        box.setPrefWidth(280);
+        box.setPrefWidth(360);
         int offset = optional ? 1 : 0;
         int sel = column.get() + offset;
         box.getSelectionModel().select(sel >= 0 && sel < choices.size() ? sel : -1);
         box.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> column.set(b.intValue() - offset));
-        grid.addRow(r, new Label(label + (optional ? " (optional)" : "")), box);
+        // the same choice as the command line writes it
+        Label cli = new Label();
+        cli.getStyleClass().add("muted");
+        cli.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "CLI: " + cliOption + " " + (column.get() >= 0 ? Integer.toString(column.get()) : "—"), column));
+        grid.addRow(r, new Label(label + (optional ? " (optional)" : "")), box, cli);
     }
 
     @Override

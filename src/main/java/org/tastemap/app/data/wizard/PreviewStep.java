@@ -48,7 +48,8 @@ final class PreviewStep extends WizardStep {
             int col = c;
             String role = c == s.user() ? "user" : c == s.artist() ? (c == s.name() ? "artist + name" : "artist")
                     : c == s.name() ? "artist name" : c == s.plays() ? "plays" : "";
-            String header = p.headerNames().get(c) + (role.isEmpty() ? "" : "  → " + role);
+            // numbered from 0, as the CLI's --user-col and --item-col take them
+            String header = c + " · " + p.headerNames().get(c) + (role.isEmpty() ? "" : "  → " + role);
             TableColumn<List<String>, String> tc = new TableColumn<>(header);
             tc.setCellValueFactory(cd -> new ReadOnlyStringWrapper(col < cd.getValue().size() ? cd.getValue().get(col) : ""));
             // the header (with its role) always shows in full; long ids give up width first
@@ -58,6 +59,11 @@ final class PreviewStep extends WizardStep {
                 content = Math.max(content, col < row.size() ? textWidth(row.get(col)) + 20 : 0);
             }
             tc.setMinWidth(headerWidth);
+            // a column of numbers lines up on the right
+            boolean numeric = !p.rows().isEmpty() && p.rows().stream().allMatch(row -> col >= row.size() || isNumber(row.get(col)));
+            if (numeric) {
+                tc.getStyleClass().add("numeric");
+            }
             tc.setPrefWidth(Math.min(content, 320));
             table.getColumns().add(tc);
         }
@@ -73,5 +79,14 @@ final class PreviewStep extends WizardStep {
     @Override
     protected ObservableBooleanValue valid() {
         return model.fileReady;
+    }
+
+    static boolean isNumber(String v) {
+        try {
+            Double.parseDouble(v.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }

@@ -54,7 +54,7 @@ final class SummaryStep extends WizardStep {
         facts.setHgap(18);
         facts.setVgap(6);
         report = new Label();
-        report.getStyleClass().addAll("mono", "muted");
+        report.getStyleClass().addAll("muted");
         report.setWrapText(true);
         Label reportTitle = new Label("Import report");
         reportTitle.getStyleClass().add("section-title");

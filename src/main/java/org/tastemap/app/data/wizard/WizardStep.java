@@ -20,7 +20,7 @@ abstract class WizardStep extends WizardPane {
     WizardStep(ImportWizardModel model, String title, String intro) {
         this.model = model;
         getStyleClass().add("wizard-step");
-        getStylesheets().add(Theme.stylesheet());
+        Theme.apply(getStylesheets());
         setHeader(DialogHeader.of(title, Icons.IMPORT));
         Label lead = new Label(intro);
         lead.setWrapText(true);

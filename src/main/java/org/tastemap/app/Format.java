@@ -1,0 +1,67 @@
+package org.tastemap.app;
+
+import java.util.Locale;
+import org.tastemap.core.als.ConfidenceKind;
+import org.tastemap.core.als.SolverKind;
+
+/** Numbers and choices written one way on every screen. */
+public final class Format {
+    private Format() {
+    }
+
+    /**
+     * The training loss: grouped digits without an exponent ("490,912") for the sizes a loss has on
+     * listening data, at most four significant digits below 100 ("0.5", "12.35"); "—" when unknown.
+     */
+    public static String loss(double v) {
+        if (Double.isNaN(v)) {
+            return "—";
+        }
+        if (Math.abs(v) >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        // four significant digits, without trailing zeros: 90, 12.5, 0.5
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    /** A confidence function in words, for dropdowns and tables. */
+    public static String confidence(ConfidenceKind k) {
+        if (k == null) {
+            return "";
+        }
+        return switch (k) {
+            case LINEAR -> "Linear  1 + α·r";
+            case LOG -> "Logarithmic  1 + α·log(1 + r/ε)";
+            case BM25 -> "BM25-weighted plays";
+        };
+    }
+
+    /** A solver in words. */
+    public static String solver(SolverKind k) {
+        if (k == null) {
+            return "";
+        }
+        return switch (k) {
+            case CG -> "Conjugate gradient (fast)";
+            case CHOLESKY -> "Cholesky (exact, slower)";
+        };
+    }
+
+    /** A short name of a confidence function, for the run history. */
+    public static String confidenceShort(ConfidenceKind k) {
+        return k == null ? "" : switch (k) {
+            case LINEAR -> "linear";
+            case LOG -> "log";
+            case BM25 -> "BM25";
+        };
+    }
+
+    /** A short name of a solver, for the run history. */
+    public static String solverShort(SolverKind k) {
+        return k == null ? "" : switch (k) {
+            case CG -> "conjugate gradient";
+            case CHOLESKY -> "Cholesky";
+        };
+    }
+}
