@@ -5,7 +5,7 @@
     tools/generate-vector-kernels.py cells -> the userCells2/4/8 methods at the end of VectorFactorKernels
 
 The Java code has each vector of a factor row in its own local variable, so that C2 keeps them in
-registers (PERFORMANCE-NOTES, point 2); this script keeps the 2-, 4- and 8-vector copies in step.
+registers (docs/vector-kernels.md, fact 2); this script keeps the 2-, 4- and 8-vector copies in step.
 Paste its output over the generated part of those classes.
 """
 import sys

@@ -17,9 +17,9 @@ import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.model.FactorModel;
 
 /**
- * One exact reference case from {@code src/test/resources/reference/NAME}: copied from
- * {@code shared/reference}, produced by an independent float64 numpy implementation of HKV in
- * which every row is solved exactly. Users and artists are indexed in the order of the
+ * One exact reference case from {@code src/test/resources/reference/NAME}, produced by an
+ * independent float64 numpy implementation of HKV in which every row is solved exactly (how, and
+ * what each file holds: {@code src/test/resources/reference/README.md}). Users and artists are indexed in the order of the
  * {@code init_*.tsv} files.
  */
 public final class ReferenceCase {

@@ -18,7 +18,7 @@ import jdk.incubator.vector.FloatVector;
  * change the script, not the copies. The {@code ...Rest8} methods are the 8-vector ones without the
  * YtY part, for rows that run CG in lockstep and get their YtY products from one shared pass.
  *
- * <p>What makes them fast (PERFORMANCE-NOTES): each factor row y_i is loaded once per pass and used
+ * <p>What makes them fast (docs/vector-kernels.md, facts 1-3): each factor row y_i is loaded once per pass and used
  * for both the dot product and the update; YtY p is a sum of broadcast FMAs over YtY's rows; the lane
  * sum is a pairwise butterfly written inline in the loop, and it leaves the sum in every lane, ready
  * to multiply. Vectors never cross a method boundary (inputs and outputs are arrays), and each method

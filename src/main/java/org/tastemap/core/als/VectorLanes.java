@@ -10,15 +10,12 @@ import jdk.incubator.vector.VectorSpecies;
  * pairwise lane sum. Loaded only when {@link VectorSupport#available()}.
  *
  * <p>One width per process: on JDK 17, running kernels of two widths in the same JVM made the wider
- * ones several times slower (PERFORMANCE-NOTES, point 4). The width is the JVM's preferred one
+ * ones several times slower (docs/vector-kernels.md, fact 4). The width is the JVM's preferred one
  * ({@code FloatVector.SPECIES_PREFERRED}: 512 bits where the JVM uses AVX-512, else 256), or
- * {@code -Dtastemap.vectorBits=128|256|512} to compare widths. PERFORMANCE-NOTES found 256 bits
- * within noise of 512 where rows fit in registers; on this project's 2-core AVX-512 machine 512 bits
- * was faster: one ALS iteration on Last.fm-sized data at k = 64, 2 threads, JDK 17, took 1.31 s
- * against 1.55 s at 256 bits (medians of 5 and 3 runs; one thread, 2.3 against 2.8 CPU seconds).
- * At k = 128 only 512 bits keeps a row in registers (8 vectors of 16 lanes); 256 bits falls back
- * to the array loops and was about 5x slower. The preferred width is also the JVM's own choice
- * for the CPU.
+ * {@code -Dtastemap.vectorBits=128|256|512} to compare widths. On this project's AVX-512 machine
+ * 512 bits was the faster at k = 64, and at k = 128 only 512 bits keeps a row in registers (8 vectors
+ * of 16 lanes; 256 bits falls back to the array loops); the timings are in docs/performance.md
+ * ("Vector width"). The preferred width is also the JVM's own choice for the CPU.
  */
 final class VectorLanes {
     /** The float species of every kernel. */
