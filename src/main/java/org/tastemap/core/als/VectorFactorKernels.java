@@ -133,9 +133,9 @@ final class VectorFactorKernels implements FactorKernels {
         double sum = 0;
         for (int u = from; u < to; u++) {
             sum += switch (vectors) {
-                case 8 -> userCells8(x, xOrigin + u * k, y, yOrigin, cols, cm1, ptr[u], ptr[u + 1]);
-                case 4 -> userCells4(x, xOrigin + u * k, y, yOrigin, cols, cm1, ptr[u], ptr[u + 1]);
-                case 2 -> userCells2(x, xOrigin + u * k, y, yOrigin, cols, cm1, ptr[u], ptr[u + 1]);
+                case 8 -> VectorCellKernels.userCells8(x, xOrigin + u * k, y, yOrigin, cols, cm1, ptr[u], ptr[u + 1]);
+                case 4 -> VectorCellKernels.userCells4(x, xOrigin + u * k, y, yOrigin, cols, cm1, ptr[u], ptr[u + 1]);
+                case 2 -> VectorCellKernels.userCells2(x, xOrigin + u * k, y, yOrigin, cols, cm1, ptr[u], ptr[u + 1]);
                 default -> userCells(x, xOrigin + u * k, y, yOrigin, k, cols, cm1, ptr[u], ptr[u + 1]);
             };
         }
@@ -167,108 +167,6 @@ final class VectorFactorKernels implements FactorKernels {
             }
             final double c = 1.0 + cm1[q];
             // c_ui (1 - s)^2 replaces the (x_u . y_i)^2 that the YtY term counted with confidence 1
-            sum += c * (1 - s) * (1 - s) - s * s;
-        }
-        return sum;
-    }
-
-    // userCells2, 4 and 8 are written out by tools/generate-vector-kernels.py cells
-
-    /** {@link #userCells} for k = 2 vectors, x_u held in registers. */
-    private static double userCells2(float[] x, int xo, float[] y, int yb, int[] cols, float[] cm1, int from, int to) {
-        final int k = 2 * L;
-        final FloatVector x0 = FloatVector.fromArray(F, x, xo);
-        final FloatVector x1 = FloatVector.fromArray(F, x, xo + L);
-        double sum = 0;
-        for (int q = from; q < to; q++) {
-            final int yo = yb + cols[q] * k;
-            final FloatVector y0 = FloatVector.fromArray(F, y, yo);
-            final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
-            FloatVector d0 = y0.mul(x0);
-            FloatVector d1 = y1.mul(x1);
-            d0 = d0.add(d1);
-            if (L >= 16) { d0 = d0.add(d0.rearrange(SWAP8)); }
-            if (L >= 8) { d0 = d0.add(d0.rearrange(SWAP4)); }
-            if (L >= 4) { d0 = d0.add(d0.rearrange(SWAP2)); }
-            d0 = d0.add(d0.rearrange(SWAP1));
-            final double s = d0.lane(0);
-            final double c = 1.0 + cm1[q];
-            sum += c * (1 - s) * (1 - s) - s * s;
-        }
-        return sum;
-    }
-
-    /** {@link #userCells} for k = 4 vectors, x_u held in registers. */
-    private static double userCells4(float[] x, int xo, float[] y, int yb, int[] cols, float[] cm1, int from, int to) {
-        final int k = 4 * L;
-        final FloatVector x0 = FloatVector.fromArray(F, x, xo);
-        final FloatVector x1 = FloatVector.fromArray(F, x, xo + L);
-        final FloatVector x2 = FloatVector.fromArray(F, x, xo + 2 * L);
-        final FloatVector x3 = FloatVector.fromArray(F, x, xo + 3 * L);
-        double sum = 0;
-        for (int q = from; q < to; q++) {
-            final int yo = yb + cols[q] * k;
-            final FloatVector y0 = FloatVector.fromArray(F, y, yo);
-            final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
-            final FloatVector y2 = FloatVector.fromArray(F, y, yo + 2 * L);
-            final FloatVector y3 = FloatVector.fromArray(F, y, yo + 3 * L);
-            FloatVector d0 = y0.mul(x0);
-            FloatVector d1 = y1.mul(x1);
-            FloatVector d2 = y2.mul(x2);
-            FloatVector d3 = y3.mul(x3);
-            d0 = d0.add(d1);
-            d2 = d2.add(d3);
-            d0 = d0.add(d2);
-            if (L >= 16) { d0 = d0.add(d0.rearrange(SWAP8)); }
-            if (L >= 8) { d0 = d0.add(d0.rearrange(SWAP4)); }
-            if (L >= 4) { d0 = d0.add(d0.rearrange(SWAP2)); }
-            d0 = d0.add(d0.rearrange(SWAP1));
-            final double s = d0.lane(0);
-            final double c = 1.0 + cm1[q];
-            sum += c * (1 - s) * (1 - s) - s * s;
-        }
-        return sum;
-    }
-
-    /** {@link #userCells} for k = 8 vectors, x_u held in registers. */
-    private static double userCells8(float[] x, int xo, float[] y, int yb, int[] cols, float[] cm1, int from, int to) {
-        final int k = 8 * L;
-        final FloatVector x0 = FloatVector.fromArray(F, x, xo);
-        final FloatVector x1 = FloatVector.fromArray(F, x, xo + L);
-        final FloatVector x2 = FloatVector.fromArray(F, x, xo + 2 * L);
-        final FloatVector x3 = FloatVector.fromArray(F, x, xo + 3 * L);
-        final FloatVector x4 = FloatVector.fromArray(F, x, xo + 4 * L);
-        final FloatVector x5 = FloatVector.fromArray(F, x, xo + 5 * L);
-        final FloatVector x6 = FloatVector.fromArray(F, x, xo + 6 * L);
-        final FloatVector x7 = FloatVector.fromArray(F, x, xo + 7 * L);
-        double sum = 0;
-        for (int q = from; q < to; q++) {
-            final int yo = yb + cols[q] * k;
-            final FloatVector y0 = FloatVector.fromArray(F, y, yo);
-            final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
-            final FloatVector y2 = FloatVector.fromArray(F, y, yo + 2 * L);
-            final FloatVector y3 = FloatVector.fromArray(F, y, yo + 3 * L);
-            final FloatVector y4 = FloatVector.fromArray(F, y, yo + 4 * L);
-            final FloatVector y5 = FloatVector.fromArray(F, y, yo + 5 * L);
-            final FloatVector y6 = FloatVector.fromArray(F, y, yo + 6 * L);
-            final FloatVector y7 = FloatVector.fromArray(F, y, yo + 7 * L);
-            FloatVector d0 = y0.mul(x0);
-            FloatVector d1 = y1.mul(x1);
-            FloatVector d2 = y2.mul(x2);
-            FloatVector d3 = y3.mul(x3);
-            d0 = y4.fma(x4, d0);
-            d1 = y5.fma(x5, d1);
-            d2 = y6.fma(x6, d2);
-            d3 = y7.fma(x7, d3);
-            d0 = d0.add(d1);
-            d2 = d2.add(d3);
-            d0 = d0.add(d2);
-            if (L >= 16) { d0 = d0.add(d0.rearrange(SWAP8)); }
-            if (L >= 8) { d0 = d0.add(d0.rearrange(SWAP4)); }
-            if (L >= 4) { d0 = d0.add(d0.rearrange(SWAP2)); }
-            d0 = d0.add(d0.rearrange(SWAP1));
-            final double s = d0.lane(0);
-            final double c = 1.0 + cm1[q];
             sum += c * (1 - s) * (1 - s) - s * s;
         }
         return sum;
