@@ -31,7 +31,7 @@ public final class AlsEngine implements AutoCloseable {
     private final int k;
     private final float[] userCm1;
     private final float[] itemCm1;
-    private final RowSolver solver;
+    private final RowSolver<?> solver;
     private final FactorKernels kernels;
     private final RowParallel parallel;
     private final int[] userChunks;
@@ -41,7 +41,7 @@ public final class AlsEngine implements AutoCloseable {
         this(matrix, params, RowSolver.of(params));
     }
 
-    public AlsEngine(InteractionMatrix matrix, AlsParams params, RowSolver solver) {
+    public AlsEngine(InteractionMatrix matrix, AlsParams params, RowSolver<?> solver) {
         params.validate();
         this.matrix = matrix;
         this.params = params;
@@ -98,7 +98,9 @@ public final class AlsEngine implements AutoCloseable {
      * The standalone {@link #loss} instead takes one more pass over all stored cells, gathering a
      * factor row for each: on Last.fm-sized data about a fifth of an iteration, where this adds 3-10%
      * (docs/performance.md). With CG the row objectives come from CG's running residual, which float
-     * rounding moves by a few 1e-8 relative (see {@link ConjugateGradientSolver#rowObjective}).
+     * rounding moves by a few 1e-7 of each row's confidence sum ({@link CgMath#rowObjective}); the
+     * errors partly cancel in the loss, which stays within 1e-6 relative of {@link #loss}
+     * (RowObjectiveTest, where at most 5e-8 was seen).
      */
     public double solveItemsAndLoss(float[] userFactors, float[] itemFactors, BooleanSupplier cancelled) {
         double[] objective = new double[matrix.numItems()];
@@ -147,7 +149,12 @@ public final class AlsEngine implements AutoCloseable {
     }
 
     private void run(HalfStep step, int[] chunks, BooleanSupplier cancelled) {
-        parallel.forEachChunk(chunks, t -> solver.newWorkspace(k), (c, from, to, ws) -> solver.solveRows(step, from, to, ws), cancelled);
+        run(solver, step, chunks, cancelled);
+    }
+
+    /** {@link #run} with the solver's workspace type named, so that its workspaces need no cast. */
+    private <W> void run(RowSolver<W> rowSolver, HalfStep step, int[] chunks, BooleanSupplier cancelled) {
+        parallel.forEachChunk(chunks, t -> rowSolver.newWorkspace(k), (c, from, to, ws) -> rowSolver.solveRows(step, from, to, ws), cancelled);
     }
 
     /** {@code FtF} (k x k, double, row-major) of a factor table with {@code rows} rows. */

@@ -9,7 +9,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * by Cholesky decomposition (EJML). Where the system is only semi-definite (lambda = 0 with too few
  * non-zeros) it falls back to the pseudo-inverse, the minimum-norm least-squares solution.
  */
-public final class CholeskySolver implements RowSolver {
+public final class CholeskySolver implements RowSolver<CholeskySolver.Workspace> {
 
     /** Per-thread scratch: the system, right-hand side, solution and the two EJML solvers. */
     static final class Workspace {
@@ -29,13 +29,12 @@ public final class CholeskySolver implements RowSolver {
     }
 
     @Override
-    public Object newWorkspace(int k) {
+    public Workspace newWorkspace(int k) {
         return new Workspace(k);
     }
 
     @Override
-    public void solve(HalfStep s, int row, Object workspace) {
-        Workspace w = (Workspace) workspace;
+    public void solve(HalfStep s, int row, Workspace w) {
         int from = s.ptr()[row];
         int to = s.ptr()[row + 1];
         solveInto(s.k(), s.gram(), s.fixed(), s.fixedOrigin(), s.cols(), s.cm1(), from, to, s.regularization(row), w, s.target(),

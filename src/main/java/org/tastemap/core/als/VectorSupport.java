@@ -27,7 +27,7 @@ public final class VectorSupport {
      * The vector CG solver; call only when {@link #available()}. It is typed as the interface so that
      * verifying this class loads none of the vector classes.
      */
-    static RowSolver newVectorCg(int steps) {
+    static RowSolver<?> newVectorCg(int steps) {
         return new VectorConjugateGradientSolver(steps);
     }
 

@@ -84,8 +84,8 @@ class FactorTablesTest {
     void everySolverGivesBitIdenticalFactorsAndLossOnTablesWithAnOrigin(int k) {
         // Cholesky reads the tables the same way at every k; at 256 it would take most of the test's time
         Supplier<?>[] solvers = k < 256
-                ? new Supplier<?>[] {() -> ConjugateGradientSolver.create(3), () -> ConjugateGradientSolver.scalar(3), CholeskySolver::new}
-                : new Supplier<?>[] {() -> ConjugateGradientSolver.create(3), () -> ConjugateGradientSolver.scalar(3)};
+                ? new Supplier<?>[] {() -> RowSolver.conjugateGradient(3), () -> ConjugateGradientSolver.scalar(3), CholeskySolver::new}
+                : new Supplier<?>[] {() -> RowSolver.conjugateGradient(3), () -> ConjugateGradientSolver.scalar(3)};
         int o = FactorTables.ORIGIN;
         for (boolean scaled : new boolean[] {false, true}) {
             AlsParams p = AlsParams.defaults().withFactors(k).withThreads(2).withScaleLambdaByCount(scaled);

@@ -22,7 +22,7 @@ class RowObjectiveTest {
         return switch (name) {
             case "cholesky" -> new CholeskySolver();
             case "scalar" -> ConjugateGradientSolver.scalar(3);
-            default -> ConjugateGradientSolver.create(3);
+            default -> RowSolver.conjugateGradient(3);
         };
     }
 

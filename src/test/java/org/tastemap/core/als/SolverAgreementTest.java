@@ -124,7 +124,7 @@ class SolverAgreementTest {
         Case c = randomCase(k, 300, 80, 0.5, 11 + k);
         float[] start = new float[k];
         float[] scalar = solve(c, ConjugateGradientSolver.scalar(3), start);
-        float[] fast = solve(c, ConjugateGradientSolver.create(3), start);
+        float[] fast = solve(c, RowSolver.conjugateGradient(3), start);
         for (int f = 0; f < k; f++) {
             assertEquals(scalar[f], fast[f], 1e-4 * Math.max(1, Math.abs(scalar[f])), "factor " + f);
         }

@@ -66,7 +66,7 @@ class VectorConjugateGradientTest {
 
     @Test
     void theFastestSolverIsTheVectorOneWhenTheModuleIsPresent() {
-        assertInstanceOf(VectorConjugateGradientSolver.class, ConjugateGradientSolver.create(3));
+        assertInstanceOf(VectorConjugateGradientSolver.class, RowSolver.conjugateGradient(3));
     }
 
     @ParameterizedTest
