@@ -16,6 +16,8 @@ public final class CholeskySolver implements RowSolver<CholeskySolver.Workspace>
         final DMatrixRMaj a;
         final DMatrixRMaj b;
         final DMatrixRMaj x;
+        /** What the decompositions overwrite, so that {@code a} survives a failed Cholesky. */
+        final DMatrixRMaj scratch;
         final LinearSolverDense<DMatrixRMaj> chol;
         final LinearSolverDense<DMatrixRMaj> pinv;
 
@@ -23,6 +25,7 @@ public final class CholeskySolver implements RowSolver<CholeskySolver.Workspace>
             a = new DMatrixRMaj(k, k);
             b = new DMatrixRMaj(k, 1);
             x = new DMatrixRMaj(k, 1);
+            scratch = new DMatrixRMaj(k, k);
             chol = LinearSolverFactory_DDRM.chol(k);
             pinv = LinearSolverFactory_DDRM.pseudoInverse(true);
         }
@@ -60,16 +63,7 @@ public final class CholeskySolver implements RowSolver<CholeskySolver.Workspace>
         double[] b = w.b.data;
         RowSystem.assemble(k, gram, y, yOrigin, cols, cm1, from, to, reg, a, b);
         // x_u = (YtY + Yt(Cu - I)Y + lambda I)^-1 Yt Cu p(u)
-        if (w.chol.setA(w.a)) {
-            w.chol.solve(w.b, w.x);
-        } else {
-            // the Cholesky decomposition overwrote A in place: assemble it again
-            RowSystem.assemble(k, gram, y, yOrigin, cols, cm1, from, to, reg, a, b);
-            if (!w.pinv.setA(w.a)) {
-                throw new IllegalStateException("row system could not be solved");
-            }
-            w.pinv.solve(w.b, w.x);
-        }
+        RowSystem.factor(w.a, w.scratch, w.chol, w.pinv, "row system").solve(w.b, w.x);
         double[] x = w.x.data;
         for (int f = 0; f < k; f++) {
             out[outOff + f] = (float) x[f];

@@ -1,5 +1,8 @@
 package org.tastemap.core.als;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
 /**
  * Assembles one row's normal equations in double precision:
  * {@code A = YtY + Yt(Cu - I)Y + reg I} (full symmetric, k x k row-major) and {@code b = Yt Cu p(u)}.
@@ -40,5 +43,27 @@ public final class RowSystem {
                 a[g * k + f] = a[f * k + g];
             }
         }
+    }
+
+    /**
+     * A solver for the symmetric system {@code a}: its Cholesky decomposition, or where {@code a} is
+     * only semi-definite (lambda = 0 with too few non-zeros) the pseudo-inverse, whose solution is the
+     * minimum-norm least-squares one. Both decompositions work on {@code scratch} (k x k), so
+     * {@code a} is left as it was. {@code chol} and {@code pinv} are EJML's, made once per thread.
+     *
+     * @throws IllegalStateException naming {@code what} when neither decomposition succeeds
+     */
+    public static LinearSolverDense<DMatrixRMaj> factor(DMatrixRMaj a, DMatrixRMaj scratch, LinearSolverDense<DMatrixRMaj> chol,
+                                                        LinearSolverDense<DMatrixRMaj> pinv, String what) {
+        // EJML's decompositions overwrite the matrix they are given; setA reports failure, never throws
+        scratch.setTo(a);
+        if (chol.setA(scratch)) {
+            return chol;
+        }
+        scratch.setTo(a);
+        if (pinv.setA(scratch)) {
+            return pinv;
+        }
+        throw new IllegalStateException(what + " could not be solved");
     }
 }

@@ -289,17 +289,10 @@ public final class Recommender {
         return solve(DMatrixRMaj.wrap(k, k, a));
     }
 
+    /** The exact solver's decomposition, with its fallback for semi-definite systems ({@link RowSystem#factor}). */
     private LinearSolverDense<DMatrixRMaj> solve(DMatrixRMaj a) {
-        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(k);
-        DMatrixRMaj copy = a.copy();
-        if (chol.setA(copy)) {
-            return chol;
-        }
-        LinearSolverDense<DMatrixRMaj> pinv = LinearSolverFactory_DDRM.pseudoInverse(true);
-        if (!pinv.setA(a.copy())) {
-            throw new IllegalStateException("the listener's system could not be solved");
-        }
-        return pinv;
+        return RowSystem.factor(a, new DMatrixRMaj(k, k), LinearSolverFactory_DDRM.chol(k), LinearSolverFactory_DDRM.pseudoInverse(true),
+                "the listener's system");
     }
 
     private float[] gatherRows(int[] items) {
