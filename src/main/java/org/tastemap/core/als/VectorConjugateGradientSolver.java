@@ -40,15 +40,15 @@ final class VectorConjugateGradientSolver implements RowSolver<VectorConjugateGr
 
     /**
      * From this k on, rows with a register kernel run in lockstep too: YtY is 64 KB at k = 128, more
-     * than L1 holds, and reading it from L2 for every row and CG step took 45% of the user half-step
-     * (k = 128 at 512 bits: 72 against 40 ns per non-zero without it). At k = 64 (16 KB) it stays in L1.
+     * than L1 holds, and reading it from L2 for every row and CG step took nearly half of the user
+     * half-step (docs/performance.md, "Measured constants"). At k = 64 (16 KB) it stays in L1.
      */
     static final int LOCKSTEP_MIN_K = 128;
 
     /**
      * Four rows with register kernels run in lockstep only when their factor rows together take at most
      * this many bytes (2,048 non-zeros at k = 128). Longer rows, most of them popular artists, ran 10%
-     * slower in lockstep than alone (k = 128, 1 thread: artist half-step 91 against 83 ns per non-zero).
+     * slower in lockstep than alone (docs/performance.md, "Measured constants").
      */
     static final long LOCKSTEP_L2_BYTES = 1 << 20;
 
