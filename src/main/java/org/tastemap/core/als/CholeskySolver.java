@@ -40,8 +40,7 @@ public final class CholeskySolver implements RowSolver<CholeskySolver.Workspace>
     public void solve(HalfStep s, int row, Workspace w) {
         int from = s.ptr()[row];
         int to = s.ptr()[row + 1];
-        solveInto(s.k(), s.gram(), s.fixed(), s.fixedOrigin(), s.cols(), s.cm1(), from, to, s.regularization(row), w, s.target(),
-                s.targetOffset(row));
+        solveInto(s.gram(), s.fixedTable(), s.cols(), s.cm1(), from, to, s.regularization(row), w, s.target(), s.targetOffset(row));
         if (s.objective() != null) {
             // at the exact solution A x = b: f(x) = x'A x - 2 b.x + sum c = sum c - b.x (rounding x to
             // float moves f only by the second-order term dx' A dx)
@@ -55,13 +54,14 @@ public final class CholeskySolver implements RowSolver<CholeskySolver.Workspace>
 
     /**
      * Solves {@code (G + Yt(C - I)Y + reg I) x = Yt C p} for the non-zeros {@code cols[from..to)}
-     * (row j of {@code y} at {@code yOrigin + j k}) and writes x to {@code out[outOff..outOff+k)}.
+     * (row j of the table {@code y}) and writes x to {@code out[outOff..outOff+k)}.
      */
-    static void solveInto(int k, double[] gram, float[] y, int yOrigin, int[] cols, float[] cm1, int from, int to, double reg,
+    static void solveInto(double[] gram, FactorTable y, int[] cols, float[] cm1, int from, int to, double reg,
                           Workspace w, float[] out, int outOff) {
+        final int k = y.k();
         double[] a = w.a.data;
         double[] b = w.b.data;
-        RowSystem.assemble(k, gram, y, yOrigin, cols, cm1, from, to, reg, a, b);
+        RowSystem.assemble(gram, y, cols, cm1, from, to, reg, a, b);
         // x_u = (YtY + Yt(Cu - I)Y + lambda I)^-1 Yt Cu p(u)
         RowSystem.factor(w.a, w.scratch, w.chol, w.pinv, "row system").solve(w.b, w.x);
         double[] x = w.x.data;

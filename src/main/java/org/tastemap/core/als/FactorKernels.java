@@ -10,18 +10,18 @@ interface FactorKernels {
 
     /**
      * Adds {@code sum_r f_r f_r'} over rows {@code [from, to)} to the upper triangle of {@code g}
-     * (k x k, row-major); row r is {@code factors[origin + r k ..)}. Entries below the diagonal may receive the same sums too; {@link Gram#mirror}
-     * overwrites them.
+     * (k x k, row-major) for the rows of {@code table}. Entries below the diagonal may receive the same
+     * sums too; {@link Gram#mirror} overwrites them.
      */
-    void gramUpper(float[] factors, int origin, int k, int from, int to, double[] g);
+    void gramUpper(FactorTable table, int from, int to, double[] g);
 
     /**
      * The stored cells' part of the loss for users {@code [from, to)}:
      * {@code sum_u sum_{i in u} ( c_ui (1 - s)^2 - s^2 )} with {@code s = x_u . y_i} and
-     * {@code c_ui = 1 + cm1} (see {@link AlsEngine#loss}); the tables' rows start at their origins
-     * ({@link FactorTables}).
+     * {@code c_ui = 1 + cm1} (see {@link AlsEngine#loss}), for the user table {@code x} and the artist
+     * table {@code y} (same k).
      */
-    double storedCells(float[] x, int xOrigin, float[] y, int yOrigin, int k, int[] ptr, int[] cols, float[] cm1, int from, int to);
+    double storedCells(FactorTable x, FactorTable y, int[] ptr, int[] cols, float[] cm1, int from, int to);
 
     /** The vector kernels when the Vector API is present, else the scalar ones. */
     static FactorKernels fastest() {

@@ -14,10 +14,13 @@ public final class RowSystem {
 
     /**
      * Fills {@code a} and {@code b} for the non-zeros {@code cols[from..to)} whose {@code c - 1} are
-     * {@code cm1[from..to)}, against factor table {@code y}, whose row j is {@code y[yOrigin + j k ..)}.
+     * {@code cm1[from..to)}, against the factor table {@code table} (k factors per row, row j for column j).
      */
-    public static void assemble(int k, double[] gram, float[] y, int yOrigin, int[] cols, float[] cm1, int from, int to, double reg,
+    public static void assemble(double[] gram, FactorTable table, int[] cols, float[] cm1, int from, int to, double reg,
                                 double[] a, double[] b) {
+        final int k = table.k();
+        final float[] y = table.data();
+        final int yOrigin = table.origin();
         // A = YtY + lambda I
         System.arraycopy(gram, 0, a, 0, k * k);
         for (int f = 0; f < k; f++) {

@@ -29,7 +29,10 @@ final class VectorFactorKernels implements FactorKernels {
     private static final int BLOCK = 64;
 
     @Override
-    public void gramUpper(float[] factors, int origin, int k, int from, int to, double[] g) {
+    public void gramUpper(FactorTable table, int from, int to, double[] g) {
+        final float[] factors = table.data();
+        final int origin = table.origin();
+        final int k = table.k();
         final double[] buf = new double[BLOCK * k];
         final int kv = D.loopBound(k);
         for (int r0 = from; r0 < to; r0 += BLOCK) {
@@ -128,7 +131,12 @@ final class VectorFactorKernels implements FactorKernels {
     }
 
     @Override
-    public double storedCells(float[] x, int xOrigin, float[] y, int yOrigin, int k, int[] ptr, int[] cols, float[] cm1, int from, int to) {
+    public double storedCells(FactorTable xt, FactorTable yt, int[] ptr, int[] cols, float[] cm1, int from, int to) {
+        final float[] x = xt.data();
+        final float[] y = yt.data();
+        final int xOrigin = xt.origin();
+        final int yOrigin = yt.origin();
+        final int k = xt.k();
         final int vectors = k % L == 0 ? k / L : 0;
         double sum = 0;
         for (int u = from; u < to; u++) {

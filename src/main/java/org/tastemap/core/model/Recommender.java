@@ -9,6 +9,7 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.tastemap.core.als.AlsParams;
 import org.tastemap.core.als.Confidence;
+import org.tastemap.core.als.FactorTable;
 import org.tastemap.core.als.Gram;
 import org.tastemap.core.als.RowSystem;
 import org.tastemap.core.als.ScoreKernels;
@@ -267,7 +268,7 @@ public final class Recommender {
         for (int p = 0; p < n; p++) {
             cols[p] = p;
         }
-        RowSystem.assemble(k, itemGram(), gatherRows(its), 0, cols, cm1, 0, n, regularization(n), a, b);
+        RowSystem.assemble(itemGram(), FactorTable.plain(gatherRows(its), n, k), cols, cm1, 0, n, regularization(n), a, b);
         DMatrixRMaj am = DMatrixRMaj.wrap(k, k, a);
         DMatrixRMaj x = new DMatrixRMaj(k, 1);
         solve(am).solve(DMatrixRMaj.wrap(k, 1, b), x);
@@ -285,7 +286,7 @@ public final class Recommender {
         for (int p = 0; p < cols.length; p++) {
             cols[p] = p;
         }
-        RowSystem.assemble(k, itemGram(), gatherRows(items), 0, cols, cm1, 0, items.length, reg, a, b);
+        RowSystem.assemble(itemGram(), FactorTable.plain(gatherRows(items), items.length, k), cols, cm1, 0, items.length, reg, a, b);
         return solve(DMatrixRMaj.wrap(k, k, a));
     }
 
