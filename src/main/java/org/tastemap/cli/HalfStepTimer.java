@@ -3,10 +3,10 @@ package org.tastemap.cli;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.tastemap.core.als.AlsEngine;
-import org.tastemap.core.als.AlsParams;
 import org.tastemap.core.als.AlsTrainer;
-import org.tastemap.core.als.FactorTables;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.linalg.FactorTables;
+import org.tastemap.core.model.AlsParams;
 
 /**
  * {@code bench --half-steps}: times each half-step of full ALS iterations on their own (a user

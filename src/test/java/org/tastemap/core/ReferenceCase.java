@@ -8,13 +8,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.tastemap.core.als.AlsParams;
-import org.tastemap.core.als.ConfidenceKind;
-import org.tastemap.core.als.SolverKind;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.IdIndex;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.ConfidenceKind;
 import org.tastemap.core.model.FactorModel;
+import org.tastemap.core.model.SolverKind;
 
 /**
  * One exact reference case from {@code src/test/resources/reference/NAME}, produced by an

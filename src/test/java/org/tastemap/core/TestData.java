@@ -1,8 +1,8 @@
 package org.tastemap.core;
 
 import java.util.SplittableRandom;
-import org.tastemap.core.als.AlsParams;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.AlsParams;
 
 /** Small seeded matrices for engine tests. */
 public final class TestData {

@@ -13,6 +13,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.tastemap.core.linalg.Gram;
+import org.tastemap.core.linalg.VectorSupport;
 
 /**
  * The CG kernels, scalar against vector, at k = 32, 64, 128: a dot product, an axpy, and one row

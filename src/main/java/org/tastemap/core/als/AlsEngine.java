@@ -2,6 +2,12 @@ package org.tastemap.core.als;
 
 import java.util.function.BooleanSupplier;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.linalg.FactorKernels;
+import org.tastemap.core.linalg.FactorTable;
+import org.tastemap.core.linalg.FactorTables;
+import org.tastemap.core.linalg.Gram;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.Confidence;
 
 /**
  * The numerical core of implicit-feedback ALS (Hu, Koren &amp; Volinsky 2008) over one interaction

@@ -3,6 +3,8 @@ package org.tastemap.core.als;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.tastemap.core.linalg.FactorTable;
+import org.tastemap.core.linalg.RowSystem;
 
 /**
  * The exact row solve, the reference: it forms the k x k system in double precision and solves it

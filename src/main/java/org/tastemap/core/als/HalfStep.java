@@ -1,5 +1,7 @@
 package org.tastemap.core.als;
 
+import org.tastemap.core.linalg.FactorTable;
+
 /**
  * One half of an ALS iteration: solve every row of {@code target} (users, or artists) against the
  * fixed factors {@code fixed} (artists, or users). Row r's non-zeros are

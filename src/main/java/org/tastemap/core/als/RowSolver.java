@@ -1,5 +1,8 @@
 package org.tastemap.core.als;
 
+import org.tastemap.core.linalg.VectorSupport;
+import org.tastemap.core.model.AlsParams;
+
 /**
  * Solves one row's normal equations
  * {@code x_u = (YtY + Yt(Cu - I)Y + lambda I)^-1 Yt Cu p(u)} and writes x_u into
@@ -38,6 +41,6 @@ public interface RowSolver<W> {
      * present, else {@link ConjugateGradientSolver#scalar}.
      */
     static RowSolver<?> conjugateGradient(int steps) {
-        return VectorSupport.available() ? VectorSupport.newVectorCg(steps) : ConjugateGradientSolver.scalar(steps);
+        return VectorSupport.available() ? VectorCgFactory.newVectorCg(steps) : ConjugateGradientSolver.scalar(steps);
     }
 }

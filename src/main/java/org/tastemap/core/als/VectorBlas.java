@@ -1,13 +1,14 @@
 package org.tastemap.core.als;
 
-import static org.tastemap.core.als.VectorLanes.F;
-import static org.tastemap.core.als.VectorLanes.L;
-import static org.tastemap.core.als.VectorLanes.SWAP1;
-import static org.tastemap.core.als.VectorLanes.SWAP2;
-import static org.tastemap.core.als.VectorLanes.SWAP4;
-import static org.tastemap.core.als.VectorLanes.SWAP8;
+import static org.tastemap.core.linalg.VectorLanes.F;
+import static org.tastemap.core.linalg.VectorLanes.L;
+import static org.tastemap.core.linalg.VectorLanes.SWAP1;
+import static org.tastemap.core.linalg.VectorLanes.SWAP2;
+import static org.tastemap.core.linalg.VectorLanes.SWAP4;
+import static org.tastemap.core.linalg.VectorLanes.SWAP8;
 
 import jdk.incubator.vector.FloatVector;
+import org.tastemap.core.linalg.VectorSupport;
 
 /**
  * The O(k) vector operations of a CG step on arrays: dot, axpy and {@code p = r + beta p}, whole

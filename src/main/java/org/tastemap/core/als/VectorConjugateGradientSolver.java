@@ -9,9 +9,10 @@ import static org.tastemap.core.als.VectorWideCgKernels.productNonZeros;
 import static org.tastemap.core.als.VectorWideCgKernels.residualAny;
 import static org.tastemap.core.als.VectorWideCgKernels.residualNonZeros;
 import static org.tastemap.core.als.VectorWideCgKernels.symmetricProducts;
-import static org.tastemap.core.als.VectorLanes.L;
+import static org.tastemap.core.linalg.VectorLanes.L;
 
 import java.util.Arrays;
+import org.tastemap.core.linalg.VectorSupport;
 
 /**
  * {@link ConjugateGradientSolver}'s row solve with the Vector API: the same math (a fixed number of

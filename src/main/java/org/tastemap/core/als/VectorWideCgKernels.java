@@ -1,14 +1,15 @@
 package org.tastemap.core.als;
 
-import static org.tastemap.core.als.VectorLanes.F;
-import static org.tastemap.core.als.VectorLanes.L;
-import static org.tastemap.core.als.VectorLanes.SWAP1;
-import static org.tastemap.core.als.VectorLanes.SWAP2;
-import static org.tastemap.core.als.VectorLanes.SWAP4;
-import static org.tastemap.core.als.VectorLanes.SWAP8;
+import static org.tastemap.core.linalg.VectorLanes.F;
+import static org.tastemap.core.linalg.VectorLanes.L;
+import static org.tastemap.core.linalg.VectorLanes.SWAP1;
+import static org.tastemap.core.linalg.VectorLanes.SWAP2;
+import static org.tastemap.core.linalg.VectorLanes.SWAP4;
+import static org.tastemap.core.linalg.VectorLanes.SWAP8;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import org.tastemap.core.linalg.VectorSupport;
 
 /**
  * The CG passes over a row for any k that has no register kernel in {@link VectorCgRegisterKernels}

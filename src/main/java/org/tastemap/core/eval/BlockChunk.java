@@ -5,9 +5,9 @@ import static org.tastemap.core.eval.BlockEvaluation.CHUNK;
 import static org.tastemap.core.eval.BlockEvaluation.TILE;
 
 import java.util.Arrays;
-import org.tastemap.core.als.ScoreKernels;
 import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.eval.BlockEvaluation.Order;
+import org.tastemap.core.linalg.ScoreKernels;
 import org.tastemap.core.model.FactorModel;
 import org.tastemap.core.model.TopN;
 

@@ -2,8 +2,8 @@ package org.tastemap.core.eval;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.tastemap.core.als.ScoreKernels;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.linalg.ScoreKernels;
 import org.tastemap.core.model.FactorModel;
 import org.tastemap.core.model.TopN;
 

@@ -7,13 +7,13 @@ import java.util.function.IntPredicate;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
-import org.tastemap.core.als.AlsParams;
-import org.tastemap.core.als.Confidence;
-import org.tastemap.core.als.FactorTable;
-import org.tastemap.core.als.Gram;
-import org.tastemap.core.als.RowSystem;
-import org.tastemap.core.als.ScoreKernels;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.linalg.FactorTable;
+import org.tastemap.core.linalg.Gram;
+import org.tastemap.core.linalg.RowSystem;
+import org.tastemap.core.linalg.ScoreKernels;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.Confidence;
 
 /**
  * The queries over a trained model:

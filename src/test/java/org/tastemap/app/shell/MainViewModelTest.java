@@ -27,7 +27,7 @@ import org.tastemap.app.task.Job;
 import org.tastemap.app.task.SameThreadExecutor;
 import org.tastemap.app.task.Work;
 import org.tastemap.app.train.TrainViewModel;
-import org.tastemap.core.als.VectorSupport;
+import org.tastemap.core.linalg.VectorSupport;
 
 class MainViewModelTest {
     @TempDir

@@ -8,6 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tastemap.core.linalg.Gram;
 
 /**
  * The row solvers against a dense brute-force solve: for a random fixed-side table Y and a random

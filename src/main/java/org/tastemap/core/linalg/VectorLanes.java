@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
@@ -17,25 +17,25 @@ import jdk.incubator.vector.VectorSpecies;
  * of 16 lanes; 256 bits falls back to the array loops); the timings are in docs/performance.md
  * ("Vector width"). The preferred width is also the JVM's own choice for the CPU.
  */
-final class VectorLanes {
+public final class VectorLanes {
     /** The float species of every kernel. */
-    static final VectorSpecies<Float> F = floatSpecies();
+    public static final VectorSpecies<Float> F = floatSpecies();
     /** The double species of the same width, for sums kept in double (Gram matrix). */
-    static final VectorSpecies<Double> D = VectorSpecies.of(double.class, F.vectorShape());
+    public static final VectorSpecies<Double> D = VectorSpecies.of(double.class, F.vectorShape());
     /** Float lanes per vector. */
-    static final int L = F.length();
+    public static final int L = F.length();
     /** Double lanes per vector. */
-    static final int DL = D.length();
+    public static final int DL = D.length();
 
     /*
      * The butterfly of the pairwise lane sum: v + v.rearrange(SWAPd) adds lane i ^ d to lane i. After
      * the steps d = L/2, ..., 2, 1 every lane holds the sum of all lanes, so the sum is already
      * broadcast for a following multiply. Shuffles for steps wider than the vector are never used.
      */
-    static final VectorShuffle<Float> SWAP1 = swap(1);
-    static final VectorShuffle<Float> SWAP2 = swap(2);
-    static final VectorShuffle<Float> SWAP4 = swap(4);
-    static final VectorShuffle<Float> SWAP8 = swap(8);
+    public static final VectorShuffle<Float> SWAP1 = swap(1);
+    public static final VectorShuffle<Float> SWAP2 = swap(2);
+    public static final VectorShuffle<Float> SWAP4 = swap(4);
+    public static final VectorShuffle<Float> SWAP8 = swap(8);
 
     private VectorLanes() {
     }
@@ -54,7 +54,7 @@ final class VectorLanes {
     }
 
     /** "256-bit", for describing the path that runs. */
-    static String width() {
+    public static String width() {
         return F.vectorBitSize() + "-bit";
     }
 }

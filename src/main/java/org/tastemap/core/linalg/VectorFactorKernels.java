@@ -1,13 +1,13 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
-import static org.tastemap.core.als.VectorLanes.D;
-import static org.tastemap.core.als.VectorLanes.DL;
-import static org.tastemap.core.als.VectorLanes.F;
-import static org.tastemap.core.als.VectorLanes.L;
-import static org.tastemap.core.als.VectorLanes.SWAP1;
-import static org.tastemap.core.als.VectorLanes.SWAP2;
-import static org.tastemap.core.als.VectorLanes.SWAP4;
-import static org.tastemap.core.als.VectorLanes.SWAP8;
+import static org.tastemap.core.linalg.VectorLanes.D;
+import static org.tastemap.core.linalg.VectorLanes.DL;
+import static org.tastemap.core.linalg.VectorLanes.F;
+import static org.tastemap.core.linalg.VectorLanes.L;
+import static org.tastemap.core.linalg.VectorLanes.SWAP1;
+import static org.tastemap.core.linalg.VectorLanes.SWAP2;
+import static org.tastemap.core.linalg.VectorLanes.SWAP4;
+import static org.tastemap.core.linalg.VectorLanes.SWAP8;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;

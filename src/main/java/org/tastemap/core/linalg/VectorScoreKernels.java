@@ -1,7 +1,7 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
-import static org.tastemap.core.als.VectorLanes.F;
-import static org.tastemap.core.als.VectorLanes.L;
+import static org.tastemap.core.linalg.VectorLanes.F;
+import static org.tastemap.core.linalg.VectorLanes.L;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;

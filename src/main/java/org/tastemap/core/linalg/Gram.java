@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
 /** The Gram matrix {@code FtF} of a row-major factor table, accumulated in double. */
 public final class Gram {

@@ -1,11 +1,11 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
 import java.util.Arrays;
 
 /**
  * A factor table as the engine's kernels read it: row r of {@code rows} rows of {@code k} factors is
  * {@code data[origin + r k .. origin + r k + k)}. The origin is part of the value, so no kernel has
- * to infer it from the array's length: a plain table (as {@link org.tastemap.core.model.FactorModel}
+ * to infer it from the array's length: a plain table (as {@code FactorModel}
  * holds it) has origin 0, the trainer's own tables ({@link #allocate}) have
  * {@link FactorTables#ORIGIN}, which starts row 0 on a cache line ({@link FactorTables} says why).
  *

@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
 /** {@link FactorKernels} in plain loops, in double: the reference the vector kernels are tested against. */
 final class ScalarFactorKernels implements FactorKernels {
