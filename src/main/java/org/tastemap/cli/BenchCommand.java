@@ -10,15 +10,15 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.tastemap.core.als.AlsEngine;
-import org.tastemap.core.als.AlsParams;
 import org.tastemap.core.als.AlsTrainer;
-import org.tastemap.core.als.VectorSupport;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.data.NameSearch;
 import org.tastemap.core.eval.RankingMetrics;
 import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.eval.TrainTestSplit;
+import org.tastemap.core.linalg.VectorSupport;
+import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.model.FactorModel;
 import org.tastemap.core.model.Recommender;
 import org.tastemap.core.model.TrainedModel;
@@ -52,6 +52,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "T", defaultValue = "0", description = "Worker threads (default: all cores).")
     int threads;
+
+    @Option(names = "--half-steps", description = "Also time the user and the artist half-step apart, and the process's CPU time, per factor count.")
+    boolean halfSteps;
 
     @Option(names = "--queries", paramLabel = "N", defaultValue = "200", description = "Queries per latency measurement (default ${DEFAULT-VALUE}).")
     int queries;
@@ -116,6 +119,13 @@ final class BenchCommand implements Callable<Integer> {
                 w.printf(Locale.ROOT, "%8d %12.3f %6.3f..%-6.3f %12.3f %10.0f%% %15.3f %13d%n", k, plain, sorted[0], sorted[sorted.length - 1],
                         fused, 100 * (fused - plain) / plain, lossSeconds, heap.peak() >> 20);
                 w.flush();
+                if (halfSteps) {
+                    HalfStepTimer.Timing t = HalfStepTimer.run(m, p, Math.max(2, iterations));
+                    w.printf(Locale.ROOT, "%8s half-steps (median after the first): users %.3f s, artists %.3f s; iteration %.3f s, cpu %.3f s%n",
+                            "", HalfStepTimer.medianAfterFirst(t.userSeconds()), HalfStepTimer.medianAfterFirst(t.itemSeconds()),
+                            HalfStepTimer.medianAfterFirst(t.iterationSeconds()), HalfStepTimer.medianAfterFirst(t.iterationCpuSeconds()));
+                    w.flush();
+                }
                 if (k == 64 || last == null) {
                     last = model;
                 }

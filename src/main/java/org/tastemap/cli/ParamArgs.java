@@ -1,8 +1,8 @@
 package org.tastemap.cli;
 
-import org.tastemap.core.als.AlsParams;
-import org.tastemap.core.als.ConfidenceKind;
-import org.tastemap.core.als.SolverKind;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.ConfidenceKind;
+import org.tastemap.core.model.SolverKind;
 import picocli.CommandLine.Option;
 
 /** ALS parameters; unset options keep {@link AlsParams#defaults()}. */

@@ -1,7 +1,7 @@
 package org.tastemap.io;
 
-import org.tastemap.core.als.AlsParams;
-import org.tastemap.core.als.ConfidenceKind;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.ConfidenceKind;
 
 /**
  * The value checks of {@link ModelFile#load}: a file whose checksums match can still hold values

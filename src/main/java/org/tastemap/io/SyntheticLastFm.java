@@ -48,8 +48,8 @@ public final class SyntheticLastFm {
     public static final long DEFAULT_SEED = 7;
     public static final int MAX_ARTISTS_PER_USER = 1000;
     /**
-     * Deflate level 3: on this data it needs 40% of the CPU of the default level 6 (13 s against
-     * 32 s for the full-size file) for an output about 10% larger.
+     * Deflate level 3: on this data it needs well under half the CPU of the default level 6 for an
+     * output about 10% larger (docs/performance.md, "Measured constants").
      */
     static final int GZIP_LEVEL = 3;
 

@@ -1,12 +1,22 @@
 package org.tastemap.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.tastemap.app.session.AppState;
 import org.tastemap.app.session.ErrorReporter;
 import org.tastemap.app.session.LoadedData;
+import org.tastemap.io.ImportOptions;
+import org.tastemap.io.Importer;
+import org.tastemap.io.SyntheticLastFm;
 
-/** Shared small fixtures for the app's tests: a few hundred users so each test takes seconds. */
+/**
+ * Shared small fixtures for the app's tests: a few hundred users so each test takes seconds. The data
+ * is the product's own Last.fm generator ({@link SyntheticLastFm}), imported as a user would.
+ */
 public final class Fixtures {
     public static final int USERS = 300;
     public static final int ARTISTS = 240;
@@ -18,9 +28,23 @@ public final class Fixtures {
     /** The loaded synthetic data (built once per test JVM; immutable). */
     public static synchronized LoadedData data() {
         if (cached == null) {
-            cached = LoadedData.prepare(SyntheticListening.dataset(USERS, ARTISTS, 11L), "synthetic.tsv");
+            try {
+                Path dir = Files.createTempDirectory("tastemap-fixtures");
+                Path file = lastFmFile(dir.resolve("synthetic.tsv"), USERS, ARTISTS, 11L);
+                cached = LoadedData.prepare(Importer.importFile(file, ImportOptions.lastFm()).dataset(), "synthetic.tsv");
+                Files.delete(file);
+                Files.delete(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return cached;
+    }
+
+    /** Writes generated listening data as a Last.fm 360K file (gzip when the name ends with .gz) and returns it. */
+    public static Path lastFmFile(Path file, int users, int artists, long seed) throws IOException {
+        SyntheticLastFm.create(users, artists, seed).write(file);
+        return file;
     }
 
     public static AppState stateWithData() {

@@ -8,18 +8,18 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.tastemap.core.als.AlsParams;
-import org.tastemap.core.als.ConfidenceKind;
-import org.tastemap.core.als.SolverKind;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.IdIndex;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.ConfidenceKind;
 import org.tastemap.core.model.FactorModel;
+import org.tastemap.core.model.SolverKind;
 
 /**
- * One exact reference case from {@code src/test/resources/reference/NAME}: copied from
- * {@code shared/reference}, produced by an independent float64 numpy implementation of HKV in
- * which every row is solved exactly. Users and artists are indexed in the order of the
+ * One exact reference case from {@code src/test/resources/reference/NAME}, produced by an
+ * independent float64 numpy implementation of HKV in which every row is solved exactly (how, and
+ * what each file holds: {@code src/test/resources/reference/README.md}). Users and artists are indexed in the order of the
  * {@code init_*.tsv} files.
  */
 public final class ReferenceCase {

@@ -1,8 +1,8 @@
 package org.tastemap.core;
 
 import java.util.SplittableRandom;
-import org.tastemap.core.als.AlsParams;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.AlsParams;
 
 /** Small seeded matrices for engine tests. */
 public final class TestData {
@@ -59,5 +59,25 @@ public final class TestData {
             }
         }
         return InteractionMatrix.fromTriplets(users, items, u, i, v, n);
+    }
+
+    /**
+     * {@code users} users of {@code perUser} plays each (repeats merge), with Zipf-like popularity:
+     * artist index {@code ~ items^(U1 U2)} for uniform U1, U2, so low indexes are popular; plays 1..200.
+     */
+    public static InteractionMatrix zipf(int users, int items, int perUser, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] us = new int[users * perUser];
+        int[] is = new int[users * perUser];
+        float[] ps = new float[users * perUser];
+        int n = 0;
+        for (int u = 0; u < users; u++) {
+            for (int k = 0; k < perUser; k++) {
+                us[n] = u;
+                is[n] = Math.min(items - 1, (int) Math.pow(items, r.nextDouble() * r.nextDouble()));
+                ps[n++] = 1 + r.nextInt(200);
+            }
+        }
+        return InteractionMatrix.fromTriplets(users, items, us, is, ps, n);
     }
 }

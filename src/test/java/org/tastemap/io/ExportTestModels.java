@@ -1,12 +1,12 @@
 package org.tastemap.io;
 
-import org.tastemap.core.als.AlsParams;
-import org.tastemap.core.als.ConfidenceKind;
-import org.tastemap.core.als.SolverKind;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.IdIndex;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.ConfidenceKind;
 import org.tastemap.core.model.FactorModel;
+import org.tastemap.core.model.SolverKind;
 import org.tastemap.core.model.TrainedModel;
 
 /** Small hand-made models for the model-file and export tests. */

@@ -67,7 +67,7 @@ class ModelFileTest {
         InteractionMatrix m = InteractionMatrix.fromTriplets(0, 0, new int[0], new int[0], new float[0], 0);
         Dataset d = Dataset.of(m, IdIndex.of(), IdIndex.of());
         TrainedModel model = new TrainedModel(d, new FactorModel(8, 0, 0, new float[0], new float[0],
-                org.tastemap.core.als.AlsParams.defaults(), 0));
+                org.tastemap.core.model.AlsParams.defaults(), 0));
         Path file = dir.resolve("empty.tsm");
         ModelFile.save(file, model);
         assertSameModel(model, ModelFile.load(file));

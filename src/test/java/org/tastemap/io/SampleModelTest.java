@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tastemap.cli.Cli;
-import org.tastemap.core.als.AlsParams;
+import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.model.Recommender;
 import org.tastemap.core.model.ScoredItem;
 import org.tastemap.core.model.TrainedModel;

@@ -13,6 +13,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.tastemap.core.linalg.Gram;
+import org.tastemap.core.linalg.VectorSupport;
 
 /**
  * The CG kernels, scalar against vector, at k = 32, 64, 128: a dot product, an axpy, and one row
@@ -71,7 +73,7 @@ public class KernelBenchmarks {
         }
         start = random(rnd, k);
         step = new HalfStep(k, y, start.clone(), 1, new int[] {0, ROW_NNZ}, cols, cm1, gram, gramF, 0.1, false);
-        solver = vector ? ConjugateGradientSolver.create(3) : ConjugateGradientSolver.scalar(3);
+        solver = vector ? RowSolver.conjugateGradient(3) : ConjugateGradientSolver.scalar(3);
         workspace = solver.newWorkspace(k);
     }
 
@@ -87,7 +89,7 @@ public class KernelBenchmarks {
     @Benchmark
     public float dot() {
         if (vector) {
-            return VectorConjugateGradientSolver.dot(a, 0, b, 0, k);
+            return VectorBlas.dot(a, 0, b, 0, k);
         }
         float s = 0;
         for (int f = 0; f < k; f++) {
@@ -100,7 +102,7 @@ public class KernelBenchmarks {
     @Benchmark
     public float[] axpy() {
         if (vector) {
-            VectorConjugateGradientSolver.axpy(1e-3f, a, 0, b, 0, k);
+            VectorBlas.axpy(1e-3f, a, 0, b, 0, k);
         } else {
             for (int f = 0; f < k; f++) {
                 b[f] += 1e-3f * a[f];

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import org.tastemap.core.als.AlsParams;
-import org.tastemap.core.als.ConfidenceKind;
-import org.tastemap.core.als.SolverKind;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.ConfidenceKind;
+import org.tastemap.core.model.SolverKind;
 
 /**
  * The session as the app leaves it on quit, in {@value #NAME} of the session folder: the dataset

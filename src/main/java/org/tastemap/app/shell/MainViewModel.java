@@ -24,7 +24,7 @@ import org.tastemap.app.session.LoadedData;
 import org.tastemap.app.session.ModelState;
 import org.tastemap.app.task.BackgroundExecutor;
 import org.tastemap.app.train.TrainViewModel;
-import org.tastemap.core.als.VectorSupport;
+import org.tastemap.core.linalg.VectorSupport;
 import org.tastemap.core.model.ScoredItem;
 import org.tastemap.core.model.TrainedModel;
 

@@ -20,10 +20,13 @@ public interface BackgroundExecutor {
     /** The jobs now running, for the status bar (changed on the UI thread). */
     ObservableList<Activity> activities();
 
-    /** True when {@code t} (or its cause) means the user cancelled. */
+    /**
+     * True when {@code t} (or its cause) means the user cancelled: a {@link CancellationException},
+     * which the engine's {@link org.tastemap.core.Cancellation} (training, import) is.
+     */
     static boolean isCancellation(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof CancellationException || c.getClass().getSimpleName().contains("Cancelled")) {
+            if (c instanceof CancellationException) {
                 return true;
             }
         }

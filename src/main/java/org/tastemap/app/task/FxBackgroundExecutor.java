@@ -12,7 +12,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
-/** Runs each job as a {@link Task} on a small pool of daemon threads; callbacks come on the FX thread. */
+/**
+ * Runs each job as a {@link Task} on a cached pool of daemon threads; callbacks come on the FX thread.
+ * The pool is unbounded ({@link Executors#newCachedThreadPool}) on purpose: every job gets a thread
+ * at once, so a long job (an import, a training) never holds up a short one queued behind it. Jobs
+ * come from the user's actions, so only a handful run at a time; threads idle for a minute end.
+ */
 public final class FxBackgroundExecutor implements BackgroundExecutor {
     private static final Logger LOG = Logger.getLogger(FxBackgroundExecutor.class.getName());
     private final ObservableList<Activity> activities = FXCollections.observableArrayList();

@@ -1,7 +1,7 @@
 package org.tastemap.app.train;
 
 import java.util.Locale;
-import org.tastemap.core.als.AlsParams;
+import org.tastemap.core.model.AlsParams;
 
 /**
  * A training run in the history table, finished or not.

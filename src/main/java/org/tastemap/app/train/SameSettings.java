@@ -1,6 +1,6 @@
 package org.tastemap.app.train;
 
-import org.tastemap.core.als.AlsParams;
+import org.tastemap.core.model.AlsParams;
 
 /** Whether the Train controls' settings are a model's (the settings-differ marker). */
 final class SameSettings {

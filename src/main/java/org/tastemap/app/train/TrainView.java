@@ -22,8 +22,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.tastemap.app.Icons;
 import org.tastemap.app.input.IntSpinners;
-import org.tastemap.core.als.ConfidenceKind;
-import org.tastemap.core.als.SolverKind;
+import org.tastemap.core.model.ConfidenceKind;
+import org.tastemap.core.model.SolverKind;
 
 /** The Train screen: parameters on the left, live charts and the run history on the right. */
 public final class TrainView extends BorderPane {

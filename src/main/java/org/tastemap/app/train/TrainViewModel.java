@@ -25,13 +25,13 @@ import org.tastemap.app.session.ModelState;
 import org.tastemap.app.task.BackgroundExecutor;
 import org.tastemap.app.task.Debouncer;
 import org.tastemap.app.task.Job;
-import org.tastemap.core.als.AlsParams;
-import org.tastemap.core.als.ConfidenceKind;
-import org.tastemap.core.als.SolverKind;
 import org.tastemap.core.als.TrainingResult;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.ConfidenceKind;
 import org.tastemap.core.model.FactorModel;
 import org.tastemap.core.model.ModelMetadata;
+import org.tastemap.core.model.SolverKind;
 import org.tastemap.core.model.TrainedModel;
 
 /**

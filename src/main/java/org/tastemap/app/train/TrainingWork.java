@@ -6,7 +6,6 @@ import java.util.function.Function;
 import org.tastemap.app.session.LoadedData;
 import org.tastemap.app.task.Work;
 import org.tastemap.app.task.WorkContext;
-import org.tastemap.core.als.AlsParams;
 import org.tastemap.core.als.AlsTrainer;
 import org.tastemap.core.als.TrainingOptions;
 import org.tastemap.core.als.TrainingResult;
@@ -14,6 +13,7 @@ import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.eval.Metrics;
 import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.eval.TrainTestSplit;
+import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.model.FactorModel;
 
 /**

@@ -2,6 +2,12 @@ package org.tastemap.core.als;
 
 import java.util.function.BooleanSupplier;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.linalg.FactorKernels;
+import org.tastemap.core.linalg.FactorTable;
+import org.tastemap.core.linalg.FactorTables;
+import org.tastemap.core.linalg.Gram;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.Confidence;
 
 /**
  * The numerical core of implicit-feedback ALS (Hu, Koren &amp; Volinsky 2008) over one interaction
@@ -19,9 +25,9 @@ import org.tastemap.core.data.InteractionMatrix;
  * With ALS-WR ({@link AlsParams#scaleLambdaByCount()}) each row's lambda is multiplied by its
  * number of non-zeros, in the solve and in the loss.
  *
- * <p>The factor tables may be plain ({@code rows x k} floats) or start their row 0 a few floats in,
- * as {@link FactorTables#allocate} lays them out for the trainer; each table's origin follows from
- * its length.
+ * <p>The factor tables are {@link FactorTable}s, which carry where their row 0 starts (the trainer's
+ * start on a cache line). The methods that take bare arrays accept plain tables ({@code rows x k}
+ * floats) and {@link FactorTables#allocate}d ones, telling them apart by length once, on entry.
  */
 public final class AlsEngine implements AutoCloseable {
     private static final BooleanSupplier NEVER = () -> false;
@@ -31,7 +37,7 @@ public final class AlsEngine implements AutoCloseable {
     private final int k;
     private final float[] userCm1;
     private final float[] itemCm1;
-    private final RowSolver solver;
+    private final RowSolver<?> solver;
     private final FactorKernels kernels;
     private final RowParallel parallel;
     private final int[] userChunks;
@@ -41,7 +47,7 @@ public final class AlsEngine implements AutoCloseable {
         this(matrix, params, RowSolver.of(params));
     }
 
-    public AlsEngine(InteractionMatrix matrix, AlsParams params, RowSolver solver) {
+    public AlsEngine(InteractionMatrix matrix, AlsParams params, RowSolver<?> solver) {
         params.validate();
         this.matrix = matrix;
         this.params = params;
@@ -74,16 +80,34 @@ public final class AlsEngine implements AutoCloseable {
 
     /** Solves every user row against the artist factors: {@code x_u} for all u. */
     public void solveUsers(float[] userFactors, float[] itemFactors, BooleanSupplier cancelled) {
-        HalfStep step = halfStep(itemFactors, userFactors, matrix.numUsers(), matrix.numItems(),
-                matrix.userPtr(), matrix.userItems(), userCm1, null, cancelled);
+        solveUsers(users(userFactors), items(itemFactors), cancelled);
+    }
+
+    /** {@link #solveUsers(float[], float[], BooleanSupplier)} on typed tables. */
+    public void solveUsers(FactorTable userFactors, FactorTable itemFactors, BooleanSupplier cancelled) {
+        HalfStep step = halfStep(itemFactors, userFactors, matrix.userPtr(), matrix.userItems(), userCm1, null, cancelled);
         run(step, userChunks, cancelled);
     }
 
     /** Solves every artist row against the user factors: {@code y_i} for all i. */
     public void solveItems(float[] userFactors, float[] itemFactors, BooleanSupplier cancelled) {
-        HalfStep step = halfStep(userFactors, itemFactors, matrix.numItems(), matrix.numUsers(),
-                matrix.itemPtr(), matrix.itemUsers(), itemCm1, null, cancelled);
+        solveItems(users(userFactors), items(itemFactors), cancelled);
+    }
+
+    /** {@link #solveItems(float[], float[], BooleanSupplier)} on typed tables. */
+    public void solveItems(FactorTable userFactors, FactorTable itemFactors, BooleanSupplier cancelled) {
+        HalfStep step = halfStep(userFactors, itemFactors, matrix.itemPtr(), matrix.itemUsers(), itemCm1, null, cancelled);
         run(step, itemChunks, cancelled);
+    }
+
+    /** The user table that {@code factors} holds, plain or {@link FactorTables#allocate}d. */
+    private FactorTable users(float[] factors) {
+        return FactorTable.of(factors, matrix.numUsers(), k, "user factors");
+    }
+
+    /** The artist table that {@code factors} holds, plain or {@link FactorTables#allocate}d. */
+    private FactorTable items(float[] factors) {
+        return FactorTable.of(factors, matrix.numItems(), k, "artist factors");
     }
 
     /**
@@ -98,12 +122,18 @@ public final class AlsEngine implements AutoCloseable {
      * The standalone {@link #loss} instead takes one more pass over all stored cells, gathering a
      * factor row for each: on Last.fm-sized data about a fifth of an iteration, where this adds 3-10%
      * (docs/performance.md). With CG the row objectives come from CG's running residual, which float
-     * rounding moves by a few 1e-8 relative (see {@link ConjugateGradientSolver#rowObjective}).
+     * rounding moves by a few 1e-7 of each row's confidence sum ({@link CgMath#rowObjective}); the
+     * errors partly cancel in the loss, which stays within 1e-6 relative of {@link #loss}
+     * (RowObjectiveTest, where at most 5e-8 was seen).
      */
     public double solveItemsAndLoss(float[] userFactors, float[] itemFactors, BooleanSupplier cancelled) {
+        return solveItemsAndLoss(users(userFactors), items(itemFactors), cancelled);
+    }
+
+    /** {@link #solveItemsAndLoss(float[], float[], BooleanSupplier)} on typed tables. */
+    public double solveItemsAndLoss(FactorTable userFactors, FactorTable itemFactors, BooleanSupplier cancelled) {
         double[] objective = new double[matrix.numItems()];
-        HalfStep step = halfStep(userFactors, itemFactors, matrix.numItems(), matrix.numUsers(),
-                matrix.itemPtr(), matrix.itemUsers(), itemCm1, objective, cancelled);
+        HalfStep step = halfStep(userFactors, itemFactors, matrix.itemPtr(), matrix.itemUsers(), itemCm1, objective, cancelled);
         run(step, itemChunks, cancelled);
         double total = 0;
         for (double f : objective) {
@@ -133,32 +163,38 @@ public final class AlsEngine implements AutoCloseable {
         solveItems(userFactors, itemFactors, NEVER);
     }
 
-    private HalfStep halfStep(float[] fixed, float[] target, int rows, int fixedRows, int[] ptr, int[] cols,
+    private HalfStep halfStep(FactorTable fixed, FactorTable target, int[] ptr, int[] cols,
                               float[] cm1, double[] objective, BooleanSupplier cancelled) {
-        int fixedOrigin = FactorTables.origin(fixed, fixedRows, k, "the fixed side's factors");
-        int targetOrigin = FactorTables.origin(target, rows, k, "the solved side's factors");
-        double[] gram = gram(fixed, fixedRows, cancelled);
+        double[] gram = gram(fixed, cancelled);
         float[] gramF = new float[gram.length];
         for (int q = 0; q < gram.length; q++) {
             gramF[q] = (float) gram[q];
         }
-        return new HalfStep(k, fixed, target, rows, ptr, cols, cm1, gram, gramF, params.lambda(), params.scaleLambdaByCount(),
-                objective, fixedOrigin, targetOrigin);
+        return new HalfStep(k, fixed, target, ptr, cols, cm1, gram, gramF, params.lambda(), params.scaleLambdaByCount(), objective);
     }
 
     private void run(HalfStep step, int[] chunks, BooleanSupplier cancelled) {
-        parallel.forEachChunk(chunks, t -> solver.newWorkspace(k), (c, from, to, ws) -> solver.solveRows(step, from, to, ws), cancelled);
+        run(solver, step, chunks, cancelled);
+    }
+
+    /** {@link #run} with the solver's workspace type named, so that its workspaces need no cast. */
+    private <W> void run(RowSolver<W> rowSolver, HalfStep step, int[] chunks, BooleanSupplier cancelled) {
+        parallel.forEachChunk(chunks, t -> rowSolver.newWorkspace(k), (c, from, to, ws) -> rowSolver.solveRows(step, from, to, ws), cancelled);
     }
 
     /** {@code FtF} (k x k, double, row-major) of a factor table with {@code rows} rows. */
     public double[] gram(float[] factors, int rows, BooleanSupplier cancelled) {
-        int origin = FactorTables.origin(factors, rows, k, "factor table");
-        int[] bounds = parallel.chunks(rows, null, 1, 4);
+        return gram(FactorTable.of(factors, rows, k, "factor table"), cancelled);
+    }
+
+    /** {@code FtF} (k x k, double, row-major) of a factor table. */
+    public double[] gram(FactorTable factors, BooleanSupplier cancelled) {
+        int[] bounds = parallel.chunks(factors.rows(), null, 1, 4);
         int chunks = bounds.length - 1;
         double[][] partial = new double[chunks][];
         parallel.forEachChunk(bounds, t -> null, (c, from, to, ws) -> {
             double[] g = new double[k * k];
-            kernels.gramUpper(factors, origin, k, from, to, g);
+            kernels.gramUpper(factors, from, to, g);
             partial[c] = g;
         }, cancelled);
         double[] out = new double[k * k];
@@ -184,17 +220,20 @@ public final class AlsEngine implements AutoCloseable {
      * Costs {@code O(nnz k + (users + artists) k^2 / 2)}.
      */
     public double loss(float[] userFactors, float[] itemFactors, BooleanSupplier cancelled) {
-        double[] gy = gram(itemFactors, matrix.numItems(), cancelled);
-        double[] gx = gram(userFactors, matrix.numUsers(), cancelled);
-        int xOrigin = FactorTables.origin(userFactors, matrix.numUsers(), k, "user factors");
-        int yOrigin = FactorTables.origin(itemFactors, matrix.numItems(), k, "artist factors");
+        return loss(users(userFactors), items(itemFactors), cancelled);
+    }
+
+    /** {@link #loss(float[], float[], BooleanSupplier)} on typed tables. */
+    public double loss(FactorTable userFactors, FactorTable itemFactors, BooleanSupplier cancelled) {
+        double[] gy = gram(itemFactors, cancelled);
+        double[] gx = gram(userFactors, cancelled);
         int[] ptr = matrix.userPtr();
         int[] cols = matrix.userItems();
         double lambda = params.lambda();
         boolean scaled = params.scaleLambdaByCount();
         double[] partial = new double[userChunks.length - 1];
         parallel.forEachChunk(userChunks, t -> null, (c, from, to, ws) -> {
-            double sum = kernels.storedCells(userFactors, xOrigin, itemFactors, yOrigin, k, ptr, cols, userCm1, from, to);
+            double sum = kernels.storedCells(userFactors, itemFactors, ptr, cols, userCm1, from, to);
             if (scaled) {
                 sum += lambda * countWeightedNorms(userFactors, ptr, from, to);
             }
@@ -220,12 +259,12 @@ public final class AlsEngine implements AutoCloseable {
     }
 
     /** {@code sum_r n_r |f_r|^2} over rows {@code [from, to)}, with {@code n_r} the row's non-zeros. */
-    private double countWeightedNorms(float[] factors, int[] ptr, int from, int to) {
-        int origin = FactorTables.origin(factors, ptr.length - 1, k, "factor table");
+    private double countWeightedNorms(FactorTable table, int[] ptr, int from, int to) {
+        final float[] factors = table.data();
         double total = 0;
         for (int r = from; r < to; r++) {
             double norm = 0;
-            int o = origin + r * k;
+            int o = table.offset(r);
             for (int f = 0; f < k; f++) {
                 norm += (double) factors[o + f] * factors[o + f];
             }

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.eval.Metrics;
+import org.tastemap.core.linalg.FactorTables;
+import org.tastemap.core.linalg.Gram;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.Confidence;
 import org.tastemap.core.model.FactorModel;
 
 /**

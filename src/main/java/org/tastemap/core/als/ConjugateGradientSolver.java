@@ -10,22 +10,24 @@ package org.tastemap.core.als;
  * <p>This is the scalar version, used when the Vector API module is absent and as the reference
  * the vector kernel is tested against.
  */
-public class ConjugateGradientSolver implements RowSolver {
-    /** Stop early when the squared residual falls below this. */
-    static final float RESIDUAL_EPS = 1e-20f;
+public final class ConjugateGradientSolver implements RowSolver<CgWorkspace> {
+    private final int steps;
 
-    protected final int steps;
-
-    protected ConjugateGradientSolver(int steps) {
+    private ConjugateGradientSolver(int steps) {
         if (steps < 1) {
             throw new IllegalArgumentException("CG needs at least one step");
         }
         this.steps = steps;
     }
 
-    /** The fastest CG solver available in this JVM: the vector kernel when jdk.incubator.vector is present. */
-    public static RowSolver create(int steps) {
-        return VectorSupport.available() ? VectorSupport.newVectorCg(steps) : new ConjugateGradientSolver(steps);
+    /**
+     * The fastest CG solver available in this JVM.
+     *
+     * @deprecated use {@link RowSolver#conjugateGradient}, which chooses between this and the vector solver
+     */
+    @Deprecated
+    public static RowSolver<?> create(int steps) {
+        return RowSolver.conjugateGradient(steps);
     }
 
     /** The scalar solver, whatever the JVM offers. */
@@ -33,38 +35,13 @@ public class ConjugateGradientSolver implements RowSolver {
         return new ConjugateGradientSolver(steps);
     }
 
-    /** Scratch vectors r, p, Ap, and b for the row objective. */
-    static final class Workspace {
-        final float[] r;
-        final float[] p;
-        final float[] ap;
-        final float[] b;
-        /** Per-non-zero coefficients of the vector solver's two-pass products for wide k; grows to the longest row. */
-        private float[] coef = new float[64];
-
-        Workspace(int k) {
-            r = new float[k];
-            p = new float[k];
-            ap = new float[k];
-            b = new float[k];
-        }
-
-        float[] coef(int n) {
-            if (coef.length < n) {
-                coef = new float[Math.max(n, coef.length * 2)];
-            }
-            return coef;
-        }
+    @Override
+    public CgWorkspace newWorkspace(int k) {
+        return new CgWorkspace(k);
     }
 
     @Override
-    public Object newWorkspace(int k) {
-        return new Workspace(k);
-    }
-
-    @Override
-    public void solve(HalfStep s, int row, Object workspace) {
-        Workspace w = (Workspace) workspace;
+    public void solve(HalfStep s, int row, CgWorkspace w) {
         final int k = s.k();
         final float[] y = s.fixed();
         final float[] x = s.target();
@@ -126,7 +103,7 @@ public class ConjugateGradientSolver implements RowSolver {
             return;
         }
         for (int it = 0; it < steps; it++) {
-            if (rsOld < RESIDUAL_EPS) {
+            if (rsOld < CgMath.RESIDUAL_EPS) {
                 break;
             }
             // Ap = (YtY + lambda I) p + sum_i (c_ui - 1)(y_i . p) y_i
@@ -170,22 +147,7 @@ public class ConjugateGradientSolver implements RowSolver {
             rsOld = rsNew;
         }
         if (objective) {
-            s.objective()[row] = rowObjective(s, row, x, xo, b, r);
+            s.objective()[row] = CgMath.rowObjective(s, row, x, xo, b, r);
         }
-    }
-
-    /**
-     * The row objective at the solve's final x from CG's residual {@code r = b - A x}:
-     * {@code f(x) = x'A x - 2 b.x + sum c = sum c - x.(b + r)}, in double. CG keeps r up to date
-     * through its steps, so this costs O(k) where evaluating f directly takes another pass over the
-     * row's non-zeros. r drifts from {@code b - A x} by float rounding, so f carries an error of a
-     * few 1e-7 of {@code sum c} (more on rows with tens of thousands of non-zeros).
-     */
-    static double rowObjective(HalfStep s, int row, float[] x, int xo, float[] b, float[] r) {
-        double xbr = 0;
-        for (int f = 0; f < s.k(); f++) {
-            xbr += (double) x[xo + f] * ((double) b[f] + r[f]);
-        }
-        return s.confidenceSum(row) - xbr;
     }
 }

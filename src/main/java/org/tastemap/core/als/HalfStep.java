@@ -1,5 +1,7 @@
 package org.tastemap.core.als;
 
+import org.tastemap.core.linalg.FactorTable;
+
 /**
  * One half of an ALS iteration: solve every row of {@code target} (users, or artists) against the
  * fixed factors {@code fixed} (artists, or users). Row r's non-zeros are
@@ -17,19 +19,16 @@ package org.tastemap.core.als;
  *                  with {@code A = YtY + Yt(C - I)Y + reg I} and {@code b = Yt C p(r)} (NaN when the
  *                  solve wrote NaN). The full loss is the sum over the rows plus the fixed side's
  *                  regularisation.
- * @param fixedOrigin  where row 0 of {@code fixed} starts: row j is {@code fixed[fixedOrigin + j k ..)}
- *                     ({@link FactorTables})
- * @param targetOrigin the same for {@code target}
+ * @param fixedTable  the fixed side's factors (artists, or users)
+ * @param targetTable the solved side's factors, written in place; its rows are the half-step's rows
  */
-public record HalfStep(int k, float[] fixed, float[] target, int rows, int[] ptr, int[] cols, float[] cm1,
-                       double[] gram, float[] gramF, double lambda, boolean scaled, double[] objective,
-                       int fixedOrigin, int targetOrigin) {
+public record HalfStep(int k, FactorTable fixedTable, FactorTable targetTable, int[] ptr, int[] cols, float[] cm1,
+                       double[] gram, float[] gramF, double lambda, boolean scaled, double[] objective) {
 
     public HalfStep {
-        if (fixedOrigin < 0 || targetOrigin < 0 || (fixed.length - fixedOrigin) % k != 0
-                || target.length != targetOrigin + (long) rows * k || ptr.length < rows + 1) {
-            throw new IllegalArgumentException("half-step over " + rows + " rows of " + k + " factors: fixed table of "
-                    + fixed.length + " floats from " + fixedOrigin + ", target of " + target.length + " from " + targetOrigin
+        if (fixedTable.k() != k || targetTable.k() != k || ptr.length < targetTable.rows() + 1) {
+            throw new IllegalArgumentException("half-step over " + targetTable.rows() + " rows of " + k + " factors: fixed table of "
+                    + fixedTable.rows() + " x " + fixedTable.k() + ", target of " + targetTable.rows() + " x " + targetTable.k()
                     + ", " + ptr.length + " row pointers");
         }
     }
@@ -37,7 +36,8 @@ public record HalfStep(int k, float[] fixed, float[] target, int rows, int[] ptr
     /** A half-step over plain tables (origin 0). */
     public HalfStep(int k, float[] fixed, float[] target, int rows, int[] ptr, int[] cols, float[] cm1,
                     double[] gram, float[] gramF, double lambda, boolean scaled, double[] objective) {
-        this(k, fixed, target, rows, ptr, cols, cm1, gram, gramF, lambda, scaled, objective, 0, 0);
+        this(k, FactorTable.plain(fixed, fixed.length / k, k), FactorTable.plain(target, rows, k), ptr, cols, cm1, gram, gramF,
+                lambda, scaled, objective);
     }
 
     /** A half-step over plain tables that does not ask for the row objectives. */
@@ -46,9 +46,29 @@ public record HalfStep(int k, float[] fixed, float[] target, int rows, int[] ptr
         this(k, fixed, target, rows, ptr, cols, cm1, gram, gramF, lambda, scaled, null);
     }
 
+    /** The rows solved. */
+    public int rows() {
+        return targetTable.rows();
+    }
+
+    /** The fixed side's floats; row j starts at {@code fixedOrigin() + j k}. */
+    public float[] fixed() {
+        return fixedTable.data();
+    }
+
+    /** Where row 0 of {@link #fixed()} starts. */
+    public int fixedOrigin() {
+        return fixedTable.origin();
+    }
+
+    /** The solved side's floats; row r starts at {@link #targetOffset}. */
+    public float[] target() {
+        return targetTable.data();
+    }
+
     /** Where row r of the target table starts. */
     int targetOffset(int row) {
-        return targetOrigin + row * k;
+        return targetTable.offset(row);
     }
 
     /** The regularisation of row r: lambda, or lambda times its non-zeros under ALS-WR. */

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
+import org.tastemap.core.Cancellation;
 
 /**
  * Runs work over rows on a fixed set of worker threads. Rows are cut into chunks of roughly equal
@@ -18,16 +19,16 @@ import java.util.function.IntFunction;
 public final class RowParallel implements AutoCloseable {
     /** The body of a chunk: rows {@code [from, to)}, with this worker's workspace. */
     @FunctionalInterface
-    public interface ChunkBody {
-        void run(int chunk, int from, int to, Object workspace);
+    public interface ChunkBody<W> {
+        void run(int chunk, int from, int to, W workspace);
     }
 
     /** Thrown when the cancel flag was seen between chunks. */
-    public static final class CancelledException extends RuntimeException {
+    public static final class CancelledException extends Cancellation {
         private static final long serialVersionUID = 1L;
 
         public CancelledException() {
-            super("cancelled", null, false, false);
+            super("cancelled");
         }
     }
 
@@ -78,7 +79,7 @@ public final class RowParallel implements AutoCloseable {
      * Runs {@code body} over every chunk of {@code bounds} and returns when all are done. Checks
      * {@code cancelled} before each chunk and throws {@link CancelledException} once it is set.
      */
-    public void forEachChunk(int[] bounds, IntFunction<Object> newWorkspace, ChunkBody body, BooleanSupplier cancelled) {
+    public <W> void forEachChunk(int[] bounds, IntFunction<W> newWorkspace, ChunkBody<W> body, BooleanSupplier cancelled) {
         int chunks = bounds.length - 1;
         AtomicInteger next = new AtomicInteger();
         if (pool == null || chunks <= 1) {
@@ -113,7 +114,7 @@ public final class RowParallel implements AutoCloseable {
         }
     }
 
-    private static void worker(int[] bounds, AtomicInteger next, Object ws, ChunkBody body, BooleanSupplier cancelled) {
+    private static <W> void worker(int[] bounds, AtomicInteger next, W ws, ChunkBody<W> body, BooleanSupplier cancelled) {
         int chunks = bounds.length - 1;
         int c;
         while ((c = next.getAndIncrement()) < chunks) {

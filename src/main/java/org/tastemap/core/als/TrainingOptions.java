@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.tastemap.core.eval.Metrics;
+import org.tastemap.core.linalg.Gram;
 import org.tastemap.core.model.FactorModel;
 
 /**

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A numbering of users and artists that keeps the rows one ALS half-step reads together close
- * together in memory. The importer numbers every dataset so unless asked for file order
- * ({@code ImportOptions.withFileOrder()}). Only the numbering changes: the ids, names and plays are
+ * together in memory. The importer numbers every dataset this way unless it is asked to keep the
+ * file's order ({@code ImportOptions.withFileOrder()}). Only the numbering changes: the ids, names and plays are
  * the same. Training starts from random factors drawn by index, so a model trained in one numbering
  * differs from one trained in another as models from two seeds do.
  *
@@ -14,8 +14,8 @@ import java.util.Arrays;
  * file order the listeners of one artist are spread over all of it, so nearly every read in the
  * artist half-step goes to main memory. Listening data falls into communities (genres, languages,
  * scenes); numbering each community's users and artists together lets a run of artists reuse the
- * same few megabytes of user rows. On a generated full-size file it took an iteration at 64 factors
- * from 0.88 to 0.60 s on 2 threads (docs/performance.md).
+ * same few megabytes of user rows. On a generated full-size file it took about a third off an
+ * iteration at 64 factors (the timings: docs/performance.md, "numbering by listening community").
  *
  * <p>How, in O(nnz) per pass, deterministic and independent of threads:
  * <ol>

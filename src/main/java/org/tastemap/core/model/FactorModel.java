@@ -1,7 +1,7 @@
 package org.tastemap.core.model;
 
 import java.util.Objects;
-import org.tastemap.core.als.AlsParams;
+import org.tastemap.core.model.AlsParams;
 
 /**
  * Trained factors: {@code x_u} for every user and {@code y_i} for every artist, each of length k,

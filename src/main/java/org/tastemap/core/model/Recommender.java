@@ -7,12 +7,13 @@ import java.util.function.IntPredicate;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
-import org.tastemap.core.als.AlsParams;
-import org.tastemap.core.als.Confidence;
-import org.tastemap.core.als.Gram;
-import org.tastemap.core.als.RowSystem;
-import org.tastemap.core.als.ScoreKernels;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.linalg.FactorTable;
+import org.tastemap.core.linalg.Gram;
+import org.tastemap.core.linalg.RowSystem;
+import org.tastemap.core.linalg.ScoreKernels;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.Confidence;
 
 /**
  * The queries over a trained model:
@@ -267,7 +268,7 @@ public final class Recommender {
         for (int p = 0; p < n; p++) {
             cols[p] = p;
         }
-        RowSystem.assemble(k, itemGram(), gatherRows(its), 0, cols, cm1, 0, n, regularization(n), a, b);
+        RowSystem.assemble(itemGram(), FactorTable.plain(gatherRows(its), n, k), cols, cm1, 0, n, regularization(n), a, b);
         DMatrixRMaj am = DMatrixRMaj.wrap(k, k, a);
         DMatrixRMaj x = new DMatrixRMaj(k, 1);
         solve(am).solve(DMatrixRMaj.wrap(k, 1, b), x);
@@ -285,21 +286,14 @@ public final class Recommender {
         for (int p = 0; p < cols.length; p++) {
             cols[p] = p;
         }
-        RowSystem.assemble(k, itemGram(), gatherRows(items), 0, cols, cm1, 0, items.length, reg, a, b);
+        RowSystem.assemble(itemGram(), FactorTable.plain(gatherRows(items), items.length, k), cols, cm1, 0, items.length, reg, a, b);
         return solve(DMatrixRMaj.wrap(k, k, a));
     }
 
+    /** The exact solver's decomposition, with its fallback for semi-definite systems ({@link RowSystem#factor}). */
     private LinearSolverDense<DMatrixRMaj> solve(DMatrixRMaj a) {
-        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(k);
-        DMatrixRMaj copy = a.copy();
-        if (chol.setA(copy)) {
-            return chol;
-        }
-        LinearSolverDense<DMatrixRMaj> pinv = LinearSolverFactory_DDRM.pseudoInverse(true);
-        if (!pinv.setA(a.copy())) {
-            throw new IllegalStateException("the listener's system could not be solved");
-        }
-        return pinv;
+        return RowSystem.factor(a, new DMatrixRMaj(k, k), LinearSolverFactory_DDRM.chol(k), LinearSolverFactory_DDRM.pseudoInverse(true),
+                "the listener's system");
     }
 
     private float[] gatherRows(int[] items) {

@@ -11,7 +11,6 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tastemap.app.Fixtures;
-import org.tastemap.app.SyntheticListening;
 import org.tastemap.app.session.AppPrefs;
 import org.tastemap.app.session.IoDataFiles;
 import org.tastemap.app.shell.MainWindow;
@@ -59,7 +58,7 @@ final class AppHarness {
     static synchronized Path sampleFile() throws IOException {
         if (file == null) {
             Path dir = Files.createTempDirectory("tastemap-ui-test");
-            file = SyntheticListening.writeLastFm(dir.resolve("listening.tsv.gz"), Fixtures.USERS, Fixtures.ARTISTS, 5L);
+            file = Fixtures.lastFmFile(dir.resolve("listening.tsv.gz"), Fixtures.USERS, Fixtures.ARTISTS, 5L);
             dir.toFile().deleteOnExit();
         }
         return file;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 import org.tastemap.app.Fixtures;
-import org.tastemap.core.als.AlsParams;
 import org.tastemap.core.data.Dataset;
+import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.model.FactorModel;
 import org.tastemap.core.model.TrainedModel;
 

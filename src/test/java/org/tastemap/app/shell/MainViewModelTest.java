@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tastemap.app.Fixtures;
 import org.tastemap.app.RecordingFiles;
-import org.tastemap.app.SyntheticListening;
 import org.tastemap.app.data.DataViewModel;
 import org.tastemap.app.session.AppPrefs;
 import org.tastemap.app.session.AppState;
@@ -28,7 +27,7 @@ import org.tastemap.app.task.Job;
 import org.tastemap.app.task.SameThreadExecutor;
 import org.tastemap.app.task.Work;
 import org.tastemap.app.train.TrainViewModel;
-import org.tastemap.core.als.VectorSupport;
+import org.tastemap.core.linalg.VectorSupport;
 
 class MainViewModelTest {
     @TempDir
@@ -58,7 +57,7 @@ class MainViewModelTest {
         ModelState model = state.model();
         assertNotNull(model);
         files.failImportWith = new OutOfMemoryError("Java heap space");
-        main.openDataFile(SyntheticListening.writeLastFm(dir.resolve("big.tsv"), 50, 40, 1L));
+        main.openDataFile(Fixtures.lastFmFile(dir.resolve("big.tsv"), 50, 40, 1L));
         assertSame(data, state.data(), "the previous data is kept");
         assertSame(model, state.model(), "the previous model is kept");
         assertEquals(1, errors.shown.size());

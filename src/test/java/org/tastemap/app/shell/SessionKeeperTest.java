@@ -151,7 +151,7 @@ class SessionKeeperTest {
 
     @Test
     void theSessionFileReadsBackWhatWasWritten() throws Exception {
-        var params = org.tastemap.core.als.AlsParams.defaults().withFactors(12).withIterations(7).withAlpha(0.1 + 0.2).withLambda(1e-3);
+        var params = org.tastemap.core.model.AlsParams.defaults().withFactors(12).withIterations(7).withAlpha(0.1 + 0.2).withLambda(1e-3);
         SessionFile s = new SessionFile("/data/x y.tsv", "a=b;c", "/m/model.tsm", true, params, false, true,
                 List.of(new SessionFile.Run(2, params, true, 5, 1234.5678, Double.NaN, 0.25, "CONVERGED")),
                 List.of(new double[] {5, 1.5, 0.3, 0.2, 0.1, 0.4}));

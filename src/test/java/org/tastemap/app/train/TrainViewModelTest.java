@@ -239,7 +239,7 @@ class TrainViewModelTest {
     void aModelOpenedWithoutNumbersIsMeasuredAndItsSettingsShown() {
         // a model trained elsewhere (as the bundled sample model is) arrives with no loss and no metrics
         var f = org.tastemap.core.als.AlsTrainer.train(state.data().dataset().matrix(),
-                org.tastemap.core.als.AlsParams.defaults().withFactors(6).withIterations(3).withAlpha(7.0),
+                org.tastemap.core.model.AlsParams.defaults().withFactors(6).withIterations(3).withAlpha(7.0),
                 org.tastemap.core.als.TrainingOptions.quiet().withLoss(true)).model();
         var trained = new org.tastemap.core.model.TrainedModel(state.data().dataset(), f);
         state.setModel(ModelState.of(trained, Double.NaN, null, false, "model.tsm"));
@@ -264,7 +264,7 @@ class TrainViewModelTest {
     void aSavedHeldOutModelIsMeasuredOnTheSplitsTrainingPartAndCountsAsHeldOut() {
         var train = state.data().split().train();
         var f = org.tastemap.core.als.AlsTrainer.train(train,
-                org.tastemap.core.als.AlsParams.defaults().withFactors(6).withIterations(3),
+                org.tastemap.core.model.AlsParams.defaults().withFactors(6).withIterations(3),
                 org.tastemap.core.als.TrainingOptions.quiet()).model();
         // as the app saves a held-out model: every row, and metadata saying the factors learned from the split
         var trained = new org.tastemap.core.model.TrainedModel(state.data().dataset(), f, TrainViewModel.trainedOn(true, train));

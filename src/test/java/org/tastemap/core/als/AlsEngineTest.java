@@ -12,7 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.tastemap.core.TestData;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.Confidence;
+import org.tastemap.core.model.ConfidenceKind;
 import org.tastemap.core.model.FactorModel;
+import org.tastemap.core.model.SolverKind;
 
 class AlsEngineTest {
 

@@ -91,7 +91,7 @@ class BatchExitsTest {
     @ParameterizedTest
     @ValueSource(ints = {80, 128})
     void everyExitOfABatchIsTheExitOfItsRowAlone(int K) {
-        RowSolver solver = ConjugateGradientSolver.create(3);
+        RowSolver solver = RowSolver.conjugateGradient(3);
         for (double lambda : new double[] {0.5, -3}) {
             float[] together = start(K);
             float[] alone = start(K);
@@ -171,7 +171,7 @@ class BatchExitsTest {
         float[] init = together.clone();
         double[] objTogether = new double[rows];
         double[] objAlone = new double[rows];
-        RowSolver solver = ConjugateGradientSolver.create(3);
+        RowSolver solver = RowSolver.conjugateGradient(3);
         solver.solveRows(withGram(k, fixed, fixedRows, -1, together, rows, ptr, c, v, 1.0, objTogether), 0, rows,
                 solver.newWorkspace(k));
         HalfStep b = withGram(k, fixed, fixedRows, -1, alone, rows, ptr, c, v, 1.0, objAlone);

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.ConfidenceKind;
+import org.tastemap.core.model.NonFiniteConfidenceException;
 
 /** Issue 16: confidences are checked finite in the engine before any work, and a divergence names its cause. */
 class ConfidenceCheckTest {

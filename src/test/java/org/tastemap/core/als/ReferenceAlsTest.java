@@ -19,7 +19,7 @@ import org.tastemap.core.model.ScoredItem;
 import org.tastemap.core.model.TrainedModel;
 
 /**
- * The engine against the exact reference cases of {@code shared/reference} (an independent float64
+ * The engine against the exact reference cases of {@code src/test/resources/reference} (an independent float64
  * numpy implementation of HKV, every row solved exactly). A float32 engine matches to about 1e-4
  * relative; the tolerances below say so.
  */

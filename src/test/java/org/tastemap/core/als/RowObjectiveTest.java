@@ -6,6 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tastemap.core.TestData;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.ConfidenceKind;
 
 /**
  * The loss that comes with the artist half-step (sum of the row objectives plus the users'
@@ -22,7 +24,7 @@ class RowObjectiveTest {
         return switch (name) {
             case "cholesky" -> new CholeskySolver();
             case "scalar" -> ConjugateGradientSolver.scalar(3);
-            default -> ConjugateGradientSolver.create(3);
+            default -> RowSolver.conjugateGradient(3);
         };
     }
 

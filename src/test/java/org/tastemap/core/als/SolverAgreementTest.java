@@ -8,6 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tastemap.core.linalg.Gram;
 
 /**
  * The row solvers against a dense brute-force solve: for a random fixed-side table Y and a random
@@ -124,7 +125,7 @@ class SolverAgreementTest {
         Case c = randomCase(k, 300, 80, 0.5, 11 + k);
         float[] start = new float[k];
         float[] scalar = solve(c, ConjugateGradientSolver.scalar(3), start);
-        float[] fast = solve(c, ConjugateGradientSolver.create(3), start);
+        float[] fast = solve(c, RowSolver.conjugateGradient(3), start);
         for (int f = 0; f < k; f++) {
             assertEquals(scalar[f], fast[f], 1e-4 * Math.max(1, Math.abs(scalar[f])), "factor " + f);
         }

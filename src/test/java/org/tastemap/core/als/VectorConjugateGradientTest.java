@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tastemap.core.linalg.Gram;
+import org.tastemap.core.linalg.VectorSupport;
 
 /**
  * The vector CG kernel against the scalar {@link ConjugateGradientSolver}, whose math is the spec:
@@ -66,7 +68,7 @@ class VectorConjugateGradientTest {
 
     @Test
     void theFastestSolverIsTheVectorOneWhenTheModuleIsPresent() {
-        assertInstanceOf(VectorConjugateGradientSolver.class, ConjugateGradientSolver.create(3));
+        assertInstanceOf(VectorConjugateGradientSolver.class, RowSolver.conjugateGradient(3));
     }
 
     @ParameterizedTest

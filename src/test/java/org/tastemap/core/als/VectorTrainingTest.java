@@ -10,6 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tastemap.core.TestData;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.linalg.FactorKernels;
+import org.tastemap.core.linalg.VectorSupport;
+import org.tastemap.core.model.AlsParams;
 
 /**
  * Whole ALS training on the fastest path this JVM offers (vector kernels under surefire, scalar with
@@ -42,8 +45,8 @@ class VectorTrainingTest {
     void theSystemPropertySwitchesTheEngineToScalar() {
         if (Boolean.getBoolean("tastemap.scalar")) {
             assertFalse(VectorSupport.available());
-            assertSame(ConjugateGradientSolver.class, ConjugateGradientSolver.create(3).getClass());
-            assertSame(ScalarFactorKernels.class, FactorKernels.fastest().getClass());
+            assertSame(ConjugateGradientSolver.class, RowSolver.conjugateGradient(3).getClass());
+            assertSame(FactorKernels.scalar(), FactorKernels.fastest());
             assertTrue(VectorSupport.describe().startsWith("scalar"));
         } else {
             // surefire adds jdk.incubator.vector
@@ -58,7 +61,7 @@ class VectorTrainingTest {
         // 3 CG steps per row per half-step, warm-started, against exact row solves from the same start,
         // over the default 15 iterations (3 steps of a k x k system need the iterations to catch up)
         AlsParams p = AlsParams.defaults().withFactors(k).withThreads(2);
-        double cg = loss(p, train(p, ConjugateGradientSolver.create(3), 15));
+        double cg = loss(p, train(p, RowSolver.conjugateGradient(3), 15));
         double exact = loss(p, train(p, new CholeskySolver(), 15));
         assertEquals(exact, cg, 0.01 * exact, "k " + k + ": cg " + cg + " vs exact " + exact);
     }
@@ -69,7 +72,7 @@ class VectorTrainingTest {
         // 256: the 16-vector kernels at 512 bits (at 256 bits, 128 is 16 vectors)
         // the same arithmetic in another order: 5 iterations keep the float differences near 1e-6
         AlsParams p = AlsParams.defaults().withFactors(k).withThreads(2);
-        float[][] fast = train(p, ConjugateGradientSolver.create(3), 5);
+        float[][] fast = train(p, RowSolver.conjugateGradient(3), 5);
         float[][] scalar = train(p, ConjugateGradientSolver.scalar(3), 5);
         for (int side = 0; side < 2; side++) {
             double scale = 0;
@@ -93,7 +96,7 @@ class VectorTrainingTest {
         // non-zeros; 64 goes row by row. The loss (the artist half-step's row objectives) and 600 users /
         // 400 artists leave partial batches.
         AlsParams p = AlsParams.defaults().withFactors(k).withThreads(2);
-        RowSolver together = ConjugateGradientSolver.create(3);
+        RowSolver together = RowSolver.conjugateGradient(3);
         RowSolver oneByOne = new RowSolver() {
             @Override
             public Object newWorkspace(int kk) {

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tastemap.core.TestData;
-import org.tastemap.core.als.AlsParams;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.model.FactorModel;
 
 class RankingMetricsTest {
@@ -194,7 +194,7 @@ class RankingMetricsTest {
             java.util.Arrays.fill(y, i * k, (i + 1) * k, i < 1100 ? Math.scalb(1f, -74) : 0.6f * Math.scalb(1f, -74));
         }
         FactorModel m = new FactorModel(k, 60, items, x, y, AlsParams.defaults().withFactors(k), 1);
-        assertEquals(64 * Float.MIN_VALUE, org.tastemap.core.als.ScoreKernels.score(x, 0, y, 2000 * k, k));
+        assertEquals(64 * Float.MIN_VALUE, org.tastemap.core.linalg.ScoreKernels.score(x, 0, y, 2000 * k, k));
         assertEquals(RankingMetrics.evaluate(perUser(m), s.train(), s.test(), 10, Integer.MAX_VALUE, 0, 2),
                 RankingMetrics.evaluate(Scorer.of(m), s.train(), s.test(), 10, Integer.MAX_VALUE, 0, 2));
     }

@@ -9,14 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tastemap.core.TestData;
-import org.tastemap.core.als.AlsParams;
 import org.tastemap.core.als.AlsTrainer;
-import org.tastemap.core.als.ConfidenceKind;
-import org.tastemap.core.als.SolverKind;
 import org.tastemap.core.als.TrainingOptions;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.IdIndex;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.ConfidenceKind;
+import org.tastemap.core.model.SolverKind;
 
 class RecommenderTest {
 

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tastemap.app.SyntheticListening;
+import org.tastemap.app.Fixtures;
 import org.tastemap.app.session.IoDataFiles;
 import org.tastemap.app.task.SameThreadExecutor;
 
@@ -20,7 +20,7 @@ class ImportWizardModelTest {
 
     @Test
     void aLastFmFileIsDetectedMappedAndImported() throws Exception {
-        Path file = SyntheticListening.writeLastFm(dir.resolve("plays.tsv.gz"), 120, 80, 3L);
+        Path file = Fixtures.lastFmFile(dir.resolve("plays.tsv.gz"), 120, 80, 3L);
         ImportWizardModel m = new ImportWizardModel(new IoDataFiles(), new SameThreadExecutor());
         m.chooseFile(file);
         assertTrue(m.fileReady.get(), m.fileProblem.get());

@@ -1,11 +1,11 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
 import java.util.Arrays;
 
 /**
  * Factor tables as the engine reads them. Row r of a table with {@code rows} rows and k factors is
  * {@code t[origin + r k .. origin + r k + k)}. A plain table ({@code rows k} floats, as
- * {@link org.tastemap.core.model.FactorModel} holds them) has origin 0; the trainer's own tables come
+ * {@code FactorModel} holds them) has origin 0; the trainer's own tables come
  * from {@link #allocate}, have origin {@link #ORIGIN} ({@code ORIGIN} floats longer) and start their
  * row 0 on a cache line. The engine tells the two apart by the length ({@link #origin}).
  *

@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
@@ -10,35 +10,32 @@ import jdk.incubator.vector.VectorSpecies;
  * pairwise lane sum. Loaded only when {@link VectorSupport#available()}.
  *
  * <p>One width per process: on JDK 17, running kernels of two widths in the same JVM made the wider
- * ones several times slower (PERFORMANCE-NOTES, point 4). The width is the JVM's preferred one
+ * ones several times slower (docs/vector-kernels.md, fact 4). The width is the JVM's preferred one
  * ({@code FloatVector.SPECIES_PREFERRED}: 512 bits where the JVM uses AVX-512, else 256), or
- * {@code -Dtastemap.vectorBits=128|256|512} to compare widths. PERFORMANCE-NOTES found 256 bits
- * within noise of 512 where rows fit in registers; on this project's 2-core AVX-512 machine 512 bits
- * was faster: one ALS iteration on Last.fm-sized data at k = 64, 2 threads, JDK 17, took 1.31 s
- * against 1.55 s at 256 bits (medians of 5 and 3 runs; one thread, 2.3 against 2.8 CPU seconds).
- * At k = 128 only 512 bits keeps a row in registers (8 vectors of 16 lanes); 256 bits falls back
- * to the array loops and was about 5x slower. The preferred width is also the JVM's own choice
- * for the CPU.
+ * {@code -Dtastemap.vectorBits=128|256|512} to compare widths. On this project's AVX-512 machine
+ * 512 bits was the faster at k = 64, and at k = 128 only 512 bits keeps a row in registers (8 vectors
+ * of 16 lanes; 256 bits falls back to the array loops); the timings are in docs/performance.md
+ * ("Vector width"). The preferred width is also the JVM's own choice for the CPU.
  */
-final class VectorLanes {
+public final class VectorLanes {
     /** The float species of every kernel. */
-    static final VectorSpecies<Float> F = floatSpecies();
+    public static final VectorSpecies<Float> F = floatSpecies();
     /** The double species of the same width, for sums kept in double (Gram matrix). */
-    static final VectorSpecies<Double> D = VectorSpecies.of(double.class, F.vectorShape());
+    public static final VectorSpecies<Double> D = VectorSpecies.of(double.class, F.vectorShape());
     /** Float lanes per vector. */
-    static final int L = F.length();
+    public static final int L = F.length();
     /** Double lanes per vector. */
-    static final int DL = D.length();
+    public static final int DL = D.length();
 
     /*
      * The butterfly of the pairwise lane sum: v + v.rearrange(SWAPd) adds lane i ^ d to lane i. After
      * the steps d = L/2, ..., 2, 1 every lane holds the sum of all lanes, so the sum is already
      * broadcast for a following multiply. Shuffles for steps wider than the vector are never used.
      */
-    static final VectorShuffle<Float> SWAP1 = swap(1);
-    static final VectorShuffle<Float> SWAP2 = swap(2);
-    static final VectorShuffle<Float> SWAP4 = swap(4);
-    static final VectorShuffle<Float> SWAP8 = swap(8);
+    public static final VectorShuffle<Float> SWAP1 = swap(1);
+    public static final VectorShuffle<Float> SWAP2 = swap(2);
+    public static final VectorShuffle<Float> SWAP4 = swap(4);
+    public static final VectorShuffle<Float> SWAP8 = swap(8);
 
     private VectorLanes() {
     }
@@ -57,7 +54,7 @@ final class VectorLanes {
     }
 
     /** "256-bit", for describing the path that runs. */
-    static String width() {
+    public static String width() {
         return F.vectorBitSize() + "-bit";
     }
 }

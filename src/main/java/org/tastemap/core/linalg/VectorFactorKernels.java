@@ -1,13 +1,13 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
-import static org.tastemap.core.als.VectorLanes.D;
-import static org.tastemap.core.als.VectorLanes.DL;
-import static org.tastemap.core.als.VectorLanes.F;
-import static org.tastemap.core.als.VectorLanes.L;
-import static org.tastemap.core.als.VectorLanes.SWAP1;
-import static org.tastemap.core.als.VectorLanes.SWAP2;
-import static org.tastemap.core.als.VectorLanes.SWAP4;
-import static org.tastemap.core.als.VectorLanes.SWAP8;
+import static org.tastemap.core.linalg.VectorLanes.D;
+import static org.tastemap.core.linalg.VectorLanes.DL;
+import static org.tastemap.core.linalg.VectorLanes.F;
+import static org.tastemap.core.linalg.VectorLanes.L;
+import static org.tastemap.core.linalg.VectorLanes.SWAP1;
+import static org.tastemap.core.linalg.VectorLanes.SWAP2;
+import static org.tastemap.core.linalg.VectorLanes.SWAP4;
+import static org.tastemap.core.linalg.VectorLanes.SWAP8;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -29,7 +29,10 @@ final class VectorFactorKernels implements FactorKernels {
     private static final int BLOCK = 64;
 
     @Override
-    public void gramUpper(float[] factors, int origin, int k, int from, int to, double[] g) {
+    public void gramUpper(FactorTable table, int from, int to, double[] g) {
+        final float[] factors = table.data();
+        final int origin = table.origin();
+        final int k = table.k();
         final double[] buf = new double[BLOCK * k];
         final int kv = D.loopBound(k);
         for (int r0 = from; r0 < to; r0 += BLOCK) {
@@ -128,14 +131,19 @@ final class VectorFactorKernels implements FactorKernels {
     }
 
     @Override
-    public double storedCells(float[] x, int xOrigin, float[] y, int yOrigin, int k, int[] ptr, int[] cols, float[] cm1, int from, int to) {
+    public double storedCells(FactorTable xt, FactorTable yt, int[] ptr, int[] cols, float[] cm1, int from, int to) {
+        final float[] x = xt.data();
+        final float[] y = yt.data();
+        final int xOrigin = xt.origin();
+        final int yOrigin = yt.origin();
+        final int k = xt.k();
         final int vectors = k % L == 0 ? k / L : 0;
         double sum = 0;
         for (int u = from; u < to; u++) {
             sum += switch (vectors) {
-                case 8 -> userCells8(x, xOrigin + u * k, y, yOrigin, cols, cm1, ptr[u], ptr[u + 1]);
-                case 4 -> userCells4(x, xOrigin + u * k, y, yOrigin, cols, cm1, ptr[u], ptr[u + 1]);
-                case 2 -> userCells2(x, xOrigin + u * k, y, yOrigin, cols, cm1, ptr[u], ptr[u + 1]);
+                case 8 -> VectorCellKernels.userCells8(x, xOrigin + u * k, y, yOrigin, cols, cm1, ptr[u], ptr[u + 1]);
+                case 4 -> VectorCellKernels.userCells4(x, xOrigin + u * k, y, yOrigin, cols, cm1, ptr[u], ptr[u + 1]);
+                case 2 -> VectorCellKernels.userCells2(x, xOrigin + u * k, y, yOrigin, cols, cm1, ptr[u], ptr[u + 1]);
                 default -> userCells(x, xOrigin + u * k, y, yOrigin, k, cols, cm1, ptr[u], ptr[u + 1]);
             };
         }
@@ -167,108 +175,6 @@ final class VectorFactorKernels implements FactorKernels {
             }
             final double c = 1.0 + cm1[q];
             // c_ui (1 - s)^2 replaces the (x_u . y_i)^2 that the YtY term counted with confidence 1
-            sum += c * (1 - s) * (1 - s) - s * s;
-        }
-        return sum;
-    }
-
-    // userCells2, 4 and 8 are written out by tools/generate-vector-kernels.py cells
-
-    /** {@link #userCells} for k = 2 vectors, x_u held in registers. */
-    private static double userCells2(float[] x, int xo, float[] y, int yb, int[] cols, float[] cm1, int from, int to) {
-        final int k = 2 * L;
-        final FloatVector x0 = FloatVector.fromArray(F, x, xo);
-        final FloatVector x1 = FloatVector.fromArray(F, x, xo + L);
-        double sum = 0;
-        for (int q = from; q < to; q++) {
-            final int yo = yb + cols[q] * k;
-            final FloatVector y0 = FloatVector.fromArray(F, y, yo);
-            final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
-            FloatVector d0 = y0.mul(x0);
-            FloatVector d1 = y1.mul(x1);
-            d0 = d0.add(d1);
-            if (L >= 16) { d0 = d0.add(d0.rearrange(SWAP8)); }
-            if (L >= 8) { d0 = d0.add(d0.rearrange(SWAP4)); }
-            if (L >= 4) { d0 = d0.add(d0.rearrange(SWAP2)); }
-            d0 = d0.add(d0.rearrange(SWAP1));
-            final double s = d0.lane(0);
-            final double c = 1.0 + cm1[q];
-            sum += c * (1 - s) * (1 - s) - s * s;
-        }
-        return sum;
-    }
-
-    /** {@link #userCells} for k = 4 vectors, x_u held in registers. */
-    private static double userCells4(float[] x, int xo, float[] y, int yb, int[] cols, float[] cm1, int from, int to) {
-        final int k = 4 * L;
-        final FloatVector x0 = FloatVector.fromArray(F, x, xo);
-        final FloatVector x1 = FloatVector.fromArray(F, x, xo + L);
-        final FloatVector x2 = FloatVector.fromArray(F, x, xo + 2 * L);
-        final FloatVector x3 = FloatVector.fromArray(F, x, xo + 3 * L);
-        double sum = 0;
-        for (int q = from; q < to; q++) {
-            final int yo = yb + cols[q] * k;
-            final FloatVector y0 = FloatVector.fromArray(F, y, yo);
-            final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
-            final FloatVector y2 = FloatVector.fromArray(F, y, yo + 2 * L);
-            final FloatVector y3 = FloatVector.fromArray(F, y, yo + 3 * L);
-            FloatVector d0 = y0.mul(x0);
-            FloatVector d1 = y1.mul(x1);
-            FloatVector d2 = y2.mul(x2);
-            FloatVector d3 = y3.mul(x3);
-            d0 = d0.add(d1);
-            d2 = d2.add(d3);
-            d0 = d0.add(d2);
-            if (L >= 16) { d0 = d0.add(d0.rearrange(SWAP8)); }
-            if (L >= 8) { d0 = d0.add(d0.rearrange(SWAP4)); }
-            if (L >= 4) { d0 = d0.add(d0.rearrange(SWAP2)); }
-            d0 = d0.add(d0.rearrange(SWAP1));
-            final double s = d0.lane(0);
-            final double c = 1.0 + cm1[q];
-            sum += c * (1 - s) * (1 - s) - s * s;
-        }
-        return sum;
-    }
-
-    /** {@link #userCells} for k = 8 vectors, x_u held in registers. */
-    private static double userCells8(float[] x, int xo, float[] y, int yb, int[] cols, float[] cm1, int from, int to) {
-        final int k = 8 * L;
-        final FloatVector x0 = FloatVector.fromArray(F, x, xo);
-        final FloatVector x1 = FloatVector.fromArray(F, x, xo + L);
-        final FloatVector x2 = FloatVector.fromArray(F, x, xo + 2 * L);
-        final FloatVector x3 = FloatVector.fromArray(F, x, xo + 3 * L);
-        final FloatVector x4 = FloatVector.fromArray(F, x, xo + 4 * L);
-        final FloatVector x5 = FloatVector.fromArray(F, x, xo + 5 * L);
-        final FloatVector x6 = FloatVector.fromArray(F, x, xo + 6 * L);
-        final FloatVector x7 = FloatVector.fromArray(F, x, xo + 7 * L);
-        double sum = 0;
-        for (int q = from; q < to; q++) {
-            final int yo = yb + cols[q] * k;
-            final FloatVector y0 = FloatVector.fromArray(F, y, yo);
-            final FloatVector y1 = FloatVector.fromArray(F, y, yo + L);
-            final FloatVector y2 = FloatVector.fromArray(F, y, yo + 2 * L);
-            final FloatVector y3 = FloatVector.fromArray(F, y, yo + 3 * L);
-            final FloatVector y4 = FloatVector.fromArray(F, y, yo + 4 * L);
-            final FloatVector y5 = FloatVector.fromArray(F, y, yo + 5 * L);
-            final FloatVector y6 = FloatVector.fromArray(F, y, yo + 6 * L);
-            final FloatVector y7 = FloatVector.fromArray(F, y, yo + 7 * L);
-            FloatVector d0 = y0.mul(x0);
-            FloatVector d1 = y1.mul(x1);
-            FloatVector d2 = y2.mul(x2);
-            FloatVector d3 = y3.mul(x3);
-            d0 = y4.fma(x4, d0);
-            d1 = y5.fma(x5, d1);
-            d2 = y6.fma(x6, d2);
-            d3 = y7.fma(x7, d3);
-            d0 = d0.add(d1);
-            d2 = d2.add(d3);
-            d0 = d0.add(d2);
-            if (L >= 16) { d0 = d0.add(d0.rearrange(SWAP8)); }
-            if (L >= 8) { d0 = d0.add(d0.rearrange(SWAP4)); }
-            if (L >= 4) { d0 = d0.add(d0.rearrange(SWAP2)); }
-            d0 = d0.add(d0.rearrange(SWAP1));
-            final double s = d0.lane(0);
-            final double c = 1.0 + cm1[q];
             sum += c * (1 - s) * (1 - s) - s * s;
         }
         return sum;

@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.model;
 
 import java.util.Locale;
 

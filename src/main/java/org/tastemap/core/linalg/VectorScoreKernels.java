@@ -1,7 +1,7 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
-import static org.tastemap.core.als.VectorLanes.F;
-import static org.tastemap.core.als.VectorLanes.L;
+import static org.tastemap.core.linalg.VectorLanes.F;
+import static org.tastemap.core.linalg.VectorLanes.L;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorOperators;
  * <p>A panel is two vectors of artists. The scores of 8 users over one panel are 16 accumulators
  * held in registers; each factor f loads the panel's two vectors of y once and adds
  * {@code x_uf * y_f} to every user's accumulators with a broadcast FMA, so no score needs a
- * horizontal sum (PERFORMANCE-NOTES, points 1 and 2). The FMAs run in factor order from zero, the
+ * horizontal sum (docs/vector-kernels.md, facts 1 and 2). The FMAs run in factor order from zero, the
  * same chain as {@link ScoreKernels#score}.
  */
 final class VectorScoreKernels implements ScoreKernels {
@@ -300,7 +300,7 @@ final class VectorScoreKernels implements ScoreKernels {
         counts[c + 3] += b3;
     }
 
-    /** The pairwise lane sum (PERFORMANCE-NOTES, point 1), exact here: the lanes hold small integers. */
+    /** The pairwise lane sum (docs/vector-kernels.md, fact 1), exact here: the lanes hold small integers. */
     private static float laneSum(FloatVector v) {
         if (L >= 16) { v = v.add(v.rearrange(VectorLanes.SWAP8)); }
         if (L >= 8) { v = v.add(v.rearrange(VectorLanes.SWAP4)); }

@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.model;
 
 /** How raw play counts r_ui become confidences c_ui. See {@link Confidence}. */
 public enum ConfidenceKind {

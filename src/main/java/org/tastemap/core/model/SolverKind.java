@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.model;
 
 /** How each row's normal equations are solved. */
 public enum SolverKind {

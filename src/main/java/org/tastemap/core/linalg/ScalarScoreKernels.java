@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
 /** {@link ScoreKernels} in plain loops: the reference for the vector ones and the path without the Vector API. */
 final class ScalarScoreKernels implements ScoreKernels {

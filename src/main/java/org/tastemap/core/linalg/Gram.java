@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
 /** The Gram matrix {@code FtF} of a row-major factor table, accumulated in double. */
 public final class Gram {
@@ -32,10 +32,16 @@ public final class Gram {
         }
     }
 
-    /** {@code FtF} of all {@code rows} rows, single-threaded; the table may have an origin ({@link FactorTables}). */
+    /** {@code FtF} of all {@code rows} rows of a plain or {@link FactorTables#allocate}d table, single-threaded. */
     public static double[] of(float[] factors, int rows, int k) {
+        return of(FactorTable.of(factors, rows, k, "factor table"));
+    }
+
+    /** {@code FtF} of all rows of {@code table}, single-threaded. */
+    public static double[] of(FactorTable table) {
+        int k = table.k();
         double[] g = new double[k * k];
-        accumulateUpper(factors, FactorTables.origin(factors, rows, k, "factor table"), k, 0, rows, g);
+        accumulateUpper(table.data(), table.origin(), k, 0, table.rows(), g);
         mirror(g, k);
         return g;
     }

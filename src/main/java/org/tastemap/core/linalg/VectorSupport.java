@@ -1,4 +1,5 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
+
 
 /**
  * Finds out at run time whether the incubating Vector API ({@code jdk.incubator.vector}) is in the
@@ -21,14 +22,6 @@ public final class VectorSupport {
     public static String describe() {
         return AVAILABLE ? "vector (" + VectorLanes.width() + ")"
                 : "scalar (start with --add-modules jdk.incubator.vector for the fast path)";
-    }
-
-    /**
-     * The vector CG solver; call only when {@link #available()}. It is typed as the interface so that
-     * verifying this class loads none of the vector classes.
-     */
-    static RowSolver newVectorCg(int steps) {
-        return new VectorConjugateGradientSolver(steps);
     }
 
     /** The vector score kernels; call only when {@link #available()}. */

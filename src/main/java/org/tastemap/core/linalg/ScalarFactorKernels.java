@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
 /** {@link FactorKernels} in plain loops, in double: the reference the vector kernels are tested against. */
 final class ScalarFactorKernels implements FactorKernels {
@@ -8,12 +8,17 @@ final class ScalarFactorKernels implements FactorKernels {
     }
 
     @Override
-    public void gramUpper(float[] factors, int origin, int k, int from, int to, double[] g) {
-        Gram.accumulateUpper(factors, origin, k, from, to, g);
+    public void gramUpper(FactorTable table, int from, int to, double[] g) {
+        Gram.accumulateUpper(table.data(), table.origin(), table.k(), from, to, g);
     }
 
     @Override
-    public double storedCells(float[] x, int xOrigin, float[] y, int yOrigin, int k, int[] ptr, int[] cols, float[] cm1, int from, int to) {
+    public double storedCells(FactorTable xt, FactorTable yt, int[] ptr, int[] cols, float[] cm1, int from, int to) {
+        final float[] x = xt.data();
+        final float[] y = yt.data();
+        final int xOrigin = xt.origin();
+        final int yOrigin = yt.origin();
+        final int k = xt.k();
         double sum = 0;
         for (int u = from; u < to; u++) {
             int xo = xOrigin + u * k;

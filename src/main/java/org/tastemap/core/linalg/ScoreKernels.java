@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
 /**
  * Scores of many users over many artists, for held-out evaluation and the queries. The artist

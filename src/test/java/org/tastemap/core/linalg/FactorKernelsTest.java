@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -42,8 +42,8 @@ class FactorKernelsTest {
         float[] t = randomTable(200, k, k);
         double[] scalar = new double[k * k];
         double[] vector = new double[k * k];
-        FactorKernels.scalar().gramUpper(t, 0, k, 7, 157, scalar);
-        FactorKernels.fastest().gramUpper(t, 0, k, 7, 157, vector);
+        FactorKernels.scalar().gramUpper(FactorTable.plain(t, 200, k), 7, 157, scalar);
+        FactorKernels.fastest().gramUpper(FactorTable.plain(t, 200, k), 7, 157, vector);
         Gram.mirror(scalar, k);
         Gram.mirror(vector, k);
         for (int q = 0; q < k * k; q++) {
@@ -64,8 +64,8 @@ class FactorKernelsTest {
         for (int q = 0; q < cm1.length; q++) {
             cm1[q] = (float) (rnd.nextDouble() * 10);
         }
-        double scalar = FactorKernels.scalar().storedCells(x, 0, y, 0, k, m.userPtr(), m.userItems(), cm1, 0, 50);
-        double vector = FactorKernels.fastest().storedCells(x, 0, y, 0, k, m.userPtr(), m.userItems(), cm1, 0, 50);
+        double scalar = FactorKernels.scalar().storedCells(FactorTable.plain(x, 50, k), FactorTable.plain(y, 40, k), m.userPtr(), m.userItems(), cm1, 0, 50);
+        double vector = FactorKernels.fastest().storedCells(FactorTable.plain(x, 50, k), FactorTable.plain(y, 40, k), m.userPtr(), m.userItems(), cm1, 0, 50);
         assertEquals(scalar, vector, 1e-6 * Math.abs(scalar));
     }
 }

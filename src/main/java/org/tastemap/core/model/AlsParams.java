@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.model;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,51 +94,165 @@ public record AlsParams(int factors, double alpha, ConfidenceKind confidence, do
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
+    /** A builder that starts from these parameters. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A builder that starts from {@link #defaults()}. */
+    public static Builder builder() {
+        return defaults().toBuilder();
+    }
+
+    // the withers change one value each and keep the rest, through the builder
+
     public AlsParams withFactors(int v) {
-        return new AlsParams(v, alpha, confidence, eps, bm25K1, bm25B, lambda, scaleLambdaByCount, iterations, solver, cgSteps, seed, threads);
+        return toBuilder().factors(v).build();
     }
 
     public AlsParams withAlpha(double v) {
-        return new AlsParams(factors, v, confidence, eps, bm25K1, bm25B, lambda, scaleLambdaByCount, iterations, solver, cgSteps, seed, threads);
+        return toBuilder().alpha(v).build();
     }
 
     public AlsParams withConfidence(ConfidenceKind v) {
-        return new AlsParams(factors, alpha, v, eps, bm25K1, bm25B, lambda, scaleLambdaByCount, iterations, solver, cgSteps, seed, threads);
+        return toBuilder().confidence(v).build();
     }
 
     public AlsParams withEps(double v) {
-        return new AlsParams(factors, alpha, confidence, v, bm25K1, bm25B, lambda, scaleLambdaByCount, iterations, solver, cgSteps, seed, threads);
+        return toBuilder().eps(v).build();
     }
 
     public AlsParams withBm25(double k1, double b) {
-        return new AlsParams(factors, alpha, confidence, eps, k1, b, lambda, scaleLambdaByCount, iterations, solver, cgSteps, seed, threads);
+        return toBuilder().bm25K1(k1).bm25B(b).build();
     }
 
     public AlsParams withLambda(double v) {
-        return new AlsParams(factors, alpha, confidence, eps, bm25K1, bm25B, v, scaleLambdaByCount, iterations, solver, cgSteps, seed, threads);
+        return toBuilder().lambda(v).build();
     }
 
     public AlsParams withScaleLambdaByCount(boolean v) {
-        return new AlsParams(factors, alpha, confidence, eps, bm25K1, bm25B, lambda, v, iterations, solver, cgSteps, seed, threads);
+        return toBuilder().scaleLambdaByCount(v).build();
     }
 
     public AlsParams withIterations(int v) {
-        return new AlsParams(factors, alpha, confidence, eps, bm25K1, bm25B, lambda, scaleLambdaByCount, v, solver, cgSteps, seed, threads);
+        return toBuilder().iterations(v).build();
     }
 
     public AlsParams withSolver(SolverKind v) {
-        return new AlsParams(factors, alpha, confidence, eps, bm25K1, bm25B, lambda, scaleLambdaByCount, iterations, v, cgSteps, seed, threads);
+        return toBuilder().solver(v).build();
     }
 
     public AlsParams withCgSteps(int v) {
-        return new AlsParams(factors, alpha, confidence, eps, bm25K1, bm25B, lambda, scaleLambdaByCount, iterations, solver, v, seed, threads);
+        return toBuilder().cgSteps(v).build();
     }
 
     public AlsParams withSeed(long v) {
-        return new AlsParams(factors, alpha, confidence, eps, bm25K1, bm25B, lambda, scaleLambdaByCount, iterations, solver, cgSteps, v, threads);
+        return toBuilder().seed(v).build();
     }
 
     public AlsParams withThreads(int v) {
-        return new AlsParams(factors, alpha, confidence, eps, bm25K1, bm25B, lambda, scaleLambdaByCount, iterations, solver, cgSteps, seed, v);
+        return toBuilder().threads(v).build();
+    }
+
+    /** Parameters built one value at a time; {@link #build()} does not validate (call {@link AlsParams#validate()}). */
+    public static final class Builder {
+        private int factors;
+        private double alpha;
+        private ConfidenceKind confidence;
+        private double eps;
+        private double bm25K1;
+        private double bm25B;
+        private double lambda;
+        private boolean scaleLambdaByCount;
+        private int iterations;
+        private SolverKind solver;
+        private int cgSteps;
+        private long seed;
+        private int threads;
+
+        private Builder(AlsParams p) {
+            factors = p.factors;
+            alpha = p.alpha;
+            confidence = p.confidence;
+            eps = p.eps;
+            bm25K1 = p.bm25K1;
+            bm25B = p.bm25B;
+            lambda = p.lambda;
+            scaleLambdaByCount = p.scaleLambdaByCount;
+            iterations = p.iterations;
+            solver = p.solver;
+            cgSteps = p.cgSteps;
+            seed = p.seed;
+            threads = p.threads;
+        }
+
+        public Builder factors(int v) {
+            factors = v;
+            return this;
+        }
+
+        public Builder alpha(double v) {
+            alpha = v;
+            return this;
+        }
+
+        public Builder confidence(ConfidenceKind v) {
+            confidence = v;
+            return this;
+        }
+
+        public Builder eps(double v) {
+            eps = v;
+            return this;
+        }
+
+        public Builder bm25K1(double v) {
+            bm25K1 = v;
+            return this;
+        }
+
+        public Builder bm25B(double v) {
+            bm25B = v;
+            return this;
+        }
+
+        public Builder lambda(double v) {
+            lambda = v;
+            return this;
+        }
+
+        public Builder scaleLambdaByCount(boolean v) {
+            scaleLambdaByCount = v;
+            return this;
+        }
+
+        public Builder iterations(int v) {
+            iterations = v;
+            return this;
+        }
+
+        public Builder solver(SolverKind v) {
+            solver = v;
+            return this;
+        }
+
+        public Builder cgSteps(int v) {
+            cgSteps = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder threads(int v) {
+            threads = v;
+            return this;
+        }
+
+        public AlsParams build() {
+            return new AlsParams(factors, alpha, confidence, eps, bm25K1, bm25B, lambda, scaleLambdaByCount, iterations, solver, cgSteps, seed, threads);
+        }
     }
 }

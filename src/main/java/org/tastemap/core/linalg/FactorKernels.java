@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
 /**
  * The kernels over whole factor tables that the engine runs besides the row solves: the Gram
@@ -6,22 +6,22 @@ package org.tastemap.core.als;
  * ({@code VectorFactorKernels}) when {@link VectorSupport#available()}. Both are tested against each
  * other.
  */
-interface FactorKernels {
+public interface FactorKernels {
 
     /**
      * Adds {@code sum_r f_r f_r'} over rows {@code [from, to)} to the upper triangle of {@code g}
-     * (k x k, row-major); row r is {@code factors[origin + r k ..)}. Entries below the diagonal may receive the same sums too; {@link Gram#mirror}
-     * overwrites them.
+     * (k x k, row-major) for the rows of {@code table}. Entries below the diagonal may receive the same
+     * sums too; {@link Gram#mirror} overwrites them.
      */
-    void gramUpper(float[] factors, int origin, int k, int from, int to, double[] g);
+    void gramUpper(FactorTable table, int from, int to, double[] g);
 
     /**
      * The stored cells' part of the loss for users {@code [from, to)}:
      * {@code sum_u sum_{i in u} ( c_ui (1 - s)^2 - s^2 )} with {@code s = x_u . y_i} and
-     * {@code c_ui = 1 + cm1} (see {@link AlsEngine#loss}); the tables' rows start at their origins
-     * ({@link FactorTables}).
+     * {@code c_ui = 1 + cm1} (the loss of the ALS engine), for the user table {@code x} and the artist
+     * table {@code y} (same k).
      */
-    double storedCells(float[] x, int xOrigin, float[] y, int yOrigin, int k, int[] ptr, int[] cols, float[] cm1, int from, int to);
+    double storedCells(FactorTable x, FactorTable y, int[] ptr, int[] cols, float[] cm1, int from, int to);
 
     /** The vector kernels when the Vector API is present, else the scalar ones. */
     static FactorKernels fastest() {

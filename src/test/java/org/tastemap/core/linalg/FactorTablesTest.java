@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tastemap.core.TestData;
+import org.tastemap.core.als.AlsEngine;
+import org.tastemap.core.als.AlsTrainer;
+import org.tastemap.core.als.CholeskySolver;
+import org.tastemap.core.als.ConjugateGradientSolver;
+import org.tastemap.core.als.RowSolver;
+import org.tastemap.core.als.TrainingOptions;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.model.FactorModel;
 
 /**
@@ -84,8 +91,8 @@ class FactorTablesTest {
     void everySolverGivesBitIdenticalFactorsAndLossOnTablesWithAnOrigin(int k) {
         // Cholesky reads the tables the same way at every k; at 256 it would take most of the test's time
         Supplier<?>[] solvers = k < 256
-                ? new Supplier<?>[] {() -> ConjugateGradientSolver.create(3), () -> ConjugateGradientSolver.scalar(3), CholeskySolver::new}
-                : new Supplier<?>[] {() -> ConjugateGradientSolver.create(3), () -> ConjugateGradientSolver.scalar(3)};
+                ? new Supplier<?>[] {() -> RowSolver.conjugateGradient(3), () -> ConjugateGradientSolver.scalar(3), CholeskySolver::new}
+                : new Supplier<?>[] {() -> RowSolver.conjugateGradient(3), () -> ConjugateGradientSolver.scalar(3)};
         int o = FactorTables.ORIGIN;
         for (boolean scaled : new boolean[] {false, true}) {
             AlsParams p = AlsParams.defaults().withFactors(k).withThreads(2).withScaleLambdaByCount(scaled);

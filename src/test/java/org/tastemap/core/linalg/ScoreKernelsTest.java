@@ -1,4 +1,4 @@
-package org.tastemap.core.als;
+package org.tastemap.core.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
