@@ -1,8 +1,8 @@
 package org.tastemap.app;
 
 import java.util.Locale;
-import org.tastemap.core.als.ConfidenceKind;
-import org.tastemap.core.als.SolverKind;
+import org.tastemap.core.model.ConfidenceKind;
+import org.tastemap.core.model.SolverKind;
 
 /** Numbers and choices written one way on every screen. */
 public final class Format {

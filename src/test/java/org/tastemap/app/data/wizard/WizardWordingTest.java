@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tastemap.app.SyntheticListening;
+import org.tastemap.app.Fixtures;
 import org.tastemap.app.session.IoDataFiles;
 import org.tastemap.app.task.SameThreadExecutor;
 
@@ -31,7 +31,7 @@ class WizardWordingTest {
 
     @Test
     void theReadStepEndsWithWhatWasRead() throws Exception {
-        Path file = SyntheticListening.writeLastFm(dir.resolve("plays.tsv.gz"), 120, 80, 3L);
+        Path file = Fixtures.lastFmFile(dir.resolve("plays.tsv.gz"), 120, 80, 3L);
         ImportWizardModel m = new ImportWizardModel(new IoDataFiles(), new SameThreadExecutor());
         m.chooseFile(file);
         m.startImport();
