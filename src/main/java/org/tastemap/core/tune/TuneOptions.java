@@ -1,0 +1,79 @@
+package org.tastemap.core.tune;
+
+import java.util.Objects;
+import java.util.function.LongSupplier;
+import org.tastemap.core.als.AlsParams;
+
+/**
+ * How a tune runs.
+ *
+ * @param base          the settings a candidate does not vary (solver, CG steps, eps, BM25...), and the
+ *                      defaults candidate itself; {@code iterations} is the most any candidate runs, and
+ *                      the final model's iterations; {@code seed} seeds the random starts, the validation
+ *                      split and the sample of validation listeners; {@code threads} the workers
+ * @param space         where to search
+ * @param metric        what to maximise
+ * @param budgetSeconds the time the whole tune may take, final training included; 0 for no limit
+ * @param patience      a candidate stops after this many iterations without a better validation value
+ * @param evalUsers     validation listeners evaluated (a seeded sample)
+ * @param refineSteps   golden-section steps on log-lambda (and about half as many on log-alpha) after the grid
+ * @param warmStarts    whether candidates start from a neighbour's factors
+ * @param clock         nanoseconds, for the budget and the seconds reported ({@link System#nanoTime} unless a test controls it)
+ */
+public record TuneOptions(AlsParams base, TuneSpace space, TuneMetric metric, double budgetSeconds, int patience,
+                          int evalUsers, int refineSteps, boolean warmStarts, LongSupplier clock) {
+    /** The share of each listener's training artists held out for validation. */
+    public static final double VALIDATION_FRACTION = 0.2;
+
+    public TuneOptions {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(clock, "clock");
+        base.validate();
+        if (!(budgetSeconds >= 0) || Double.isInfinite(budgetSeconds)) {
+            throw new IllegalArgumentException("The budget must be a finite number of seconds, at least 0 (got " + budgetSeconds + ").");
+        }
+        if (patience < 1 || evalUsers < 1 || refineSteps < 0) {
+            throw new IllegalArgumentException("patience and evalUsers must be at least 1, refineSteps at least 0");
+        }
+    }
+
+    /** The defaults around {@code base}: {@link TuneSpace#defaults} at its factors, MAP@10, no budget, patience 2, 2,000 listeners, 4 refinement steps. */
+    public static TuneOptions defaults(AlsParams base) {
+        return new TuneOptions(base, TuneSpace.defaults(base.factors()), TuneMetric.MAP, 0, 2, 2000, 4, true, System::nanoTime);
+    }
+
+    public TuneOptions withSpace(TuneSpace v) {
+        return new TuneOptions(base, v, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock);
+    }
+
+    public TuneOptions withMetric(TuneMetric v) {
+        return new TuneOptions(base, space, v, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock);
+    }
+
+    public TuneOptions withBudget(double seconds) {
+        return new TuneOptions(base, space, metric, seconds, patience, evalUsers, refineSteps, warmStarts, clock);
+    }
+
+    /** Patience {@code Integer.MAX_VALUE/2} and no warm starts give cold, full-length runs. */
+    public TuneOptions withPatience(int v) {
+        return new TuneOptions(base, space, metric, budgetSeconds, v, evalUsers, refineSteps, warmStarts, clock);
+    }
+
+    public TuneOptions withEvalUsers(int v) {
+        return new TuneOptions(base, space, metric, budgetSeconds, patience, v, refineSteps, warmStarts, clock);
+    }
+
+    public TuneOptions withRefineSteps(int v) {
+        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, v, warmStarts, clock);
+    }
+
+    public TuneOptions withWarmStarts(boolean v) {
+        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, refineSteps, v, clock);
+    }
+
+    public TuneOptions withClock(LongSupplier v) {
+        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, v);
+    }
+}

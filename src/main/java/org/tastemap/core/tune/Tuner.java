@@ -1,0 +1,325 @@
+package org.tastemap.core.tune;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.tastemap.core.als.AlsParams;
+import org.tastemap.core.als.AlsTrainer;
+import org.tastemap.core.als.TrainingOptions;
+import org.tastemap.core.als.TrainingResult;
+import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.eval.Holdout;
+import org.tastemap.core.eval.Metrics;
+import org.tastemap.core.eval.Scorer;
+import org.tastemap.core.eval.TrainTestSplit;
+import org.tastemap.core.model.FactorModel;
+import org.tastemap.core.tune.CandidateResult.Outcome;
+
+/**
+ * Finds ALS settings that fit the data: confidence, alpha, lambda and factors, scored on a
+ * validation split carved from the training rows only ({@link #validationSplit}: 20% of the
+ * artists of each listener with at least 5, seeded), so rows held out for testing are never seen.
+ *
+ * <p>The search:
+ * <ol>
+ *   <li>the defaults ({@link TuneOptions#base()}), from a random start;</li>
+ *   <li>the coarse grid of {@link TuneSpace}, per confidence and factor count, alpha ascending and
+ *       lambda in serpentine order (ascending, then descending on the next alpha), so that each cell
+ *       neighbours the one before it;</li>
+ *   <li>refinement around the best cell: golden-section search on log10(lambda) inside the bracket of
+ *       the grid lambdas either side of the best, then on log10(alpha) likewise.</li>
+ * </ol>
+ * Each candidate runs at most {@code base.iterations()} iterations, is evaluated after every one on
+ * a seeded sample of validation listeners, keeps the factors of its best iteration, and stops once
+ * {@code patience} iterations in a row brought no better value (early stopping). It starts from the
+ * factors of the candidate before it (warm start) when that one scored at least half the best value
+ * so far, else from the best model so far with the same factor count, else from a random start: a
+ * heavily regularised neighbour, whose factors are near zero, would only slow it down.
+ *
+ * <p>The budget covers everything, final training included: a candidate starts only if the mean
+ * time of those before it still fits beside a reserve for the final training (the time per
+ * iteration so far, scaled by the rows, times the iterations); a running candidate stops when its
+ * next iteration would not fit; the final training runs fewer iterations if the reserve fell short.
+ * The result depends only on the data, the options and the thread count (AlsTrainer and the metrics
+ * are deterministic), except where the budget cut it short.
+ */
+public final class Tuner {
+    /** Golden-section ratio 1 - 1/phi: a new point splits the larger segment at this share. */
+    private static final double GOLDEN = 0.3819660112501051;
+    /** A value counts as better only above the best by more than this share (guards float jitter). */
+    private static final double MIN_GAIN = 1e-4;
+
+    private final InteractionMatrix train;
+    private final TuneOptions o;
+    private final TuneListener listener;
+    private final BooleanSupplier cancel;
+    private final TrainTestSplit validation;
+    private final Holdout protocol;
+    private final int threads;
+    private final long t0;
+    private final List<CandidateResult> results = new ArrayList<>();
+    private final Map<Integer, Slot> bestByFactors = new HashMap<>();
+    private Slot previous;
+    private CandidateResult best;
+    private double iterationClockSeconds = Double.NaN;
+    private boolean outOfTime;
+    private boolean cancelled;
+
+    /** A finished candidate's kept factors. */
+    private record Slot(CandidateResult result, FactorModel model) {
+    }
+
+    private Tuner(InteractionMatrix train, TuneOptions o, TuneListener listener, BooleanSupplier cancel) {
+        this.train = train;
+        this.o = o;
+        this.listener = listener;
+        this.cancel = cancel;
+        this.t0 = o.clock().getAsLong();
+        this.protocol = new Holdout(TuneOptions.VALIDATION_FRACTION, o.base().seed());
+        this.validation = validationSplit(train, o.base().seed());
+        this.threads = o.base().effectiveThreads();
+    }
+
+    /** The validation split a tune with this seed carves from {@code train}: every validation cell is a cell of {@code train}. */
+    public static TrainTestSplit validationSplit(InteractionMatrix train, long seed) {
+        return new Holdout(TuneOptions.VALIDATION_FRACTION, seed).split(train);
+    }
+
+    /**
+     * Tunes on {@code train} (the rows the user did not hold out) and trains the final model on all of
+     * them. {@code cancel} is polled often; once true the tune ends within a training chunk's time,
+     * keeping the candidates so far.
+     */
+    public static TuneResult tune(InteractionMatrix train, TuneOptions options, TuneListener listener, BooleanSupplier cancel) {
+        return new Tuner(train, options, listener, cancel).run();
+    }
+
+    private TuneResult run() {
+        Metrics baseline = protocol.evaluate(Scorer.popularity(validation.train()), validation, o.evalUsers(), threads);
+        TuneSpace s = o.space();
+        CandidateResult defaults = evaluate(Candidate.Phase.DEFAULTS, o.base());
+        for (int ci = 0; ci < s.confidences().size() && searching(); ci++) {
+            for (int fi = 0; fi < s.factors().size() && searching(); fi++) {
+                for (int ai = 0; ai < s.alphas().size() && searching(); ai++) {
+                    for (int q = 0; q < s.lambdas().size() && searching(); q++) {
+                        // serpentine: odd alpha rows walk lambda downwards, so consecutive cells are neighbours
+                        int lj = ai % 2 == 0 ? q : s.lambdas().size() - 1 - q;
+                        AlsParams p = o.base().withConfidence(s.confidences().get(ci)).withFactors(s.factors().get(fi))
+                                .withAlpha(s.alphas().get(ai)).withLambda(s.lambdas().get(lj));
+                        evaluate(Candidate.Phase.GRID, p);
+                    }
+                }
+            }
+        }
+        if (s.refine() && best != null && searching()) {
+            AlsParams p = best.candidate().params();
+            double l = refine(p, true, o.refineSteps());
+            refine(p.withLambda(l), false, (o.refineSteps() + 1) / 2);
+        }
+        TrainingResult fin = null;
+        if (!cancelled && best != null) {
+            fin = finalTraining();
+        }
+        TuneResult.Status status = cancelled ? TuneResult.Status.CANCELLED : outOfTime ? TuneResult.Status.OUT_OF_TIME
+                : TuneResult.Status.COMPLETED;
+        return new TuneResult(status, results, defaults, best, baseline, fin, elapsed());
+    }
+
+    /**
+     * Golden-section search for the best log10(lambda) (or log10(alpha)) with the other settings of
+     * {@code p}, inside the bracket of the grid values either side of p's, in {@code steps} evaluations.
+     * Returns the best value found (p's own when nothing beat it).
+     */
+    private double refine(AlsParams p, boolean lambda, int steps) {
+        List<Double> grid = lambda ? o.space().lambdas() : o.space().alphas();
+        double lo = Math.log10(lambda ? TuneSpace.MIN_LAMBDA : TuneSpace.MIN_ALPHA);
+        double hi = Math.log10(lambda ? TuneSpace.MAX_LAMBDA : TuneSpace.MAX_ALPHA);
+        double x = Math.log10(lambda ? p.lambda() : p.alpha());
+        int j = nearest(grid, Math.pow(10, x));
+        // the bracket: the neighbouring grid values, or one decade beyond an edge of the grid
+        double a = Math.max(lo, j > 0 ? Math.log10(grid.get(j - 1)) : x - 1);
+        double b = Math.min(hi, j < grid.size() - 1 ? Math.log10(grid.get(j + 1)) : x + 1);
+        double fx = best.value();
+        for (int step = 0; step < steps && searching(); step++) {
+            // the new point splits the larger of [a, x] and [x, b] at the golden share, measured from x
+            boolean right = b - x >= x - a;
+            double t = right ? x + GOLDEN * (b - x) : x - GOLDEN * (x - a);
+            double v = round3(Math.pow(10, t));
+            AlsParams q = lambda ? p.withLambda(v) : p.withAlpha(v);
+            CandidateResult r = evaluate(Candidate.Phase.REFINE, q);
+            if (r == null) {
+                break;
+            }
+            double ft = r.scored() ? r.value() : Double.NEGATIVE_INFINITY;
+            t = Math.log10(v);
+            if (ft > fx) {
+                // the maximum is now bracketed around t
+                if (right) {
+                    a = x;
+                } else {
+                    b = x;
+                }
+                x = t;
+                fx = ft;
+            } else if (right) {
+                b = t;
+            } else {
+                a = t;
+            }
+        }
+        return round3(Math.pow(10, x));
+    }
+
+    private boolean searching() {
+        return !cancelled && !outOfTime;
+    }
+
+    /** Trains and scores one candidate, reports it, and keeps its factors for warm starts; null when the budget has no room for it. */
+    private CandidateResult evaluate(Candidate.Phase phase, AlsParams params) {
+        TuneSpace s = o.space();
+        Candidate c = new Candidate(results.size(), phase, params, s.confidences().indexOf(params.confidence()),
+                s.factors().indexOf(params.factors()), nearest(s.alphas(), params.alpha()), nearest(s.lambdas(), params.lambda()));
+        if (o.budgetSeconds() > 0 && !results.isEmpty()) {
+            // a candidate starts only if the mean time of those before it fits beside the final reserve
+            double mean = results.stream().mapToDouble(CandidateResult::seconds).average().orElse(0);
+            if (elapsed() + mean + finalReserve() > o.budgetSeconds()) {
+                outOfTime = true;
+                return null;
+            }
+        }
+        listener.started(c);
+        Slot warm = warmStart(params.factors());
+        long start = o.clock().getAsLong();
+        double[] bestValue = {Double.NEGATIVE_INFINITY};
+        FactorModel[] bestModel = {null};
+        Metrics[] bestMetrics = {null};
+        int[] counts = new int[3];   // iterations run, best iteration, iterations since the best
+        boolean[] stop = new boolean[2];   // early stop, out of time
+        long[] last = {start};
+        TrainingOptions options = TrainingOptions.quiet()
+                .withEvaluator(m -> protocol.evaluate(Scorer.of(m), validation, o.evalUsers(), threads))
+                .withCancel(() -> stop[0] || stop[1] || cancel.getAsBoolean())
+                .withListener(r -> {
+                    counts[0] = r.iteration();
+                    double v = o.metric().of(r.metrics());
+                    if (r.metrics() != null && v > bestValue[0] + MIN_GAIN * Math.abs(bestValue[0])) {
+                        bestValue[0] = v;
+                        bestModel[0] = r.model();
+                        bestMetrics[0] = r.metrics();
+                        counts[1] = r.iteration();
+                        counts[2] = 0;
+                    } else if (++counts[2] >= o.patience()) {
+                        stop[0] = true;
+                    }
+                    long now = o.clock().getAsLong();
+                    double it = (now - last[0]) / 1e9;
+                    last[0] = now;
+                    iterationClockSeconds = Double.isNaN(iterationClockSeconds) ? it : Math.max(iterationClockSeconds, it);
+                    if (o.budgetSeconds() > 0 && elapsed(now) + it + finalReserve() > o.budgetSeconds()) {
+                        stop[1] = true;
+                    }
+                });
+        TrainingResult tr = AlsTrainer.train(validation.train(), params, warm == null ? null : warm.model(), options);
+        Outcome outcome;
+        if (tr.status() == TrainingResult.Status.DIVERGED) {
+            outcome = Outcome.DIVERGED;
+        } else if (tr.completed()) {
+            outcome = Outcome.COMPLETED;
+        } else if (stop[0]) {
+            outcome = Outcome.STOPPED_EARLY;
+        } else if (stop[1]) {
+            outcome = Outcome.OUT_OF_TIME;
+            outOfTime = true;
+        } else {
+            outcome = Outcome.CANCELLED;
+            cancelled = true;
+        }
+        double value = bestMetrics[0] == null ? Double.NaN : bestValue[0];
+        CandidateResult r = new CandidateResult(c, outcome, counts[0], counts[1], warm == null ? -1 : warm.result().candidate().index(),
+                bestMetrics[0], value, (o.clock().getAsLong() - start) / 1e9);
+        results.add(r);
+        if (r.scored()) {
+            Slot slot = new Slot(r, bestModel[0]);
+            previous = slot;
+            Slot b = bestByFactors.get(params.factors());
+            if (b == null || r.value() > b.result().value()) {
+                bestByFactors.put(params.factors(), slot);
+            }
+            if (best == null || r.value() > best.value()) {
+                best = r;
+            }
+        } else {
+            previous = null;
+        }
+        listener.finished(r);
+        return r;
+    }
+
+    /** The factors a candidate with {@code k} factors starts from, or null for a random start. */
+    private Slot warmStart(int k) {
+        if (!o.warmStarts()) {
+            return null;
+        }
+        if (previous != null && previous.model().factors() == k && previous.result().value() >= 0.5 * best.value()) {
+            return previous;
+        }
+        return bestByFactors.get(k);
+    }
+
+    /** Seconds the final training is expected to take: the slowest iteration so far, scaled by rows, times the iterations. */
+    private double finalReserve() {
+        if (Double.isNaN(iterationClockSeconds)) {
+            return 0;
+        }
+        return perFinalIteration() * o.base().iterations();
+    }
+
+    private double perFinalIteration() {
+        // ALS's work per iteration grows with the non-zeros (plus a k^2 term per row, the same in both)
+        double rows = train.nnz() / (double) Math.max(1, validation.train().nnz());
+        return iterationClockSeconds * rows;
+    }
+
+    private TrainingResult finalTraining() {
+        AlsParams p = best.candidate().params();
+        int iterations = p.iterations();
+        if (o.budgetSeconds() > 0 && !Double.isNaN(iterationClockSeconds)) {
+            // fewer iterations when the reserve fell short, but at least one
+            double left = o.budgetSeconds() - elapsed();
+            iterations = (int) Math.max(1, Math.min(iterations, Math.floor(left / perFinalIteration())));
+        }
+        listener.finalTrainingStarted(best, iterations);
+        TrainingResult r = AlsTrainer.train(train, p.withIterations(iterations),
+                TrainingOptions.quiet().withListener(listener::finalIteration).withCancel(cancel));
+        if (r.status() == TrainingResult.Status.CANCELLED) {
+            cancelled = true;
+        }
+        return r;
+    }
+
+    private double elapsed() {
+        return elapsed(o.clock().getAsLong());
+    }
+
+    private double elapsed(long now) {
+        return (now - t0) / 1e9;
+    }
+
+    /** The index of the grid value nearest {@code v} on a log scale (the lower one among equals). */
+    static int nearest(List<Double> grid, double v) {
+        int best = 0;
+        for (int i = 1; i < grid.size(); i++) {
+            if (Math.abs(Math.log(grid.get(i) / v)) < Math.abs(Math.log(grid.get(best) / v))) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** {@code v} to three significant digits, so that refined settings print and parse cleanly. */
+    private static double round3(double v) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", v));
+    }
+}
