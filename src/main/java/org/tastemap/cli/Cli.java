@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "tastemap", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Implicit-feedback ALS on listening data (Hu, Koren & Volinsky 2008).",
         subcommands = {ImportCommand.class, TrainCommand.class, EvaluateCommand.class, RecommendCommand.class,
-                SimilarCommand.class, ExplainCommand.class, ExportCommand.class, GenerateCommand.class, BenchCommand.class, SweepCommand.class})
+                SimilarCommand.class, ExplainCommand.class, ExportCommand.class, GenerateCommand.class, BenchCommand.class, SweepCommand.class,
+                TuneCommand.class})
 public final class Cli implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;

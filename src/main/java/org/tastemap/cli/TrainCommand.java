@@ -49,6 +49,13 @@ final class TrainCommand implements Callable<Integer> {
             + " the saved model is then trained again on all rows with the same settings.")
     Double holdout;
 
+    @Option(names = "--auto", description = "Tune the settings first (as tune does, on the training rows), then train with the chosen ones;"
+            + " --factors and --confidence, when given, fix those settings.")
+    boolean auto;
+
+    @Mixin
+    TuneCommand.TuneArgs tuneArgs = new TuneCommand.TuneArgs();
+
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Where to save the model.")
     Path out;
 
@@ -62,6 +69,12 @@ final class TrainCommand implements Callable<Integer> {
         // what can be checked without the data is checked before the import, which may take minutes
         if (holdout != null && !(holdout > 0 && holdout < 1)) {
             throw new IllegalArgumentException("--holdout must be between 0 and 1, exclusive (got " + holdout + ")");
+        }
+        org.tastemap.core.tune.TuneOptions tuneOptions = auto ? tuneArgs.options(params,
+                paramArgs.factors == null ? null : java.util.List.of(params.factors()),
+                paramArgs.confidence == null ? null : java.util.List.of(params.confidence())) : null;
+        if (!auto && (tuneArgs.budget != null || tuneArgs.alphas != null || tuneArgs.lambdas != null || tuneArgs.noRefine)) {
+            throw new IllegalArgumentException("--budget, --alphas, --lambdas and --no-refine need --auto");
         }
         OutputPaths.checkFile("--out", out);
         ImportResult imported = importArgs.importFile();
@@ -77,7 +90,19 @@ final class TrainCommand implements Callable<Integer> {
             trainData = data.withMatrix(split.train());
             Metrics pop = protocol.evaluate(Scorer.popularity(split.train()), split, params.effectiveThreads());
             w.println("most popular baseline: " + pop);
-            evaluator = m -> protocol.evaluate(Scorer.of(m), split, params.effectiveThreads());
+            int threads = params.effectiveThreads();
+            evaluator = m -> protocol.evaluate(Scorer.of(m), split, threads);
+        }
+        Map<String, String> tuned = Map.of();
+        if (auto) {
+            org.tastemap.core.tune.TuneResult t = TuneCommand.tune(w, trainData, tuneOptions, false);
+            if (t.chosen() == null || t.status() == org.tastemap.core.tune.TuneResult.Status.CANCELLED) {
+                spec.commandLine().getErr().println("tastemap: the tune was stopped before it could choose. Nothing was saved; " + out
+                        + (java.nio.file.Files.exists(out) ? " is unchanged." : " was not written."));
+                return 1;
+            }
+            params = t.chosen().candidate().params();
+            tuned = TuneReport.metadata(t, tuneOptions);
         }
         w.printf(Locale.ROOT, "training k=%d alpha=%s %s lambda=%s%s, %s x%d, %d threads, %s kernels%n", params.factors(),
                 params.alpha(), params.confidence().name().toLowerCase(Locale.ROOT), params.lambda(),
@@ -108,7 +133,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             return 1;
         }
-        ModelFile.save(out, new TrainedModel(data, result.model(), provenance(params, data.matrix().nnz())));
+        Map<String, String> meta = provenance(params, data.matrix().nnz());
+        meta.putAll(tuned);
+        ModelFile.save(out, new TrainedModel(data, result.model(), meta));
         w.println("saved " + out);
         return 0;
     }
@@ -124,13 +151,26 @@ final class TrainCommand implements Callable<Integer> {
 
     /** What the saved model records about its making (keys in {@link ModelMetadata}). */
     Map<String, String> provenance(AlsParams params, long rows) {
-        Path name = importArgs.input.getFileName();
-        Map<String, String> m = ModelMetadata.provenance("tastemap train", Cli.version(),
-                name == null ? importArgs.input.toString() : name.toString());
+        Map<String, String> m = provenance(importArgs, "tastemap train", rows);
         if (holdout != null) {
-            m.put(ModelMetadata.HOLDOUT, holdout.toString());
-            m.put(ModelMetadata.HOLDOUT_SEED, Long.toString(params.seed()));
+            Map<String, String> all = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> {
+                if (k.equals(ModelMetadata.TRAINED_ON)) {
+                    all.put(ModelMetadata.HOLDOUT, holdout.toString());
+                    all.put(ModelMetadata.HOLDOUT_SEED, Long.toString(params.seed()));
+                }
+                all.put(k, v);
+            });
+            return all;
         }
+        return m;
+    }
+
+    /** Provenance, then {@code trained.on = all} and the rows, for a model trained on every row of the input. */
+    static Map<String, String> provenance(ImportArgs importArgs, String createdBy, long rows) {
+        Path name = importArgs.input.getFileName();
+        Map<String, String> m = ModelMetadata.provenance(createdBy, Cli.version(),
+                name == null ? importArgs.input.toString() : name.toString());
         m.put(ModelMetadata.TRAINED_ON, "all");
         m.put(ModelMetadata.TRAINED_ROWS, Long.toString(rows));
         return m;

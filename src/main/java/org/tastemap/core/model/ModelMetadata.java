@@ -30,6 +30,17 @@ public final class ModelMetadata {
     /** How many rows (listener-artist cells) the saved factors were trained on. */
     public static final String TRAINED_ROWS = "trained.rows";
 
+    /** Present when the settings came from a tune: the validation metric maximised, e.g. {@code "map@10"}. */
+    public static final String TUNE_METRIC = "tune.metric";
+    /** The chosen settings' validation value of {@link #TUNE_METRIC}, e.g. {@code "0.1234"}. */
+    public static final String TUNE_VALUE = "tune.value";
+    /** The tune's time budget in seconds, {@code "none"} without one. */
+    public static final String TUNE_BUDGET = "tune.budget";
+    /** How many candidates the tune tried. */
+    public static final String TUNE_CANDIDATES = "tune.candidates";
+    /** The chosen settings, e.g. {@code "log k=64 alpha=3 lambda=0.1"}. */
+    public static final String TUNE_CHOSEN = "tune.chosen";
+
     private ModelMetadata() {
     }
 

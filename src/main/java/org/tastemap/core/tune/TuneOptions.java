@@ -19,9 +19,10 @@ import org.tastemap.core.als.AlsParams;
  * @param refineSteps   golden-section steps on log-lambda (and about half as many on log-alpha) after the grid
  * @param warmStarts    whether candidates start from a neighbour's factors
  * @param clock         nanoseconds, for the budget and the seconds reported ({@link System#nanoTime} unless a test controls it)
+ * @param trainFinal    train the final model on all training rows at the end (off when the caller trains it itself)
  */
 public record TuneOptions(AlsParams base, TuneSpace space, TuneMetric metric, double budgetSeconds, int patience,
-                          int evalUsers, int refineSteps, boolean warmStarts, LongSupplier clock) {
+                          int evalUsers, int refineSteps, boolean warmStarts, LongSupplier clock, boolean trainFinal) {
     /** The share of each listener's training artists held out for validation. */
     public static final double VALIDATION_FRACTION = 0.2;
 
@@ -41,39 +42,43 @@ public record TuneOptions(AlsParams base, TuneSpace space, TuneMetric metric, do
 
     /** The defaults around {@code base}: {@link TuneSpace#defaults} at its factors, MAP@10, no budget, patience 2, 2,000 listeners, 4 refinement steps. */
     public static TuneOptions defaults(AlsParams base) {
-        return new TuneOptions(base, TuneSpace.defaults(base.factors()), TuneMetric.MAP, 0, 2, 2000, 4, true, System::nanoTime);
+        return new TuneOptions(base, TuneSpace.defaults(base.factors()), TuneMetric.MAP, 0, 2, 2000, 4, true, System::nanoTime, true);
     }
 
     public TuneOptions withSpace(TuneSpace v) {
-        return new TuneOptions(base, v, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock);
+        return new TuneOptions(base, v, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock, trainFinal);
     }
 
     public TuneOptions withMetric(TuneMetric v) {
-        return new TuneOptions(base, space, v, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock);
+        return new TuneOptions(base, space, v, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock, trainFinal);
     }
 
     public TuneOptions withBudget(double seconds) {
-        return new TuneOptions(base, space, metric, seconds, patience, evalUsers, refineSteps, warmStarts, clock);
+        return new TuneOptions(base, space, metric, seconds, patience, evalUsers, refineSteps, warmStarts, clock, trainFinal);
     }
 
     /** Patience {@code Integer.MAX_VALUE/2} and no warm starts give cold, full-length runs. */
     public TuneOptions withPatience(int v) {
-        return new TuneOptions(base, space, metric, budgetSeconds, v, evalUsers, refineSteps, warmStarts, clock);
+        return new TuneOptions(base, space, metric, budgetSeconds, v, evalUsers, refineSteps, warmStarts, clock, trainFinal);
     }
 
     public TuneOptions withEvalUsers(int v) {
-        return new TuneOptions(base, space, metric, budgetSeconds, patience, v, refineSteps, warmStarts, clock);
+        return new TuneOptions(base, space, metric, budgetSeconds, patience, v, refineSteps, warmStarts, clock, trainFinal);
     }
 
     public TuneOptions withRefineSteps(int v) {
-        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, v, warmStarts, clock);
+        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, v, warmStarts, clock, trainFinal);
     }
 
     public TuneOptions withWarmStarts(boolean v) {
-        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, refineSteps, v, clock);
+        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, refineSteps, v, clock, trainFinal);
     }
 
     public TuneOptions withClock(LongSupplier v) {
-        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, v);
+        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, v, trainFinal);
+    }
+
+    public TuneOptions withTrainFinal(boolean v) {
+        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock, v);
     }
 }

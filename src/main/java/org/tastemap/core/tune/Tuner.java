@@ -119,7 +119,8 @@ public final class Tuner {
             refine(p.withLambda(l), false, (o.refineSteps() + 1) / 2);
         }
         TrainingResult fin = null;
-        if (!cancelled && best != null) {
+        searching();   // notices a cancel that came after the last candidate
+        if (!cancelled && best != null && o.trainFinal()) {
             fin = finalTraining();
         }
         TuneResult.Status status = cancelled ? TuneResult.Status.CANCELLED : outOfTime ? TuneResult.Status.OUT_OF_TIME
@@ -173,6 +174,9 @@ public final class Tuner {
     }
 
     private boolean searching() {
+        if (!cancelled && cancel.getAsBoolean()) {
+            cancelled = true;
+        }
         return !cancelled && !outOfTime;
     }
 
@@ -204,7 +208,7 @@ public final class Tuner {
                 .withListener(r -> {
                     counts[0] = r.iteration();
                     double v = o.metric().of(r.metrics());
-                    if (r.metrics() != null && v > bestValue[0] + MIN_GAIN * Math.abs(bestValue[0])) {
+                    if (r.metrics() != null && (bestMetrics[0] == null || v > bestValue[0] + MIN_GAIN * Math.abs(bestValue[0]))) {
                         bestValue[0] = v;
                         bestModel[0] = r.model();
                         bestMetrics[0] = r.metrics();
@@ -270,7 +274,7 @@ public final class Tuner {
 
     /** Seconds the final training is expected to take: the slowest iteration so far, scaled by rows, times the iterations. */
     private double finalReserve() {
-        if (Double.isNaN(iterationClockSeconds)) {
+        if (Double.isNaN(iterationClockSeconds) || !o.trainFinal()) {
             return 0;
         }
         return perFinalIteration() * o.base().iterations();
@@ -292,7 +296,10 @@ public final class Tuner {
         }
         listener.finalTrainingStarted(best, iterations);
         TrainingResult r = AlsTrainer.train(train, p.withIterations(iterations),
-                TrainingOptions.quiet().withListener(listener::finalIteration).withCancel(cancel));
+                TrainingOptions.quiet().withListener(it -> {
+                    o.clock().getAsLong();   // one reading per iteration, as during the search (a test clock counts them)
+                    listener.finalIteration(it);
+                }).withCancel(cancel));
         if (r.status() == TrainingResult.Status.CANCELLED) {
             cancelled = true;
         }

@@ -1,0 +1,156 @@
+package org.tastemap.core.tune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.tastemap.core.als.AlsParams;
+import org.tastemap.core.als.AlsTrainer;
+import org.tastemap.core.als.ConfidenceKind;
+import org.tastemap.core.als.TrainingOptions;
+import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.eval.Holdout;
+import org.tastemap.core.eval.Scorer;
+import org.tastemap.core.eval.TrainTestSplit;
+
+class TunerTest {
+    static final AlsParams BASE = AlsParams.defaults().withFactors(8).withIterations(12).withThreads(2).withSeed(5)
+            .withConfidence(ConfidenceKind.LINEAR).withAlpha(1);
+    /** One alpha, so that an exhaustive grid over lambda alone is the reference. */
+    static final TuneSpace LAMBDA_ONLY = TuneSpace.defaults(8).withConfidences(List.of(ConfidenceKind.LINEAR)).withAlphas(List.of(1.0));
+
+    static TuneOptions options() {
+        return TuneOptions.defaults(BASE).withSpace(LAMBDA_ONLY).withEvalUsers(400);
+    }
+
+    /** Validation MAP@10 of a cold, full-length run of {@code p}, as the tuner measures it. */
+    static double cold(InteractionMatrix train, AlsParams p) {
+        TrainTestSplit v = Tuner.validationSplit(train, p.seed());
+        var m = AlsTrainer.train(v.train(), p, TrainingOptions.quiet()).model();
+        return new Holdout(TuneOptions.VALIDATION_FRACTION, p.seed()).evaluate(Scorer.of(m), v, 400, 2).mapAtK();
+    }
+
+    record Fine(double lambda, double value) {
+    }
+
+    /** The exhaustive reference: cold full-length runs at 4 lambdas per decade over 1e-3..1e4. */
+    static Fine fineGrid(InteractionMatrix train) {
+        Fine best = new Fine(Double.NaN, -1);
+        for (double l : TuneSpace.logRange(1e-3, 1e4, 29)) {
+            double v = cold(train, BASE.withLambda(l));
+            if (v > best.value()) {
+                best = new Fine(l, v);
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void findsThePlantedLambdaAsItMovesWithTheDataSize() {
+        // small: few listeners, plays of about 0.3; large: 4x the listeners and plays scaled by 10^4, so each
+        // row's confidence mass grows by orders of magnitude and the best lambda with it
+        InteractionMatrix small = PlantedData.generate(300, 150, 4, 20, 0.1, 11);
+        InteractionMatrix large = PlantedData.generate(1200, 150, 4, 20, 1000, 12);
+        Fine fs = fineGrid(small);
+        Fine fl = fineGrid(large);
+        assertTrue(fl.lambda() / fs.lambda() >= 100, "the planted best lambda moves by two orders of magnitude: " + fs + " " + fl);
+        for (var c : List.of(new Object[] {small, fs}, new Object[] {large, fl})) {
+            InteractionMatrix m = (InteractionMatrix) c[0];
+            Fine f = (Fine) c[1];
+            TuneResult t = Tuner.tune(m, options(), TuneListener.NONE, () -> false);
+            double chosen = cold(m, t.chosen().candidate().params());
+            assertTrue(chosen >= 0.95 * f.value(), "tuned " + t.chosen().candidate().params().lambda() + " gives " + chosen
+                    + ", the fine grid's best " + f);
+        }
+    }
+
+    @Test
+    void earlyStoppingAndWarmStartsChangeTheChosenMetricByUnderTwoPercent() {
+        InteractionMatrix m = PlantedData.generate(600, 150, 4, 20, 10, 21);
+        TuneOptions fast = options().withSpace(LAMBDA_ONLY.withAlphas(List.of(0.3, 3.0)).withRefine(false));
+        TuneResult quick = Tuner.tune(m, fast, TuneListener.NONE, () -> false);
+        TuneResult slow = Tuner.tune(m, fast.withWarmStarts(false).withPatience(1000), TuneListener.NONE, () -> false);
+        assertTrue(quick.candidates().stream().anyMatch(r -> r.warmFrom() >= 0), "some candidates started warm");
+        assertTrue(quick.candidates().stream().anyMatch(r -> r.outcome() == CandidateResult.Outcome.STOPPED_EARLY));
+        assertTrue(slow.candidates().stream().allMatch(r -> r.warmFrom() < 0 && r.iterations() == BASE.iterations()));
+        double a = quick.chosen().value();
+        double b = slow.chosen().value();
+        assertTrue(Math.abs(a - b) < 0.02 * b, "fast " + a + " vs cold full-length " + b);
+    }
+
+    @Test
+    void theValidationSplitNeverOverlapsTheTestSplit() {
+        InteractionMatrix all = PlantedData.generate(300, 150, 4, 20, 1, 31);
+        TrainTestSplit test = new Holdout(0.2, 42).split(all);
+        TrainTestSplit validation = Tuner.validationSplit(test.train(), 42);
+        int checked = 0;
+        for (int u = 0; u < all.numUsers(); u++) {
+            for (int p = validation.test().userPtr()[u]; p < validation.test().userPtr()[u + 1]; p++) {
+                int i = validation.test().userItems()[p];
+                assertEquals(0f, test.test().get(u, i), "validation cell " + u + "," + i + " is a test cell");
+                assertTrue(test.train().get(u, i) > 0);
+                checked++;
+            }
+        }
+        // 20% of the training artists (16 of 20 per listener): 3 each
+        assertEquals(300 * 3, checked);
+    }
+
+    @Test
+    void cancelKeepsTheCandidatesSoFar() {
+        InteractionMatrix m = PlantedData.generate(300, 150, 4, 20, 1, 41);
+        AtomicInteger finished = new AtomicInteger();
+        List<Candidate> started = new ArrayList<>();
+        TuneResult t = Tuner.tune(m, options(), new TuneListener() {
+            @Override
+            public void started(Candidate c) {
+                started.add(c);
+            }
+
+            @Override
+            public void finished(CandidateResult r) {
+                finished.incrementAndGet();
+            }
+        }, () -> finished.get() >= 3);
+        assertEquals(TuneResult.Status.CANCELLED, t.status());
+        assertEquals(3, t.candidates().size());
+        assertEquals(3, started.size());
+        assertTrue(t.candidates().stream().allMatch(CandidateResult::scored));
+        assertNull(t.finalTraining());
+        assertNotNull(t.chosen());
+    }
+
+    @Test
+    void theBudgetIsHonouredByTheTunesOwnClock() {
+        InteractionMatrix m = PlantedData.generate(300, 150, 4, 20, 1, 51);
+        // a clock the test controls: every reading is one second later
+        AtomicLong now = new AtomicLong();
+        TuneOptions o = options().withClock(() -> now.addAndGet(1_000_000_000L));
+        TuneResult unlimited = Tuner.tune(m, o, TuneListener.NONE, () -> false);
+        double budget = unlimited.seconds() / 3;
+        TuneResult limited = Tuner.tune(m, o.withBudget(budget), TuneListener.NONE, () -> false);
+        assertEquals(TuneResult.Status.OUT_OF_TIME, limited.status());
+        assertTrue(limited.seconds() <= 1.1 * budget, limited.seconds() + " s of a " + budget + " s budget");
+        assertTrue(limited.candidates().size() < unlimited.candidates().size());
+        assertTrue(limited.hasFinalModel());
+    }
+
+    @Test
+    void theSameSeedAndThreadsGiveTheSameTune() {
+        InteractionMatrix m = PlantedData.generate(300, 150, 4, 20, 1, 61);
+        TuneResult a = Tuner.tune(m, options(), TuneListener.NONE, () -> false);
+        TuneResult b = Tuner.tune(m, options(), TuneListener.NONE, () -> false);
+        assertEquals(a.candidates().stream().map(r -> r.candidate().params()).toList(),
+                b.candidates().stream().map(r -> r.candidate().params()).toList());
+        assertEquals(a.candidates().stream().map(CandidateResult::value).toList(), b.candidates().stream().map(CandidateResult::value).toList());
+        assertEquals(a.finalTraining().model(), b.finalTraining().model());
+        assertFalse(Double.isNaN(a.improvementOverDefaults()));
+    }
+}
