@@ -133,7 +133,7 @@ final class TuneCommand implements Callable<Integer> {
         @Option(names = "--alphas", split = ",", paramLabel = "A,...", description = "The grid's alphas (default 0.3,3,30).")
         double[] alphas;
 
-        @Option(names = "--lambdas", split = ",", paramLabel = "L,...", description = "The grid's lambdas (default 0.001,0.0562,3.16,178,10000).")
+        @Option(names = "--lambdas", split = ",", paramLabel = "L,...", description = "The grid's lambdas (default 0.001,0.01,...,10000: every decade).")
         double[] lambdas;
 
         @Option(names = "--no-refine", description = "Only the grid: no golden-section refinement around its best cell.")

@@ -44,6 +44,12 @@ final class TuneReport {
     static TuneListener printer(PrintWriter w, boolean finalIterations) {
         return new TuneListener() {
             @Override
+            public void baseline(Metrics m) {
+                w.println("most popular baseline (validation): " + metrics(m));
+                w.flush();
+            }
+
+            @Override
             public void finished(CandidateResult r) {
                 w.println(line(r));
                 w.flush();
@@ -52,6 +58,7 @@ final class TuneReport {
             @Override
             public void finalTrainingStarted(CandidateResult chosen, int iterations) {
                 if (finalIterations) {
+                    w.printf(Locale.ROOT, "chosen: %s  validation %s%n", settings(chosen.candidate().params()), metrics(chosen.metrics()));
                     w.printf("final model: all training rows, %s, %d iterations%n", settings(chosen.candidate().params()), iterations);
                     w.flush();
                 }
@@ -82,7 +89,6 @@ final class TuneReport {
 
     /** The lines after the candidates: the baseline, the chosen settings and the gain over the defaults. */
     static void printSummary(PrintWriter w, TuneResult t, TuneOptions o) {
-        w.println("most popular baseline (validation): " + metrics(t.baseline()));
         String end = switch (t.status()) {
             case COMPLETED -> "";
             case OUT_OF_TIME -> " (the budget ended the search)";
@@ -90,7 +96,7 @@ final class TuneReport {
         };
         w.printf(Locale.ROOT, "tuned %d candidates in %.1f s%s%n", t.candidates().size(), t.seconds(), end);
         if (t.chosen() != null) {
-            w.printf(Locale.ROOT, "chosen: %s  %s %.4f", settings(t.chosen().candidate().params()), o.metric().label(), t.chosen().value());
+            w.printf(Locale.ROOT, "%s: %s  %s %.4f", t.finalTraining() == null ? "chosen" : "tuned model", settings(t.chosen().candidate().params()), o.metric().label(), t.chosen().value());
             if (!Double.isNaN(t.improvementOverDefaults())) {
                 w.printf(Locale.ROOT, " (%+.1f%% over the defaults' %.4f)", 100 * t.improvementOverDefaults(), t.defaults().value());
             }

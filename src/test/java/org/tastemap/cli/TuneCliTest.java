@@ -36,8 +36,8 @@ class TuneCliTest {
                 "--metric", "ndcg", "--budget", "300", "--seed", "3", "--threads", "2", "--json", json.toString(), "--out", model.toString());
         assertEquals(0, r.code(), r.err());
         long lines = r.out().lines().filter(l -> l.startsWith("candidate ")).count();
-        // defaults + 2 kinds x 2 factor counts x 3 alphas x 5 lambdas + refinement (at most 4 + 2)
-        assertTrue(lines >= 1 + 60 && lines <= 1 + 60 + 6, r.out());
+        // defaults + 2 kinds x 2 factor counts x 3 alphas x 8 lambdas + refinement (at most 4 + 2)
+        assertTrue(lines >= 1 + 96 && lines <= 1 + 96 + 6, r.out());
         assertTrue(r.out().contains("chosen: "), r.out());
         assertTrue(r.out().contains("final iteration "), r.out());
         assertTrue(r.out().indexOf("chosen: ") < r.out().indexOf("final iteration "));

@@ -8,9 +8,9 @@ import org.tastemap.core.eval.Metrics;
  * @param candidate     the setting
  * @param outcome       how its training ended
  * @param iterations    iterations run (including those after its best, which early stopping needs to see)
- * @param bestIteration the iteration whose factors gave {@code metrics}, counted from 1; 0 when none finished
+ * @param bestIteration the iteration with the highest value, counted from 1; 0 when none finished
  * @param warmFrom      the index of the candidate whose factors it started from, or -1 for a random start
- * @param metrics       validation metrics of its best iteration, or null when no iteration finished
+ * @param metrics       validation metrics of its last iteration, or null when no iteration finished
  * @param value         the tune's metric of {@code metrics} (NaN when none)
  * @param seconds       time taken, training and validation included
  */

@@ -8,6 +8,10 @@ import org.tastemap.core.als.IterationReport;
  * the final training's iterations follow. All methods do nothing by default.
  */
 public interface TuneListener {
+    /** The most-popular baseline on the validation listeners, before any candidate (to show beside each). */
+    default void baseline(org.tastemap.core.eval.Metrics metrics) {
+    }
+
     /** A candidate begins training (a heatmap outlines its cell). */
     default void started(Candidate candidate) {
     }

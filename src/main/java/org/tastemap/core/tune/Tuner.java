@@ -32,8 +32,11 @@ import org.tastemap.core.tune.CandidateResult.Outcome;
  *       the grid lambdas either side of the best, then on log10(alpha) likewise.</li>
  * </ol>
  * Each candidate runs at most {@code base.iterations()} iterations, is evaluated after every one on
- * a seeded sample of validation listeners, keeps the factors of its best iteration, and stops once
- * {@code patience} iterations in a row brought no better value (early stopping). It starts from the
+ * a seeded sample of validation listeners, and stops once {@code patience} iterations in a row
+ * did not beat the one before by 0.1% (early stopping), after at least {@link #MIN_ITERATIONS}.
+ * Its value and kept factors are those of its last iteration: a setting that overfits as it
+ * converges (the metric peaks, then falls) is scored on the way down, as its final model would be. With
+ * {@link TuneOptions#warmStarts()} it starts from the
  * factors of the candidate before it (warm start) when that one scored at least half the best value
  * so far, else from the best model so far with the same factor count, else from a random start: a
  * heavily regularised neighbour, whose factors are near zero, would only slow it down.
@@ -48,8 +51,10 @@ import org.tastemap.core.tune.CandidateResult.Outcome;
 public final class Tuner {
     /** Golden-section ratio 1 - 1/phi: a new point splits the larger segment at this share. */
     private static final double GOLDEN = 0.3819660112501051;
-    /** A value counts as better only above the best by more than this share (guards float jitter). */
-    private static final double MIN_GAIN = 1e-4;
+    /** An iteration improves only if it beats the one before by more than this share. */
+    private static final double MIN_GAIN = 1e-3;
+    /** No candidate stops before this many iterations, so that a warm start cannot pass off its neighbour's model. */
+    static final int MIN_ITERATIONS = 5;
 
     private final InteractionMatrix train;
     private final TuneOptions o;
@@ -98,6 +103,7 @@ public final class Tuner {
 
     private TuneResult run() {
         Metrics baseline = protocol.evaluate(Scorer.popularity(validation.train()), validation, o.evalUsers(), threads);
+        listener.baseline(baseline);
         TuneSpace s = o.space();
         CandidateResult defaults = evaluate(Candidate.Phase.DEFAULTS, o.base());
         for (int ci = 0; ci < s.confidences().size() && searching(); ci++) {
@@ -196,7 +202,8 @@ public final class Tuner {
         listener.started(c);
         Slot warm = warmStart(params.factors());
         long start = o.clock().getAsLong();
-        double[] bestValue = {Double.NEGATIVE_INFINITY};
+        double[] bestValue = {Double.NEGATIVE_INFINITY};   // the latest iteration's value
+        double[] peak = {Double.NEGATIVE_INFINITY};
         FactorModel[] bestModel = {null};
         Metrics[] bestMetrics = {null};
         int[] counts = new int[3];   // iterations run, best iteration, iterations since the best
@@ -208,13 +215,21 @@ public final class Tuner {
                 .withListener(r -> {
                     counts[0] = r.iteration();
                     double v = o.metric().of(r.metrics());
-                    if (r.metrics() != null && (bestMetrics[0] == null || v > bestValue[0] + MIN_GAIN * Math.abs(bestValue[0]))) {
-                        bestValue[0] = v;
-                        bestModel[0] = r.model();
-                        bestMetrics[0] = r.metrics();
+                    if (r.metrics() == null) {
+                        return;
+                    }
+                    // the value is the latest iteration's, as the final training's converged model will be
+                    // judged; an iteration that does not beat the one before counts towards the patience
+                    boolean better = bestMetrics[0] == null || v > bestValue[0] + MIN_GAIN * Math.abs(bestValue[0]);
+                    counts[2] = better ? 0 : counts[2] + 1;
+                    if (v > peak[0]) {
+                        peak[0] = v;
                         counts[1] = r.iteration();
-                        counts[2] = 0;
-                    } else if (++counts[2] >= o.patience()) {
+                    }
+                    bestValue[0] = v;
+                    bestModel[0] = r.model();
+                    bestMetrics[0] = r.metrics();
+                    if (counts[2] >= o.patience() && r.iteration() >= MIN_ITERATIONS) {
                         stop[0] = true;
                     }
                     long now = o.clock().getAsLong();

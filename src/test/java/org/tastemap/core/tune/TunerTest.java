@@ -74,7 +74,7 @@ class TunerTest {
     @Test
     void earlyStoppingAndWarmStartsChangeTheChosenMetricByUnderTwoPercent() {
         InteractionMatrix m = PlantedData.generate(600, 150, 4, 20, 10, 21);
-        TuneOptions fast = options().withSpace(LAMBDA_ONLY.withAlphas(List.of(0.3, 3.0)).withRefine(false));
+        TuneOptions fast = options().withSpace(LAMBDA_ONLY.withAlphas(List.of(0.3, 3.0)).withRefine(false)).withWarmStarts(true);
         TuneResult quick = Tuner.tune(m, fast, TuneListener.NONE, () -> false);
         TuneResult slow = Tuner.tune(m, fast.withWarmStarts(false).withPatience(1000), TuneListener.NONE, () -> false);
         assertTrue(quick.candidates().stream().anyMatch(r -> r.warmFrom() >= 0), "some candidates started warm");
