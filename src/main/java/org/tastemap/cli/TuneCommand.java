@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.tastemap.core.als.AlsParams;
-import org.tastemap.core.als.ConfidenceKind;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.ConfidenceKind;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.model.TrainedModel;
 import org.tastemap.core.tune.TuneMetric;
@@ -106,7 +106,7 @@ final class TuneCommand implements Callable<Integer> {
             TuneResult t = Tuner.tune(data.matrix(), o, TuneReport.printer(w, true), () -> Thread.currentThread().isInterrupted());
             TuneReport.printSummary(w, t, o);
             return t;
-        } catch (org.tastemap.core.als.NonFiniteConfidenceException e) {
+        } catch (org.tastemap.core.model.NonFiniteConfidenceException e) {
             throw new IllegalArgumentException(e.describe(data.users().id(e.user()), data.artistName(e.item())), e);
         }
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.tastemap.core.als.AlsParams;
+import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.eval.Metrics;
 import org.tastemap.core.model.ModelMetadata;
 import org.tastemap.core.tune.Candidate;

@@ -1,6 +1,6 @@
 package org.tastemap.core.tune;
 
-import org.tastemap.core.als.AlsParams;
+import org.tastemap.core.model.AlsParams;
 
 /**
  * One setting a tune tries.

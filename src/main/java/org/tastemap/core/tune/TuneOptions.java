@@ -2,7 +2,7 @@ package org.tastemap.core.tune;
 
 import java.util.Objects;
 import java.util.function.LongSupplier;
-import org.tastemap.core.als.AlsParams;
+import org.tastemap.core.model.AlsParams;
 
 /**
  * How a tune runs.

@@ -2,7 +2,7 @@ package org.tastemap.core.tune;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tastemap.core.als.ConfidenceKind;
+import org.tastemap.core.model.ConfidenceKind;
 
 /**
  * Where a tune searches. The coarse grid is every combination of {@code confidences} x

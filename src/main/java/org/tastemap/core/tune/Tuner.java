@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.tastemap.core.als.AlsParams;
+import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.als.AlsTrainer;
 import org.tastemap.core.als.TrainingOptions;
 import org.tastemap.core.als.TrainingResult;
