@@ -12,7 +12,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -48,14 +47,7 @@ public final class TrainViewModel {
     private final Debouncer debouncer;
     private final ErrorReporter errors;
 
-    private final IntegerProperty factors = new SimpleIntegerProperty(this, "factors", 32);
-    private final IntegerProperty iterations = new SimpleIntegerProperty(this, "iterations", 10);
-    private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha", AlsParams.defaults().alpha());
-    private final DoubleProperty lambda = new SimpleDoubleProperty(this, "lambda", AlsParams.defaults().lambda());
-    private final ObjectProperty<ConfidenceKind> confidence = new SimpleObjectProperty<>(this, "confidence", ConfidenceKind.LOG);
-    private final ObjectProperty<SolverKind> solver = new SimpleObjectProperty<>(this, "solver", SolverKind.CG);
-    private final BooleanProperty heldOut = new SimpleBooleanProperty(this, "heldOut", true);
-    private final BooleanProperty autoRetrain = new SimpleBooleanProperty(this, "autoRetrain", true);
+    private final TrainSettings settings = new TrainSettings(this);
 
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
@@ -66,29 +58,26 @@ public final class TrainViewModel {
     private final ObservableList<IterationPoint> points = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
     private final BooleanBinding canTrain;
-    private final IntInput factorsInput = new IntInput("Factors (k)", 1, 512, factors);
-    private final IntInput iterationsInput = new IntInput("Iterations", 1, 200, iterations);
-    private final BooleanBinding inputsValid = IntInput.allValid(factorsInput, iterationsInput);
     private final BooleanBinding settingsDiffer;
     private final ModelMeasure measure;
 
     private Job job = Job.DONE;
     private int runId;
-    private boolean restoring;
 
     public TrainViewModel(AppState state, BackgroundExecutor executor, Debouncer debouncer, ErrorReporter errors) {
         this.state = state;
         this.executor = executor;
         this.debouncer = debouncer;
         this.errors = errors;
+        BooleanBinding inputsValid = settings.inputsValid;
         canTrain = Bindings.createBooleanBinding(() -> state.data() != null && !running.get() && inputsValid.get(),
                 state.dataProperty(), running, inputsValid);
         settingsDiffer = Bindings.createBooleanBinding(() -> state.model() != null
                         && !SameSettings.of(params(), state.model().trained().factors().params()),
-                state.modelProperty(), factors, alpha, lambda, confidence, solver);
+                state.modelProperty(), settings.factors, settings.alpha, settings.lambda, settings.confidence, settings.solver);
         measure = new ModelMeasure(state, executor, this);
-        alpha.addListener((o, a, b) -> parameterMoved());
-        lambda.addListener((o, a, b) -> parameterMoved());
+        settings.alpha.addListener((o, a, b) -> parameterMoved());
+        settings.lambda.addListener((o, a, b) -> parameterMoved());
         state.dataProperty().addListener((o, a, b) -> {
             stop();
             points.clear();
@@ -99,18 +88,12 @@ public final class TrainViewModel {
 
     /** The parameters as the controls show them. */
     public AlsParams params() {
-        return AlsParams.defaults().withFactors(factors.get()).withIterations(iterations.get()).withAlpha(alpha.get())
-                .withLambda(lambda.get()).withConfidence(confidence.get()).withSolver(solver.get())
-                .withThreads(trainingThreads(Runtime.getRuntime().availableProcessors()));
+        return settings.params();
     }
 
-    /**
-     * Worker threads for training: all cores but one from three cores up, so the UI thread always
-     * finds a free core and the screens stay responsive while a model trains; on one or two cores
-     * halving the speed would cost more than a sluggish frame.
-     */
+    /** Worker threads for training on this many cores ({@link TrainSettings#trainingThreads}). */
     static int trainingThreads(int cores) {
-        return cores >= 3 ? cores - 1 : Math.max(1, cores);
+        return TrainSettings.trainingThreads(cores);
     }
 
     /** Problems with the parameters, as sentences; empty when they are valid. */
@@ -120,11 +103,11 @@ public final class TrainViewModel {
 
     /** Trains a new model from a random start with the parameters shown. */
     public void train() {
-        if (!inputsValid.get()) {
-            message.set(String.join(" ", IntInput.problems(factorsInput, iterationsInput)));
+        if (!settings.inputsValid.get()) {
+            message.set(settings.inputProblems());
             return;
         }
-        start(false, iterations.get());
+        start(false, settings.iterations.get());
     }
 
     /**
@@ -133,8 +116,8 @@ public final class TrainViewModel {
      */
     public void use(RunRecord run) {
         restore(run.params());
-        if (settingsDiffer.get() && autoRetrain.get() && state.data() != null && inputsValid.get()) {
-            start(true, iterations.get());
+        if (settingsDiffer.get() && settings.autoRetrain.get() && state.data() != null && settings.inputsValid.get()) {
+            start(true, settings.iterations.get());
         } else {
             message.set(settingsDiffer.get() ? "These settings differ from the model's: press Train to train a model with them."
                     : "The model already has these settings.");
@@ -161,10 +144,10 @@ public final class TrainViewModel {
     }
 
     private void parameterMoved() {
-        if (!restoring && autoRetrain.get() && state.model() != null && state.data() != null) {
+        if (!settings.restoring() && settings.autoRetrain.get() && state.model() != null && state.data() != null) {
             debouncer.trigger(() -> {
-                if (inputsValid.get()) {
-                    start(true, iterations.get());
+                if (settings.inputsValid.get()) {
+                    start(true, settings.iterations.get());
                 }
             });
         }
@@ -183,7 +166,7 @@ public final class TrainViewModel {
             return;
         }
         job.cancel();
-        boolean held = heldOut.get();
+        boolean held = settings.heldOut.get();
         InteractionMatrix matrix = held ? data.split().train() : data.dataset().matrix();
         ModelState current = state.model();
         FactorModel from = warm && current != null && current.heldOut() == held ? current.trained().factors() : null;
@@ -282,59 +265,44 @@ public final class TrainViewModel {
 
     /** Sets the controls to a run's parameters without retraining. */
     public void restore(AlsParams p) {
-        restoring = true;
-        try {
-            iterations.set(p.iterations());
-        } finally {
-            restoring = false;
-        }
-        restoreSettings(p);
+        settings.restore(p);
     }
 
     /** Sets the controls to a model's settings (not the Iterations box) without retraining. */
     public void restoreSettings(AlsParams p) {
-        restoring = true;
-        try {
-            factors.set(p.factors());
-            alpha.set(p.alpha());
-            lambda.set(p.lambda());
-            confidence.set(p.confidence());
-            solver.set(p.solver());
-        } finally {
-            restoring = false;
-        }
+        settings.restoreSettings(p);
     }
 
     public IntegerProperty factorsProperty() {
-        return factors;
+        return settings.factors;
     }
 
     public IntegerProperty iterationsProperty() {
-        return iterations;
+        return settings.iterations;
     }
 
     public DoubleProperty alphaProperty() {
-        return alpha;
+        return settings.alpha;
     }
 
     public DoubleProperty lambdaProperty() {
-        return lambda;
+        return settings.lambda;
     }
 
     public ObjectProperty<ConfidenceKind> confidenceProperty() {
-        return confidence;
+        return settings.confidence;
     }
 
     public ObjectProperty<SolverKind> solverProperty() {
-        return solver;
+        return settings.solver;
     }
 
     public BooleanProperty heldOutProperty() {
-        return heldOut;
+        return settings.heldOut;
     }
 
     public BooleanProperty autoRetrainProperty() {
-        return autoRetrain;
+        return settings.autoRetrain;
     }
 
     public BooleanProperty runningProperty() {
@@ -377,12 +345,12 @@ public final class TrainViewModel {
 
     /** The Factors field as typed. */
     public IntInput factorsInput() {
-        return factorsInput;
+        return settings.factorsInput;
     }
 
     /** The Iterations field as typed. */
     public IntInput iterationsInput() {
-        return iterationsInput;
+        return settings.iterationsInput;
     }
 
     /** The controls' settings are not the current model's (after "Use" without retraining, or a change). */
