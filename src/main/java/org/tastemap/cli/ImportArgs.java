@@ -38,6 +38,10 @@ final class ImportArgs {
     @Option(names = "--count-col", paramLabel = "N", description = "0-based column of the play count (optional: without it every row counts 1).")
     Integer countCol;
 
+    @Option(names = "--mbid-col", paramLabel = "N", description = "0-based column of the artist's MusicBrainz id (optional:"
+            + " artists stay keyed by --item-col and keep the first MBID seen; the report counts artists with more than one).")
+    Integer mbidCol;
+
     @Option(names = "--min-plays", paramLabel = "N", defaultValue = "0", description = "Skip rows with fewer plays.")
     double minPlays;
 
@@ -78,7 +82,8 @@ final class ImportArgs {
 
     ImportOptions options() {
         String f = format.trim().toLowerCase(java.util.Locale.ROOT);
-        boolean mapped = userCol != null || itemCol != null || nameCol != null || countCol != null || delimiter != null;
+        boolean mapped = userCol != null || itemCol != null || nameCol != null || countCol != null || mbidCol != null
+                || delimiter != null;
         ImportOptions base;
         switch (f) {
             case "lastfm" -> base = ImportOptions.lastFm();
@@ -95,7 +100,7 @@ final class ImportArgs {
             throw new IllegalArgumentException("a delimited file needs --user-col and --item-col (0-based column numbers)");
         }
         ColumnMapping m = new ColumnMapping(userCol, itemCol, nameCol == null ? ColumnMapping.NONE : nameCol,
-                countCol == null ? ColumnMapping.NONE : countCol);
+                countCol == null ? ColumnMapping.NONE : countCol, mbidCol == null ? ColumnMapping.NONE : mbidCol);
         return ImportOptions.delimited(m, delimiterChar(), header);
     }
 

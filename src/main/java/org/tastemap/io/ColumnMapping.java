@@ -10,8 +10,10 @@ import java.util.Locale;
  * @param artistColumn the artist key (artists are told apart by it)
  * @param nameColumn   the artist's display name, or {@link #NONE} to show the key
  * @param countColumn  the play count, or {@link #NONE} when every row counts one play
+ * @param mbidColumn   the artist's MusicBrainz id, or {@link #NONE}; artists stay keyed by {@code artistColumn}
+ *                     and keep the first non-empty MBID seen, as in the Last.fm layout
  */
-public record ColumnMapping(int userColumn, int artistColumn, int nameColumn, int countColumn) {
+public record ColumnMapping(int userColumn, int artistColumn, int nameColumn, int countColumn, int mbidColumn) {
     /** No such column. */
     public static final int NONE = -1;
 
@@ -37,6 +39,23 @@ public record ColumnMapping(int userColumn, int artistColumn, int nameColumn, in
         if (nameColumn != NONE && nameColumn == userColumn) {
             throw new IllegalArgumentException("the artist name column " + (nameColumn + 1) + " is also the user column");
         }
+        if (mbidColumn < NONE) {
+            throw new IllegalArgumentException("the MBID column must be -1 (none) or more (was " + mbidColumn + ")");
+        }
+        if (mbidColumn != NONE && (mbidColumn == userColumn || mbidColumn == countColumn)) {
+            throw new IllegalArgumentException("the MBID column " + (mbidColumn + 1) + " is also the "
+                    + (mbidColumn == userColumn ? "user" : "count") + " column");
+        }
+    }
+
+    /** A mapping without an MBID column. */
+    public ColumnMapping(int userColumn, int artistColumn, int nameColumn, int countColumn) {
+        this(userColumn, artistColumn, nameColumn, countColumn, NONE);
+    }
+
+    /** The same mapping reading each artist's MBID from {@code mbidColumn} ({@link #NONE}: none). */
+    public ColumnMapping withMbidColumn(int mbidColumn) {
+        return new ColumnMapping(userColumn, artistColumn, nameColumn, countColumn, mbidColumn);
     }
 
     /** A mapping of user and artist columns only: no display names, every row counts one play. */
@@ -73,7 +92,7 @@ public record ColumnMapping(int userColumn, int artistColumn, int nameColumn, in
 
     /** The largest column index this mapping reads. */
     public int maxColumn() {
-        return Math.max(Math.max(userColumn, artistColumn), Math.max(nameColumn, countColumn));
+        return Math.max(Math.max(Math.max(userColumn, artistColumn), Math.max(nameColumn, countColumn)), mbidColumn);
     }
 
     /** "column 1 user, column 3 artist, column 4 plays" (1-based, as a person counts). */
@@ -84,6 +103,9 @@ public record ColumnMapping(int userColumn, int artistColumn, int nameColumn, in
             sb.append(", column ").append(nameColumn + 1).append(" artist name");
         }
         sb.append(countColumn == NONE ? ", no plays column (each row counts 1)" : ", column " + (countColumn + 1) + " plays");
+        if (mbidColumn != NONE) {
+            sb.append(", column ").append(mbidColumn + 1).append(" MBID");
+        }
         return sb.toString();
     }
 }

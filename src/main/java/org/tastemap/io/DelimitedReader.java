@@ -46,11 +46,15 @@ final class DelimitedReader {
         List<Long> artistLines = new ArrayList<>();
         RowNotes notes = new RowNotes();
         BitSet named = new BitSet();
+        // the first non-empty MBID of each artist (Latin-1 bytes, like the keys), and which artists saw another
+        List<String> artistMbids = new ArrayList<>();
+        BitSet conflicted = new BitSet();
         Triplets triplets = new Triplets(Triplets.capacityFor(src.size(), src.isGzip()));
         int uc = mapping.userColumn();
         int ac = mapping.artistColumn();
         int nc = mapping.nameColumn();
         int cc = mapping.countColumn();
+        int mc = mapping.mbidColumn();
         boolean headerPending = hasHeader;
         int lastUser = -1;
         long rows = 0;
@@ -135,7 +139,11 @@ final class DelimitedReader {
                         artistIndex.put(artist, a);
                         artistKeys.add(artist);
                         artistNames.add(artist);
+                        artistMbids.add("");
                         artistLines.add(line);
+                    }
+                    if (mc >= 0) {
+                        noteMbid(record.get(mc).strip(), a, artist, line, artistMbids, conflicted, notes);
                     }
                     if (nc >= 0 && !named.get(a)) {
                         // the first non-empty display name seen for this key
@@ -169,7 +177,34 @@ final class DelimitedReader {
         }
         String[] mbids = new String[names.length];
         Arrays.fill(mbids, "");
+        for (int a = 0; a < artistKeys.size(); a++) {
+            int to = artistKeyText.map()[a];
+            // keys merged by decoding keep the first non-empty MBID among them
+            if (to >= 0 && mbids[to].isEmpty() && !artistMbids.isEmpty() && !artistMbids.get(a).isEmpty()) {
+                String mbid = KeyDecoder.decodeOne(artistMbids.get(a).getBytes(StandardCharsets.ISO_8859_1), decision, fallback);
+                mbids[to] = mbid == null || KeyDecoder.hasControl(mbid) ? "" : mbid;
+            }
+        }
         return new RawData(triplets, userKeys.keys(), artistKeyText.keys(), names, mbids, rows, decision, notes);
+    }
+
+    /**
+     * Keeps {@code mbid} as artist {@code a}'s when it has none yet; a different one notes the artist once
+     * as {@link ImportNote#MBID_CONFLICT}, with its line and key as examples.
+     */
+    private static void noteMbid(String mbid, int a, String artist, long line, List<String> artistMbids,
+                                 BitSet conflicted, RowNotes notes) {
+        if (mbid.isEmpty()) {
+            return;
+        }
+        String kept = artistMbids.get(a);
+        if (kept.isEmpty()) {
+            artistMbids.set(a, mbid);
+        } else if (!kept.equals(mbid) && !conflicted.get(a)) {
+            conflicted.set(a);
+            notes.note(ImportNote.MBID_CONFLICT, 1, line, new String(artist.getBytes(StandardCharsets.ISO_8859_1),
+                    StandardCharsets.UTF_8));
+        }
     }
 
     /** The keys as an index of their bytes (each char of a Latin-1 string is one byte), with their first lines. */

@@ -9,7 +9,9 @@ public enum ImportNote {
     /** Rows whose value is not a whole number. */
     NON_INTEGER_VALUE("values are not whole numbers (kept unrounded)"),
     /** Bytes after the end of the gzip data, which are not read. */
-    GZIP_TRAILING_DATA("bytes after the end of the gzip data were not read");
+    GZIP_TRAILING_DATA("bytes after the end of the gzip data were not read"),
+    /** Artists whose MBID column held more than one MBID, counted once per artist; the first was kept. */
+    MBID_CONFLICT("artists had more than one MBID (the first was kept)");
 
     private final String description;
 

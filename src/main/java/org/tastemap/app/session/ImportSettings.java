@@ -61,14 +61,14 @@ public record ImportSettings(boolean lastFm, Columns columns, char delimiter, bo
 
     /**
      * One line that {@link #decode} reads back exactly, for the preferences:
-     * {@code format=delimited;delimiter=44;header=true;user=0;artist=1;name=-1;plays=2;minPlays=0.0;minArtists=1;minListeners=1;encoding=auto;values=auto}.
+     * {@code format=delimited;delimiter=44;header=true;user=0;artist=1;name=-1;plays=2;mbid=-1;minPlays=0.0;minArtists=1;minListeners=1;encoding=auto;values=auto}.
      * The delimiter is its code point, so that tab, semicolon and pipe survive. Text without the last two
-     * (written by earlier versions) reads as auto.
+     * (written by earlier versions) reads as auto, and text without {@code mbid} as no MBID column (Last.fm: its own).
      */
     public String encode() {
         return "format=" + (lastFm ? "lastfm" : "delimited") + ";delimiter=" + (int) delimiter + ";header=" + hasHeader
                 + ";user=" + columns.user() + ";artist=" + columns.artist() + ";name=" + columns.name()
-                + ";plays=" + columns.plays() + ";minPlays=" + Double.toString(minPlays)
+                + ";plays=" + columns.plays() + ";mbid=" + columns.mbid() + ";minPlays=" + Double.toString(minPlays)
                 + ";minArtists=" + minArtistsPerUser + ";minListeners=" + minListenersPerArtist
                 + ";encoding=" + encoding.cliName() + ";values=" + values.cliName();
     }
@@ -95,7 +95,9 @@ public record ImportSettings(boolean lastFm, Columns columns, char delimiter, bo
                 return Optional.empty();
             }
             Columns c = new Columns(Integer.parseInt(kv.get("user")), Integer.parseInt(kv.get("artist")),
-                    Integer.parseInt(kv.get("name")), Integer.parseInt(kv.get("plays")));
+                    Integer.parseInt(kv.get("name")), Integer.parseInt(kv.get("plays")),
+                    // text written before the MBID column: the Last.fm layout's, else none
+                    Integer.parseInt(kv.getOrDefault("mbid", "lastfm".equals(format) ? "1" : "-1")));
             return Optional.of(new ImportSettings("lastfm".equals(format), c, (char) delim,
                     Boolean.parseBoolean(kv.get("header")), Double.parseDouble(kv.get("minPlays")),
                     Integer.parseInt(kv.get("minArtists")), Integer.parseInt(kv.get("minListeners")),
@@ -120,7 +122,8 @@ public record ImportSettings(boolean lastFm, Columns columns, char delimiter, bo
             }).append("-separated").append(hasHeader ? ", header" : "")
                     .append(String.format(Locale.ROOT, ", columns user %d, artist %d%s%s", columns.user() + 1,
                             columns.artist() + 1, columns.name() == Columns.NONE ? "" : ", name " + (columns.name() + 1),
-                            columns.plays() == Columns.NONE ? ", no plays" : ", plays " + (columns.plays() + 1)));
+                            columns.plays() == Columns.NONE ? ", no plays" : ", plays " + (columns.plays() + 1)))
+                    .append(columns.mbid() == Columns.NONE ? "" : ", MBID " + (columns.mbid() + 1));
         }
         if (minPlays > 0) {
             sb.append(String.format(Locale.ROOT, ", rows with %s+ plays", minPlays == Math.rint(minPlays)

@@ -39,7 +39,7 @@ public final class IoDataFiles implements DataFiles {
             // Last.fm reader (and the MBIDs) unless the user changes the mapping
             return new FilePreview(lastFm ? "Last.fm 360K (TSV)" : "Delimited text", lastFm, d.delimiter(), d.hasHeader(),
                     d.gzip(), d.headerNames(), d.previewRows(),
-                    lastFm ? Columns.lastFm() : new Columns(m.userColumn(), m.artistColumn(), m.nameColumn(), m.countColumn()));
+                    lastFm ? Columns.lastFm() : new Columns(m.userColumn(), m.artistColumn(), m.nameColumn(), m.countColumn(), m.mbidColumn()));
         } catch (ImportException e) {
             throw new UserFacingException(e.getMessage(), "Choose a delimited text file (TSV or CSV, plain or .gz) "
                     + "with a user, an artist and optionally a plays column.", e);
@@ -55,7 +55,7 @@ public final class IoDataFiles implements DataFiles {
         try {
             Columns c = s.columns();
             options = (s.lastFm() ? ImportOptions.lastFm()
-                    : ImportOptions.delimited(new ColumnMapping(c.user(), c.artist(), c.name(), c.plays()), s.delimiter(), s.hasHeader()))
+                    : ImportOptions.delimited(new ColumnMapping(c.user(), c.artist(), c.name(), c.plays(), c.mbid()), s.delimiter(), s.hasHeader()))
                     .withFilters(s.minPlays(), s.minArtistsPerUser(), s.minListenersPerArtist())
                     .withEncoding(s.encoding()).withValues(s.values());
         } catch (IllegalArgumentException e) {

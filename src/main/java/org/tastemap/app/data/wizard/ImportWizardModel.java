@@ -50,6 +50,8 @@ public final class ImportWizardModel {
     final IntegerProperty artistColumn = new SimpleIntegerProperty(this, "artistColumn", -1);
     final IntegerProperty nameColumn = new SimpleIntegerProperty(this, "nameColumn", Columns.NONE);
     final IntegerProperty playsColumn = new SimpleIntegerProperty(this, "playsColumn", Columns.NONE);
+    /** The artist's MusicBrainz id (issue 15: "there is no MBID role"); artists stay keyed by the artist column. */
+    final IntegerProperty mbidColumn = new SimpleIntegerProperty(this, "mbidColumn", Columns.NONE);
     /** How names are decoded: detected, or chosen (issue 16: Latin-1 names were merged). */
     final ObjectProperty<TextEncoding> encoding = new SimpleObjectProperty<>(this, "encoding", TextEncoding.AUTO);
     /** What the plays column holds: plays, weights or presence (issue 15: a float score was taken as plays). */
@@ -81,7 +83,8 @@ public final class ImportWizardModel {
         this.files = files;
         this.executor = executor;
         fileReady = Bindings.createBooleanBinding(() -> preview.get() != null && !detecting.get(), preview, detecting);
-        mappingProblem = Bindings.createStringBinding(this::checkMapping, preview, userColumn, artistColumn, nameColumn, playsColumn);
+        mappingProblem = Bindings.createStringBinding(this::checkMapping, preview, userColumn, artistColumn, nameColumn, playsColumn,
+                mbidColumn);
         mappingValid = Bindings.createBooleanBinding(() -> mappingProblem.get().isEmpty(), mappingProblem);
         valuesHint = Bindings.createStringBinding(this::describeValues, preview, playsColumn, values);
         filtersProblem = Bindings.createStringBinding(() -> {
@@ -123,6 +126,9 @@ public final class ImportWizardModel {
         }
         if (nameColumn.get() != Columns.NONE && nameColumn.get() == userColumn.get()) {
             return "The artist name column must differ from the user column.";
+        }
+        if (mbidColumn.get() != Columns.NONE && (mbidColumn.get() == userColumn.get() || mbidColumn.get() == playsColumn.get())) {
+            return "The MBID column must differ from the user and plays columns.";
         }
         if (playsColumn.get() != Columns.NONE) {
             int bad = 0;
@@ -192,6 +198,7 @@ public final class ImportWizardModel {
                 artistColumn.set(c.artist());
                 nameColumn.set(c.name());
                 playsColumn.set(c.plays());
+                mbidColumn.set(c.mbid());
             }
         }, e -> {
             if (path.equals(file.get())) {
@@ -205,7 +212,7 @@ public final class ImportWizardModel {
     /** The settings the import will use. */
     public ImportSettings settings() {
         FilePreview p = preview.get();
-        Columns c = new Columns(userColumn.get(), artistColumn.get(), nameColumn.get(), playsColumn.get());
+        Columns c = new Columns(userColumn.get(), artistColumn.get(), nameColumn.get(), playsColumn.get(), mbidColumn.get());
         boolean lastFm = p.lastFm() && c.equals(Columns.lastFm());
         return new ImportSettings(lastFm, c, p.delimiter(), p.hasHeader(), minPlays.get(), minArtistsPerUser.get(),
                 minListenersPerArtist.get(), encoding.get(), values.get());
@@ -281,6 +288,26 @@ public final class ImportWizardModel {
     }
 
     /**
+     * One row of the mapping step: what the column holds, the command-line option that takes the same
+     * choice, the control's id, the model's column and whether "(none)" may be chosen.
+     */
+    record Role(String label, String cliOption, String id, IntegerProperty column, boolean optional) {
+        /** The same choice as the command line writes it: "CLI: --mbid-col 2", or "—" for none. */
+        String cliText() {
+            return "CLI: " + cliOption + " " + (column.get() >= 0 ? Integer.toString(column.get()) : "—");
+        }
+    }
+
+    /** The roles the mapping step offers, in order. */
+    List<Role> roles() {
+        return List.of(new Role("User", "--user-col", "map-user", userColumn, false),
+                new Role("Artist key (MBID or name)", "--item-col", "map-artist", artistColumn, false),
+                new Role("Artist name", "--name-col", "map-name", nameColumn, true),
+                new Role("Plays", "--count-col", "map-plays", playsColumn, true),
+                new Role("MBID (MusicBrainz id)", "--mbid-col", "map-mbid", mbidColumn, true));
+    }
+
+    /**
      * The column choices for the mapping combo boxes: number (from 0, as the CLI's --user-col and
      * --item-col take them), header name and up to three distinct preview values; "(none)" first when optional.
      */
@@ -339,6 +366,10 @@ public final class ImportWizardModel {
 
     public IntegerProperty userColumnProperty() {
         return userColumn;
+    }
+
+    public IntegerProperty mbidColumnProperty() {
+        return mbidColumn;
     }
 
     public IntegerProperty artistColumnProperty() {

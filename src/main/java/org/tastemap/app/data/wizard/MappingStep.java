@@ -11,13 +11,13 @@ import javafx.scene.layout.VBox;
 import org.tastemap.io.TextEncoding;
 import org.tastemap.io.ValueKind;
 
-/** Step 3: which column holds the user, the artist, the artist's name and the plays. */
+/** Step 3: which column holds the user, the artist, the artist's name, the plays and the artist's MBID. */
 final class MappingStep extends WizardStep {
     private GridPane grid;
 
     MappingStep(ImportWizardModel model) {
         super(model, "3 · Map the columns", "Tell Tastemap which column is which. Columns are numbered from 0, as the command "
-                + "line's --user-col, --item-col, --name-col and --count-col take them. Next stays disabled until the mapping "
+                + "line's --user-col, --item-col, --name-col, --count-col and --mbid-col take them. Next stays disabled until the mapping "
                 + "makes sense; the reason shows below.");
     }
 
@@ -39,10 +39,10 @@ final class MappingStep extends WizardStep {
     @Override
     protected void entered() {
         grid.getChildren().clear();
-        row(0, "User", "--user-col", "map-user", model.userColumn, false);
-        row(1, "Artist key (MBID or name)", "--item-col", "map-artist", model.artistColumn, false);
-        row(2, "Artist name", "--name-col", "map-name", model.nameColumn, true);
-        row(3, "Plays", "--count-col", "map-plays", model.playsColumn, true);
+        List<ImportWizardModel.Role> roles = model.roles();
+        for (int r = 0; r < roles.size(); r++) {
+            row(r, roles.get(r));
+        }
         ComboBox<ValueKind> values = new ComboBox<>();
         values.setId("map-values");
         values.getItems().setAll(ValueKind.values());
@@ -50,7 +50,7 @@ final class MappingStep extends WizardStep {
         values.setValue(model.values.get());
         values.valueProperty().addListener((o, a, b) -> model.values.set(b));
         values.setPrefWidth(280);
-        grid.addRow(4, new Label("The plays column holds"), values);
+        grid.addRow(5, new Label("The plays column holds"), values);
         ComboBox<TextEncoding> encoding = new ComboBox<>();
         encoding.setId("map-encoding");
         encoding.getItems().setAll(TextEncoding.values());
@@ -58,7 +58,7 @@ final class MappingStep extends WizardStep {
         encoding.setValue(model.encoding.get());
         encoding.valueProperty().addListener((o, a, b) -> model.encoding.set(b));
         encoding.setPrefWidth(280);
-        grid.addRow(5, new Label("Text encoding"), encoding);
+        grid.addRow(6, new Label("Text encoding"), encoding);
     }
 
     static String valuesText(ValueKind v) {
@@ -98,10 +98,12 @@ final class MappingStep extends WizardStep {
         }
     }
 
-    private void row(int r, String label, String cliOption, String id, IntegerProperty column, boolean optional) {
+    private void row(int r, ImportWizardModel.Role role) {
+        IntegerProperty column = role.column();
+        boolean optional = role.optional();
         List<String> choices = model.columnChoices(optional);
         ComboBox<String> box = new ComboBox<>();
-        box.setId(id);
+        box.setId(role.id());
         box.getItems().setAll(choices);
         box.setPrefWidth(360);
         int offset = optional ? 1 : 0;
@@ -111,9 +113,8 @@ final class MappingStep extends WizardStep {
         // the same choice as the command line writes it
         Label cli = new Label();
         cli.getStyleClass().add("muted");
-        cli.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> "CLI: " + cliOption + " " + (column.get() >= 0 ? Integer.toString(column.get()) : "—"), column));
-        grid.addRow(r, new Label(label + (optional ? " (optional)" : "")), box, cli);
+        cli.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(role::cliText, column));
+        grid.addRow(r, new Label(role.label() + (optional ? " (optional)" : "")), box, cli);
     }
 
     @Override

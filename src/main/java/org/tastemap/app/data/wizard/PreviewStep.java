@@ -43,11 +43,12 @@ final class PreviewStep extends WizardStep {
                 + (p.hasHeader() ? "yes" : "no") + "    Compressed: " + (p.gzip() ? "gzip" : "no")
                 + "    Preview: " + p.rows().size() + " rows");
         table.getColumns().clear();
-        Columns s = new Columns(model.userColumn.get(), model.artistColumn.get(), model.nameColumn.get(), model.playsColumn.get());
+        Columns s = new Columns(model.userColumn.get(), model.artistColumn.get(), model.nameColumn.get(), model.playsColumn.get(),
+                model.mbidColumn.get());
         for (int c = 0; c < p.columnCount(); c++) {
             int col = c;
             String role = c == s.user() ? "user" : c == s.artist() ? (c == s.name() ? "artist + name" : "artist")
-                    : c == s.name() ? "artist name" : c == s.plays() ? "plays" : "";
+                    : c == s.name() ? "artist name" : c == s.plays() ? "plays" : c == s.mbid() ? "MBID" : "";
             // numbered from 0, as the CLI's --user-col and --item-col take them
             String header = c + " · " + p.headerNames().get(c) + (role.isEmpty() ? "" : "  → " + role);
             TableColumn<List<String>, String> tc = new TableColumn<>(header);
