@@ -22,7 +22,7 @@ import javafx.application.Platform;
 public final class FxStallWatch {
     private static final Logger LOG = Logger.getLogger(FxStallWatch.class.getName());
     /** The pause between one check's answer and the next check. */
-    static final long GAP_NANOS = 10_000_000L;
+    static final long GAP_MILLIS = 10;
 
     private FxStallWatch() {
     }
@@ -87,7 +87,12 @@ public final class FxStallWatch {
                 }
                 LOG.warning(sb.toString());
             }
-            LockSupport.parkNanos(GAP_NANOS);
+            // sleep, not park: the check's unpark may have left a permit that would end a park at once
+            try {
+                Thread.sleep(GAP_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 }

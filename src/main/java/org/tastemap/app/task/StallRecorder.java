@@ -92,6 +92,13 @@ public final class StallRecorder {
         return out;
     }
 
+    /** Forgets every sample and stall so far (the measurement starts now, e.g. after start-up). */
+    public synchronized void reset() {
+        trainingCount = 0;
+        idleCount = 0;
+        worst.clear();
+    }
+
     /** The numbers of the checks answered while training (or while not). */
     public synchronized Summary summary(boolean whileTraining) {
         long[] sorted = Arrays.copyOf(whileTraining ? training : idle, whileTraining ? trainingCount : idleCount);

@@ -101,7 +101,7 @@ public final class TrainViewModel {
     public AlsParams params() {
         return AlsParams.defaults().withFactors(factors.get()).withIterations(iterations.get()).withAlpha(alpha.get())
                 .withLambda(lambda.get()).withConfidence(confidence.get()).withSolver(solver.get())
-                .withThreads(trainingThreads(Runtime.getRuntime().availableProcessors()));
+                .withThreads(Integer.getInteger("tastemap.trainThreads", trainingThreads(Runtime.getRuntime().availableProcessors())));
     }
 
     /**
