@@ -15,7 +15,8 @@ import org.tastemap.app.train.IterationPoint;
 /**
  * The measurement behind "the UI thread while training" ({@code scripts/measure-ui-stalls.sh}), off
  * unless {@code -Dtastemap.uiBench=FILE}: the app opens FILE as a person's File > Open would (which
- * trains the quick model, k = 32), then trains k = 64 for {@code tastemap.uiBench.iterations} (default 10); it shows the Artists screen and types artist names into its search box at
+ * trains the quick model, k = 32), then trains k = 64 for {@code tastemap.uiBench.iterations}
+ * (default 10). Meanwhile it shows the Artists screen and types artist names into its search box at
  * {@code tastemap.uiBench.keysPerSecond} (default 8) through the platform robot, so the keys come
  * back through the window system like a person's. It keeps typing {@code tastemap.uiBench.idleSeconds}
  * (default 10) after training ends, prints the training time per iteration, and exits; the stall
@@ -91,7 +92,6 @@ final class UiBench {
     private static void startTyping(AtomicBoolean typing) {
         long gapMillis = Math.round(1000.0 / Double.parseDouble(System.getProperty("tastemap.uiBench.keysPerSecond", "8")));
         Robot robot = new Robot();
-        AtomicInteger n = new AtomicInteger();
         Thread t = new Thread(() -> {
             int word = 0;
             while (typing.get()) {
@@ -99,10 +99,8 @@ final class UiBench {
                 // type the word, then erase it, one key per gap
                 for (int i = 0; i < 2 * w.length(); i++) {
                     char c = i < w.length() ? w.charAt(i) : 0;
-                    Platform.runLater(() -> {
-                        robot.keyType(c == 0 ? KeyCode.BACK_SPACE : c == ' ' ? KeyCode.SPACE : KeyCode.getKeyCode(String.valueOf(Character.toUpperCase(c))));
-                        n.incrementAndGet();
-                    });
+                    Platform.runLater(() -> robot.keyType(c == 0 ? KeyCode.BACK_SPACE
+                            : c == ' ' ? KeyCode.SPACE : KeyCode.getKeyCode(String.valueOf(Character.toUpperCase(c)))));
                     sleep(gapMillis);
                 }
             }
