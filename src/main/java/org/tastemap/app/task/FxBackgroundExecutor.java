@@ -20,6 +20,9 @@ import javafx.concurrent.Task;
  */
 public final class FxBackgroundExecutor implements BackgroundExecutor {
     private static final Logger LOG = Logger.getLogger(FxBackgroundExecutor.class.getName());
+    /** Background threads' priority ({@code tastemap.workerPriority}, 1-10); see docs/performance.md. */
+    static final int PRIORITY = Math.max(Thread.MIN_PRIORITY, Math.min(Thread.MAX_PRIORITY,
+            Integer.getInteger("tastemap.workerPriority", Thread.NORM_PRIORITY)));
     private final ObservableList<Activity> activities = FXCollections.observableArrayList();
     private final ExecutorService pool;
 
@@ -28,6 +31,8 @@ public final class FxBackgroundExecutor implements BackgroundExecutor {
         pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "tastemap-background-" + n.incrementAndGet());
             t.setDaemon(true);
+            // training's worker threads are started from this thread and inherit its priority
+            t.setPriority(PRIORITY);
             return t;
         });
     }

@@ -53,7 +53,7 @@ final class TrainSettings {
     AlsParams params() {
         return AlsParams.defaults().withFactors(factors.get()).withIterations(iterations.get()).withAlpha(alpha.get())
                 .withLambda(lambda.get()).withConfidence(confidence.get()).withSolver(solver.get())
-                .withThreads(trainingThreads(Runtime.getRuntime().availableProcessors()));
+                .withThreads(Integer.getInteger("tastemap.trainThreads", trainingThreads(Runtime.getRuntime().availableProcessors())));
     }
 
     /**

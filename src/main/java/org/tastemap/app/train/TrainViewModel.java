@@ -24,6 +24,7 @@ import org.tastemap.app.session.ModelState;
 import org.tastemap.app.task.BackgroundExecutor;
 import org.tastemap.app.task.Debouncer;
 import org.tastemap.app.task.Job;
+import org.tastemap.app.task.Work;
 import org.tastemap.core.als.TrainingResult;
 import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.model.AlsParams;
@@ -192,17 +193,41 @@ public final class TrainViewModel {
                                 points.size(), p.iterations(), point.elapsed() / points.size()));
                     }
                 }, isWarm ? CONVERGENCE : 0);
-        job = executor.submit(isWarm ? "Retraining" : "Training", work,
+        // the model the screens get (its Recommender packs every artist's factors) is built here, off the UI thread
+        Work<Trained> trainAndPrepare = ctx -> {
+            TrainingWork.Outcome o = work.run(ctx);
+            return new Trained(o, prepare(o, data, matrix, held));
+        };
+        job = executor.submit(isWarm ? "Retraining" : "Training", trainAndPrepare,
                 result -> finished(run, data, matrix, held, isWarm, p, result, (System.nanoTime() - t0) / 1e9),
                 error -> failed(run, p, isWarm, error, (System.nanoTime() - t0) / 1e9));
     }
 
+    /** A finished run and, when it produced a model, that model ready for the screens. */
+    private record Trained(TrainingWork.Outcome outcome, ModelState model) {
+    }
+
+    /** The model state a completed (or converged) run hands to the screens, or null; on the work's thread. */
+    private static ModelState prepare(TrainingWork.Outcome outcome, LoadedData data, InteractionMatrix matrix, boolean held) {
+        TrainingResult result = outcome.result();
+        if (result.status() != TrainingResult.Status.COMPLETED && outcome.convergedAt() <= 0) {
+            return null;
+        }
+        var last = result.history().isEmpty() ? null : result.history().get(result.history().size() - 1);
+        double loss = last == null ? Double.NaN : last.loss();
+        var metrics = last == null ? null : last.metrics();
+        // the model answers about every row (played filter, explanations) even when its factors learned from the split
+        TrainedModel trained = new TrainedModel(data.dataset(), result.model(), trainedOn(held, matrix));
+        return ModelState.of(trained, loss, metrics, held, "trained");
+    }
+
     private void finished(int run, LoadedData data, InteractionMatrix matrix, boolean held, boolean warm, AlsParams p,
-                          TrainingWork.Outcome outcome, double seconds) {
+                          Trained ready, double seconds) {
         if (run != runId) {
             return;
         }
         running.set(false);
+        TrainingWork.Outcome outcome = ready.outcome();
         TrainingResult result = outcome.result();
         int done = result.history().size();
         boolean converged = outcome.convergedAt() > 0;
@@ -216,12 +241,7 @@ public final class TrainViewModel {
         if (state.data() != data) {
             return;
         }
-        var last = result.history().isEmpty() ? null : result.history().get(result.history().size() - 1);
-        double loss = last == null ? Double.NaN : last.loss();
-        var metrics = last == null ? null : last.metrics();
-        // the model answers about every row (played filter, explanations) even when its factors learned from the split
-        TrainedModel trained = new TrainedModel(data.dataset(), result.model(), trainedOn(held, matrix));
-        state.setModel(ModelState.of(trained, loss, metrics, held, "trained"));
+        state.setModel(ready.model());
         history.add(0, RunRecord.of(history.size() + 1, p, warm, done, result, seconds,
                 converged ? RunRecord.Ending.CONVERGED : RunRecord.Ending.REACHED));
         progress.set(1);
