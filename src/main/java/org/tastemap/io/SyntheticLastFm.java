@@ -37,7 +37,10 @@ import java.util.function.BooleanSupplier;
  *   <li>Plays: {@code round(90 e^(0.8 z_user + 1.1 z))}, times 1.5 for favoured genres, at least 1:
  *       lognormal, median near 100, maxima of 10^5 at full size.</li>
  * </ul>
- * The output depends only on the three parameters: every draw comes from one seeded
+ * A {@link Shape} changes the rows, not the tastes: the median artists per user (44 above), the
+ * median plays (90 above), and a cap that keeps only each user's top N artists by plays, as the
+ * real 360K file does (about 50). {@link Shape#DEFAULT} writes exactly the rows described above.
+ * The output depends only on the parameters: every draw comes from one seeded
  * {@link java.util.SplittableRandom} through {@link PortableRandom}, so equal parameters give
  * byte-identical files. Gzip output is compressed on all cores ({@link ParallelGzipOutputStream})
  * and does not depend on their number; its bytes could differ under another zlib, its content not.
@@ -60,6 +63,59 @@ public final class SyntheticLastFm {
     public record ArtistInfo(String name, String mbid, String genre) {
     }
 
+    /**
+     * The shape of the rows: {@code medianArtists} is the median number of artists a listener
+     * draws ({@code round(medianArtists e^(0.55 z))} for 96% of users); {@code medianPlays} the
+     * median of {@code medianPlays e^(0.8 z_user + 1.1 z)} before the 1.5 of favoured genres;
+     * {@code top} keeps only each user's {@code top} most-played artists (0 keeps all).
+     */
+    public record Shape(int top, double medianArtists, double medianPlays) {
+        /** The generator's own shape: every drawn artist kept, median 44 artists, plays median near 124. */
+        public static final Shape DEFAULT = new Shape(0, 44, 90);
+        /**
+         * Like the real 360K file: listeners draw a median of 150 artists and keep their top 50;
+         * plays median 35 before the cut, so the kept rows have a median of about 150.
+         */
+        public static final Shape LASTFM_360K = new Shape(50, 150, 35);
+        /** Light listening: the default rows with plays of median 2 (kept median 2-3). */
+        public static final Shape LIGHT = new Shape(0, 44, 2);
+
+        public Shape {
+            if (top < 0) {
+                throw new IllegalArgumentException("top artists per user must be 0 (all) or more (got " + top + ")");
+            }
+            if (!(medianArtists >= 1 && medianArtists <= MAX_ARTISTS_PER_USER)) {
+                throw new IllegalArgumentException("median artists per user must be between 1 and "
+                        + MAX_ARTISTS_PER_USER + " (got " + medianArtists + ")");
+            }
+            if (!(medianPlays >= 0.5 && medianPlays <= 100_000)) {
+                throw new IllegalArgumentException("median plays must be between 0.5 and 100,000 (got " + medianPlays + ")");
+            }
+        }
+
+        /** A named shape: default, lastfm360k or light. */
+        public static Shape named(String name) {
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "default" -> DEFAULT;
+                case "lastfm360k", "360k" -> LASTFM_360K;
+                case "light" -> LIGHT;
+                default -> throw new IllegalArgumentException("unknown shape '" + name + "': use default, lastfm360k or light");
+            };
+        }
+
+        public Shape withTop(int v) {
+            return new Shape(v, medianArtists, medianPlays);
+        }
+
+        public Shape withMedianArtists(double v) {
+            return new Shape(top, v, medianPlays);
+        }
+
+        public Shape withMedianPlays(double v) {
+            return new Shape(top, medianArtists, v);
+        }
+    }
+
     /** What a write produced. */
     public record Summary(int users, int artists, long rows, long bytes, int maxArtistsPerUser, int maxPlays) {
     }
@@ -67,6 +123,7 @@ public final class SyntheticLastFm {
     private final int numUsers;
     private final int numArtists;
     private final long seed;
+    private final Shape shape;
     private final int numGenres;
     /** Genre of each artist; bytes keep the table in cache while rows are drawn. */
     private final byte[] artistGenre;
@@ -85,10 +142,11 @@ public final class SyntheticLastFm {
     private final double[][] genreCdf;
     private final double[] globalCdf;
 
-    private SyntheticLastFm(int numUsers, int numArtists, long seed) {
+    private SyntheticLastFm(int numUsers, int numArtists, long seed, Shape shape) {
         this.numUsers = numUsers;
         this.numArtists = numArtists;
         this.seed = seed;
+        this.shape = shape;
         PortableRandom rng = new PortableRandom(seed);
         numGenres = Math.max(1, Math.min(GENRES.length, numArtists / 40));
         double[] genreWeight = new double[numGenres];
@@ -180,13 +238,21 @@ public final class SyntheticLastFm {
      * artists and users' tastes (fast: well under a second at full Last.fm size).
      */
     public static SyntheticLastFm create(int users, int artists, long seed) {
+        return create(users, artists, seed, Shape.DEFAULT);
+    }
+
+    /** As {@link #create(int, int, long)}, with rows of the given shape (same tastes). */
+    public static SyntheticLastFm create(int users, int artists, long seed, Shape shape) {
+        if (shape == null) {
+            throw new IllegalArgumentException("shape must not be null");
+        }
         if (users < 1 || users > 50_000_000) {
             throw new IllegalArgumentException("users must be between 1 and 50,000,000 (got " + users + ")");
         }
         if (artists < 2 || artists > 10_000_000) {
             throw new IllegalArgumentException("artists must be between 2 and 10,000,000 (got " + artists + ")");
         }
-        return new SyntheticLastFm(users, artists, seed);
+        return new SyntheticLastFm(users, artists, seed, shape);
     }
 
     /** The default sample: {@value #DEFAULT_USERS} users, {@value #DEFAULT_ARTISTS} artists, seed {@value #DEFAULT_SEED}. */
@@ -204,6 +270,10 @@ public final class SyntheticLastFm {
 
     public long seed() {
         return seed;
+    }
+
+    public Shape shape() {
+        return shape;
     }
 
     /** The genres in use, most popular first. */
