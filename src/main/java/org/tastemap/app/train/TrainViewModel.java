@@ -83,6 +83,15 @@ public final class TrainViewModel {
             points.clear();
             // runs on other data are not comparable with the next ones
             history.clear();
+            // the first model on new data starts from the defaults for that data (DefaultLambda)
+            if (b != null && !Double.isNaN(b.defaultLambda())) {
+                restoring = true;
+                try {
+                    lambda.set(b.defaultLambda());
+                } finally {
+                    restoring = false;
+                }
+            }
         });
     }
 
@@ -134,8 +143,15 @@ public final class TrainViewModel {
 
     /** Trains the quick first model: k = 32, 10 iterations. */
     public void trainQuick() {
-        restore(AlsParams.defaults().withFactors(32).withIterations(10));
+        restore(defaultsForData().withFactors(32).withIterations(10));
         train();
+    }
+
+    /** {@link AlsParams#defaults()} with the default lambda of the loaded data, when known. */
+    AlsParams defaultsForData() {
+        AlsParams p = AlsParams.defaults();
+        LoadedData d = state.data();
+        return d == null || Double.isNaN(d.defaultLambda()) ? p : p.withLambda(d.defaultLambda());
     }
 
     /** Stops the running training; the previous model stays. */
