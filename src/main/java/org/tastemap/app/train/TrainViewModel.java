@@ -83,16 +83,9 @@ public final class TrainViewModel {
             points.clear();
             // runs on other data are not comparable with the next ones
             history.clear();
-            // the first model on new data starts from the defaults for that data (DefaultLambda)
-            if (b != null && !Double.isNaN(b.defaultLambda())) {
-                restoring = true;
-                try {
-                    lambda.set(b.defaultLambda());
-                } finally {
-                    restoring = false;
-                }
-            }
+            adoptDefaultLambda(b);
         });
+        adoptDefaultLambda(state.data());
     }
 
     /** The parameters as the controls show them. */
@@ -145,6 +138,18 @@ public final class TrainViewModel {
     public void trainQuick() {
         restore(defaultsForData().withFactors(32).withIterations(10));
         train();
+    }
+
+    /** The first model on new data starts from the default lambda for that data (DefaultLambda), without retraining. */
+    private void adoptDefaultLambda(LoadedData d) {
+        if (d != null && !Double.isNaN(d.defaultLambda())) {
+            restoring = true;
+            try {
+                lambda.set(d.defaultLambda());
+            } finally {
+                restoring = false;
+            }
+        }
     }
 
     /** {@link AlsParams#defaults()} with the default lambda of the loaded data, when known. */
