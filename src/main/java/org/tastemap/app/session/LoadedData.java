@@ -1,6 +1,5 @@
 package org.tastemap.app.session;
 
-import org.tastemap.core.als.AlsParams;
 import org.tastemap.core.als.DefaultLambda;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.NameSearch;
@@ -8,6 +7,7 @@ import org.tastemap.core.eval.Holdout;
 import org.tastemap.core.eval.Metrics;
 import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.eval.TrainTestSplit;
+import org.tastemap.core.model.AlsParams;
 
 /**
  * A dataset made ready for exploring: its held-out split, name searches and the most-popular

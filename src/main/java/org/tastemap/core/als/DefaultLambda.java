@@ -1,6 +1,8 @@
 package org.tastemap.core.als;
 
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.Confidence;
 
 /**
  * The default lambda as a function of the data: {@code min(sqrt(listeners), 0.3 sigma_max(M))},

@@ -8,6 +8,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.SingularOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.Confidence;
+import org.tastemap.core.model.ConfidenceKind;
 
 /** The data-scaled default lambda: min(sqrt(listeners), 0.3 x the largest singular value of the confidence matrix). */
 class DefaultLambdaTest {
