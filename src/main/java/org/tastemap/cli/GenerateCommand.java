@@ -3,6 +3,7 @@ package org.tastemap.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tastemap.io.SyntheticLastFm;
+import org.tastemap.io.SyntheticShape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,7 +44,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SyntheticLastFm.Shape s0 = SyntheticLastFm.Shape.named(shape);
+        SyntheticShape s0 = SyntheticShape.named(shape);
         if (top != null) {
             s0 = s0.withTop(top);
         }

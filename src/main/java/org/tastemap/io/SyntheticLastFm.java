@@ -37,9 +37,9 @@ import java.util.function.BooleanSupplier;
  *   <li>Plays: {@code round(90 e^(0.8 z_user + 1.1 z))}, times 1.5 for favoured genres, at least 1:
  *       lognormal, median near 100, maxima of 10^5 at full size.</li>
  * </ul>
- * A {@link Shape} changes the rows, not the tastes: the median artists per user (44 above), the
+ * A {@link SyntheticShape} changes the rows, not the tastes: the median artists per user (44 above), the
  * median plays (90 above), and a cap that keeps only each user's top N artists by plays, as the
- * real 360K file does (about 50). {@link Shape#DEFAULT} writes exactly the rows described above.
+ * real 360K file does (about 50). {@link SyntheticShape#DEFAULT} writes exactly the rows described above.
  * The output depends only on the parameters: every draw comes from one seeded
  * {@link java.util.SplittableRandom} through {@link PortableRandom}, so equal parameters give
  * byte-identical files. Gzip output is compressed on all cores ({@link ParallelGzipOutputStream})
@@ -63,59 +63,6 @@ public final class SyntheticLastFm {
     public record ArtistInfo(String name, String mbid, String genre) {
     }
 
-    /**
-     * The shape of the rows: {@code medianArtists} is the median number of artists a listener
-     * draws ({@code round(medianArtists e^(0.55 z))} for 96% of users); {@code medianPlays} the
-     * median of {@code medianPlays e^(0.8 z_user + 1.1 z)} before the 1.5 of favoured genres;
-     * {@code top} keeps only each user's {@code top} most-played artists (0 keeps all).
-     */
-    public record Shape(int top, double medianArtists, double medianPlays) {
-        /** The generator's own shape: every drawn artist kept, median 44 artists, plays median near 124. */
-        public static final Shape DEFAULT = new Shape(0, 44, 90);
-        /**
-         * Like the real 360K file: listeners draw a median of 150 artists and keep their top 50;
-         * plays median 35 before the cut, so the kept rows have a median of about 150.
-         */
-        public static final Shape LASTFM_360K = new Shape(50, 150, 35);
-        /** Light listening: the default rows with plays of median 2 (kept median 2-3). */
-        public static final Shape LIGHT = new Shape(0, 44, 2);
-
-        public Shape {
-            if (top < 0) {
-                throw new IllegalArgumentException("top artists per user must be 0 (all) or more (got " + top + ")");
-            }
-            if (!(medianArtists >= 1 && medianArtists <= MAX_ARTISTS_PER_USER)) {
-                throw new IllegalArgumentException("median artists per user must be between 1 and "
-                        + MAX_ARTISTS_PER_USER + " (got " + medianArtists + ")");
-            }
-            if (!(medianPlays >= 0.5 && medianPlays <= 100_000)) {
-                throw new IllegalArgumentException("median plays must be between 0.5 and 100,000 (got " + medianPlays + ")");
-            }
-        }
-
-        /** A named shape: default, lastfm360k or light. */
-        public static Shape named(String name) {
-            return switch (name.toLowerCase(Locale.ROOT)) {
-                case "default" -> DEFAULT;
-                case "lastfm360k", "360k" -> LASTFM_360K;
-                case "light" -> LIGHT;
-                default -> throw new IllegalArgumentException("unknown shape '" + name + "': use default, lastfm360k or light");
-            };
-        }
-
-        public Shape withTop(int v) {
-            return new Shape(v, medianArtists, medianPlays);
-        }
-
-        public Shape withMedianArtists(double v) {
-            return new Shape(top, v, medianPlays);
-        }
-
-        public Shape withMedianPlays(double v) {
-            return new Shape(top, medianArtists, v);
-        }
-    }
-
     /** What a write produced. */
     public record Summary(int users, int artists, long rows, long bytes, int maxArtistsPerUser, int maxPlays) {
     }
@@ -123,7 +70,7 @@ public final class SyntheticLastFm {
     private final int numUsers;
     private final int numArtists;
     private final long seed;
-    private final Shape shape;
+    private final SyntheticShape shape;
     private final int numGenres;
     /** Genre of each artist; bytes keep the table in cache while rows are drawn. */
     private final byte[] artistGenre;
@@ -142,7 +89,7 @@ public final class SyntheticLastFm {
     private final double[][] genreCdf;
     private final double[] globalCdf;
 
-    private SyntheticLastFm(int numUsers, int numArtists, long seed, Shape shape) {
+    private SyntheticLastFm(int numUsers, int numArtists, long seed, SyntheticShape shape) {
         this.numUsers = numUsers;
         this.numArtists = numArtists;
         this.seed = seed;
@@ -166,7 +113,7 @@ public final class SyntheticLastFm {
         names = SyntheticNames.generate(numArtists, rng);
         mbids = new String[numArtists];
         for (int a = 0; a < numArtists; a++) {
-            mbids[a] = rng.unit() < 0.15 ? "" : uuid(rng.nextLong(), rng.nextLong());
+            mbids[a] = rng.unit() < 0.15 ? "" : SyntheticNames.uuid(rng.nextLong(), rng.nextLong());
         }
         byName = new HashMap<>(numArtists * 2);
         for (int a = 0; a < numArtists; a++) {
@@ -202,7 +149,8 @@ public final class SyntheticLastFm {
         // users: random sha1-like ids, sorted as in the real file, then each user's taste
         String[] ids = new String[numUsers];
         for (int u = 0; u < numUsers; u++) {
-            ids[u] = hex(rng.nextLong(), 16) + hex(rng.nextLong(), 16) + hex(rng.nextLong() >>> 32, 8);
+            ids[u] = SyntheticNames.hex(rng.nextLong(), 16) + SyntheticNames.hex(rng.nextLong(), 16)
+                    + SyntheticNames.hex(rng.nextLong() >>> 32, 8);
         }
         Arrays.sort(ids);
         userIds = new byte[40 * numUsers];
@@ -238,11 +186,11 @@ public final class SyntheticLastFm {
      * artists and users' tastes (fast: well under a second at full Last.fm size).
      */
     public static SyntheticLastFm create(int users, int artists, long seed) {
-        return create(users, artists, seed, Shape.DEFAULT);
+        return create(users, artists, seed, SyntheticShape.DEFAULT);
     }
 
     /** As {@link #create(int, int, long)}, with rows of the given shape (same tastes). */
-    public static SyntheticLastFm create(int users, int artists, long seed, Shape shape) {
+    public static SyntheticLastFm create(int users, int artists, long seed, SyntheticShape shape) {
         if (shape == null) {
             throw new IllegalArgumentException("shape must not be null");
         }
@@ -272,7 +220,7 @@ public final class SyntheticLastFm {
         return seed;
     }
 
-    public Shape shape() {
+    public SyntheticShape shape() {
         return shape;
     }
 
@@ -445,17 +393,5 @@ public final class SyntheticLastFm {
             }
         }
         return false;
-    }
-
-    private static String hex(long v, int digits) {
-        String s = Long.toHexString(v);
-        return "0".repeat(digits - s.length()) + s;
-    }
-
-    /** A version-4 UUID string from 128 random bits. */
-    private static String uuid(long hi, long lo) {
-        hi = (hi & ~0xF000L) | 0x4000L;
-        lo = (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new java.util.UUID(hi, lo).toString();
     }
 }

@@ -43,7 +43,7 @@ final class SyntheticRows {
         int users = gen.users();
         int artists = gen.artistCount();
         int cap = Math.max(1, Math.min(SyntheticLastFm.MAX_ARTISTS_PER_USER, artists / 2));
-        SyntheticLastFm.Shape shape = gen.shape();
+        SyntheticShape shape = gen.shape();
         double logMedianPlays = StrictMath.log(shape.medianPlays());
         int top = shape.top() > 0 ? shape.top() : Integer.MAX_VALUE;
         long[] rows = new long[cap];

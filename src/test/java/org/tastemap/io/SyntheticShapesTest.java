@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
-import org.tastemap.io.SyntheticLastFm.Shape;
 
 /** The row shapes of {@link SyntheticLastFm}: the top-N cap, the play-count medians, and the default unchanged. */
 class SyntheticShapesTest {
@@ -52,15 +51,15 @@ class SyntheticShapesTest {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of("sample-data", "lastfm-sample.tsv.gz")))) {
             committed = in.readAllBytes();
         }
-        assertArrayEquals(committed, bytes(SyntheticLastFm.create(3000, 1500, 7, Shape.named("default"))));
-        assertArrayEquals(committed, bytes(SyntheticLastFm.create(3000, 1500, 7, new Shape(0, 44, 90))));
+        assertArrayEquals(committed, bytes(SyntheticLastFm.create(3000, 1500, 7, SyntheticShape.named("default"))));
+        assertArrayEquals(committed, bytes(SyntheticLastFm.create(3000, 1500, 7, new SyntheticShape(0, 44, 90))));
     }
 
     @Test
     void topKeepsEachUsersMostPlayedArtistsOfTheSameDraw() throws IOException {
         // same seed, same medians, once uncapped: the capped file must hold exactly each user's
         // first (most played) 50 rows of the uncapped one
-        Shape capped = Shape.LASTFM_360K;
+        SyntheticShape capped = SyntheticShape.LASTFM_360K;
         Map<String, List<String[]>> all = byUser(bytes(SyntheticLastFm.create(1000, 1200, 5, capped.withTop(0))));
         Map<String, List<String[]>> top = byUser(bytes(SyntheticLastFm.create(1000, 1200, 5, capped)));
         assertEquals(all.keySet(), top.keySet(), "every user keeps at least one row");
@@ -80,23 +79,23 @@ class SyntheticShapesTest {
 
     @Test
     void lastFm360kShapeHasMedianPlaysOf100To300PerRow() throws IOException {
-        int median = medianPlays(bytes(SyntheticLastFm.create(2000, 1500, 3, Shape.LASTFM_360K)));
+        int median = medianPlays(bytes(SyntheticLastFm.create(2000, 1500, 3, SyntheticShape.LASTFM_360K)));
         assertTrue(median >= 100 && median <= 300, "median plays per row " + median);
     }
 
     @Test
     void lightShapeHasMedianPlaysOf1To5PerRow() throws IOException {
-        int median = medianPlays(bytes(SyntheticLastFm.create(2000, 1500, 3, Shape.LIGHT)));
+        int median = medianPlays(bytes(SyntheticLastFm.create(2000, 1500, 3, SyntheticShape.LIGHT)));
         assertTrue(median >= 1 && median <= 5, "median plays per row " + median);
         // heavy by comparison: the default shape on the same tastes
-        int heavy = medianPlays(bytes(SyntheticLastFm.create(2000, 1500, 3, Shape.DEFAULT)));
+        int heavy = medianPlays(bytes(SyntheticLastFm.create(2000, 1500, 3, SyntheticShape.DEFAULT)));
         assertTrue(heavy >= 100 && heavy <= 300, "default median plays per row " + heavy);
     }
 
     @Test
     void medianArtistsMovesTheArtistsPerUser() throws IOException {
         // median of round(m e^(0.55 z)) is m for the 96% drawn that way; 4% light users pull it down a little
-        Map<String, List<String[]>> u = byUser(bytes(SyntheticLastFm.create(2000, 3000, 3, Shape.DEFAULT.withMedianArtists(100))));
+        Map<String, List<String[]>> u = byUser(bytes(SyntheticLastFm.create(2000, 3000, 3, SyntheticShape.DEFAULT.withMedianArtists(100))));
         int[] counts = u.values().stream().mapToInt(List::size).sorted().toArray();
         int median = counts[counts.length / 2];
         assertTrue(median >= 90 && median <= 105, "median artists per user " + median);
@@ -104,13 +103,13 @@ class SyntheticShapesTest {
 
     @Test
     void rejectsImpossibleShapes() {
-        assertThrows(IllegalArgumentException.class, () -> new Shape(-1, 44, 90));
-        assertThrows(IllegalArgumentException.class, () -> new Shape(0, 0, 90));
-        assertThrows(IllegalArgumentException.class, () -> new Shape(0, 44, 0));
-        assertThrows(IllegalArgumentException.class, () -> new Shape(0, 44, Double.NaN));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shape.named("huge"));
+        assertThrows(IllegalArgumentException.class, () -> new SyntheticShape(-1, 44, 90));
+        assertThrows(IllegalArgumentException.class, () -> new SyntheticShape(0, 0, 90));
+        assertThrows(IllegalArgumentException.class, () -> new SyntheticShape(0, 44, 0));
+        assertThrows(IllegalArgumentException.class, () -> new SyntheticShape(0, 44, Double.NaN));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SyntheticShape.named("huge"));
         assertTrue(e.getMessage().contains("default, lastfm360k or light"), e.getMessage());
-        assertEquals(Arrays.asList(Shape.DEFAULT, Shape.LASTFM_360K, Shape.LIGHT),
-                Arrays.asList(Shape.named("default"), Shape.named("LastFm360K"), Shape.named("light")));
+        assertEquals(Arrays.asList(SyntheticShape.DEFAULT, SyntheticShape.LASTFM_360K, SyntheticShape.LIGHT),
+                Arrays.asList(SyntheticShape.named("default"), SyntheticShape.named("LastFm360K"), SyntheticShape.named("light")));
     }
 }
