@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tastemap.core.als.AlsTrainer;
+import org.tastemap.core.als.DefaultLambda;
 import org.tastemap.core.als.TrainingOptions;
 import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.eval.Metrics;
@@ -40,6 +41,12 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--factors", split = ",", defaultValue = "64", paramLabel = "K,...")
     int[] factors;
 
+    @Option(names = "--scale-lambda", description = "ALS-WR: every candidate multiplies lambda by each row's number of non-zeros (as Spark does).")
+    boolean scaleLambda;
+
+    @Option(names = "--with-default", description = "Also train, for each confidence, factors and alpha, with the default lambda for this data (a row named default).")
+    boolean withDefault;
+
     @Option(names = "--iterations", defaultValue = "15", paramLabel = "N")
     int iterations;
 
@@ -66,9 +73,19 @@ final class SweepCommand implements Callable<Integer> {
         for (String c : confidences) {
             for (int k : factors) {
                 for (double a : alphas) {
+                    if (withDefault) {
+                        // the data-scaled default lambda of this training matrix, as train chooses it
+                        AlsParams p = DefaultLambda.apply(split.train(), AlsParams.defaults().withConfidence(ConfidenceKind.parse(c))
+                                .withAlpha(a).withFactors(k).withIterations(iterations).withSeed(seed).withScaleLambdaByCount(scaleLambda));
+                        FactorModel m = AlsTrainer.train(split.train(), p, TrainingOptions.quiet()).model();
+                        Metrics q = RankingMetrics.evaluate(Scorer.of(m), split.train(), split.test(), 10, users, seed, threads);
+                        w.printf(Locale.ROOT, "%-8s %8s %8.2f %5d %9.4f %9.4f %9.4f %9.4f %9.4f%n", "default", a, p.lambda(), k, q.precisionAtK(),
+                                q.mapAtK(), q.ndcgAtK(), q.auc(), q.expectedPercentileRank());
+                        w.flush();
+                    }
                     for (double l : lambdas) {
                         AlsParams p = AlsParams.defaults().withConfidence(ConfidenceKind.parse(c)).withAlpha(a).withLambda(l)
-                                .withFactors(k).withIterations(iterations).withSeed(seed);
+                                .withFactors(k).withIterations(iterations).withSeed(seed).withScaleLambdaByCount(scaleLambda);
                         FactorModel m = AlsTrainer.train(split.train(), p, TrainingOptions.quiet()).model();
                         Metrics q = RankingMetrics.evaluate(Scorer.of(m), split.train(), split.test(), 10, users, seed, threads);
                         w.printf(Locale.ROOT, "%-8s %8s %8s %5d %9.4f %9.4f %9.4f %9.4f %9.4f%n", c, a, l, k, q.precisionAtK(),

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.tastemap.core.als.AlsTrainer;
+import org.tastemap.core.als.DefaultLambda;
 import org.tastemap.core.als.IterationReport;
 import org.tastemap.core.model.NonFiniteConfidenceException;
 import org.tastemap.core.als.TrainingOptions;
@@ -65,14 +66,14 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        AlsParams params = paramArgs.params();
+        AlsParams requested = paramArgs.params();
         // what can be checked without the data is checked before the import, which may take minutes
         if (holdout != null && !(holdout > 0 && holdout < 1)) {
             throw new IllegalArgumentException("--holdout must be between 0 and 1, exclusive (got " + holdout + ")");
         }
-        org.tastemap.core.tune.TuneOptions tuneOptions = auto ? tuneArgs.options(params,
-                paramArgs.factors == null ? null : java.util.List.of(params.factors()),
-                paramArgs.confidence == null ? null : java.util.List.of(params.confidence())) : null;
+        org.tastemap.core.tune.TuneOptions tuneOptions = auto ? tuneArgs.options(requested,
+                paramArgs.factors == null ? null : java.util.List.of(requested.factors()),
+                paramArgs.confidence == null ? null : java.util.List.of(requested.confidence())) : null;
         if (!auto && (tuneArgs.budget != null || tuneArgs.alphas != null || tuneArgs.lambdas != null || tuneArgs.noRefine)) {
             throw new IllegalArgumentException("--budget, --alphas, --lambdas and --no-refine need --auto");
         }
@@ -81,6 +82,14 @@ final class TrainCommand implements Callable<Integer> {
         Dataset data = imported.dataset();
         w.printf("imported %,d users, %,d artists, %,d rows (%,d rows skipped)%n", data.users().size(), data.artists().size(),
                 data.matrix().nnz(), imported.report().skippedRows());
+        AlsParams params = requested;
+        if (paramArgs.lambda == null) {
+            // no --lambda: the default scales with the data (DefaultLambda), chosen on every row so that the
+            // held-out run and the saved model use the same value
+            params = DefaultLambda.apply(data.matrix(), requested);
+            w.printf(Locale.ROOT, "default lambda for this data: %.4g (the smaller of sqrt(listeners) and %s x the largest"
+                    + " singular value of the confidence matrix)%n", params.lambda(), DefaultLambda.SIGMA_SHARE);
+        }
         Function<FactorModel, Metrics> evaluator = null;
         Dataset trainData = data;
         if (holdout != null) {

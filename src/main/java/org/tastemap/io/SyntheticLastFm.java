@@ -37,7 +37,10 @@ import java.util.function.BooleanSupplier;
  *   <li>Plays: {@code round(90 e^(0.8 z_user + 1.1 z))}, times 1.5 for favoured genres, at least 1:
  *       lognormal, median near 100, maxima of 10^5 at full size.</li>
  * </ul>
- * The output depends only on the three parameters: every draw comes from one seeded
+ * A {@link SyntheticShape} changes the rows, not the tastes: the median artists per user (44 above), the
+ * median plays (90 above), and a cap that keeps only each user's top N artists by plays, as the
+ * real 360K file does (about 50). {@link SyntheticShape#DEFAULT} writes exactly the rows described above.
+ * The output depends only on the parameters: every draw comes from one seeded
  * {@link java.util.SplittableRandom} through {@link PortableRandom}, so equal parameters give
  * byte-identical files. Gzip output is compressed on all cores ({@link ParallelGzipOutputStream})
  * and does not depend on their number; its bytes could differ under another zlib, its content not.
@@ -67,6 +70,7 @@ public final class SyntheticLastFm {
     private final int numUsers;
     private final int numArtists;
     private final long seed;
+    private final SyntheticShape shape;
     private final int numGenres;
     /** Genre of each artist; bytes keep the table in cache while rows are drawn. */
     private final byte[] artistGenre;
@@ -85,10 +89,11 @@ public final class SyntheticLastFm {
     private final double[][] genreCdf;
     private final double[] globalCdf;
 
-    private SyntheticLastFm(int numUsers, int numArtists, long seed) {
+    private SyntheticLastFm(int numUsers, int numArtists, long seed, SyntheticShape shape) {
         this.numUsers = numUsers;
         this.numArtists = numArtists;
         this.seed = seed;
+        this.shape = shape;
         PortableRandom rng = new PortableRandom(seed);
         numGenres = Math.max(1, Math.min(GENRES.length, numArtists / 40));
         double[] genreWeight = new double[numGenres];
@@ -108,7 +113,7 @@ public final class SyntheticLastFm {
         names = SyntheticNames.generate(numArtists, rng);
         mbids = new String[numArtists];
         for (int a = 0; a < numArtists; a++) {
-            mbids[a] = rng.unit() < 0.15 ? "" : uuid(rng.nextLong(), rng.nextLong());
+            mbids[a] = rng.unit() < 0.15 ? "" : SyntheticNames.uuid(rng.nextLong(), rng.nextLong());
         }
         byName = new HashMap<>(numArtists * 2);
         for (int a = 0; a < numArtists; a++) {
@@ -144,7 +149,8 @@ public final class SyntheticLastFm {
         // users: random sha1-like ids, sorted as in the real file, then each user's taste
         String[] ids = new String[numUsers];
         for (int u = 0; u < numUsers; u++) {
-            ids[u] = hex(rng.nextLong(), 16) + hex(rng.nextLong(), 16) + hex(rng.nextLong() >>> 32, 8);
+            ids[u] = SyntheticNames.hex(rng.nextLong(), 16) + SyntheticNames.hex(rng.nextLong(), 16)
+                    + SyntheticNames.hex(rng.nextLong() >>> 32, 8);
         }
         Arrays.sort(ids);
         userIds = new byte[40 * numUsers];
@@ -180,13 +186,21 @@ public final class SyntheticLastFm {
      * artists and users' tastes (fast: well under a second at full Last.fm size).
      */
     public static SyntheticLastFm create(int users, int artists, long seed) {
+        return create(users, artists, seed, SyntheticShape.DEFAULT);
+    }
+
+    /** As {@link #create(int, int, long)}, with rows of the given shape (same tastes). */
+    public static SyntheticLastFm create(int users, int artists, long seed, SyntheticShape shape) {
+        if (shape == null) {
+            throw new IllegalArgumentException("shape must not be null");
+        }
         if (users < 1 || users > 50_000_000) {
             throw new IllegalArgumentException("users must be between 1 and 50,000,000 (got " + users + ")");
         }
         if (artists < 2 || artists > 10_000_000) {
             throw new IllegalArgumentException("artists must be between 2 and 10,000,000 (got " + artists + ")");
         }
-        return new SyntheticLastFm(users, artists, seed);
+        return new SyntheticLastFm(users, artists, seed, shape);
     }
 
     /** The default sample: {@value #DEFAULT_USERS} users, {@value #DEFAULT_ARTISTS} artists, seed {@value #DEFAULT_SEED}. */
@@ -204,6 +218,10 @@ public final class SyntheticLastFm {
 
     public long seed() {
         return seed;
+    }
+
+    public SyntheticShape shape() {
+        return shape;
     }
 
     /** The genres in use, most popular first. */
@@ -375,17 +393,5 @@ public final class SyntheticLastFm {
             }
         }
         return false;
-    }
-
-    private static String hex(long v, int digits) {
-        String s = Long.toHexString(v);
-        return "0".repeat(digits - s.length()) + s;
-    }
-
-    /** A version-4 UUID string from 128 random bits. */
-    private static String uuid(long hi, long lo) {
-        hi = (hi & ~0xF000L) | 0x4000L;
-        lo = (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new java.util.UUID(hi, lo).toString();
     }
 }

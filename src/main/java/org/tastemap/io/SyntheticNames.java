@@ -119,4 +119,17 @@ final class SyntheticNames {
             default -> noun + "s";
         };
     }
+
+    /** {@code v} as {@code digits} lowercase hex digits, zero-padded (the ids of generated users). */
+    static String hex(long v, int digits) {
+        String s = Long.toHexString(v);
+        return "0".repeat(digits - s.length()) + s;
+    }
+
+    /** A version-4 UUID string from 128 random bits (the MusicBrainz ids of generated artists). */
+    static String uuid(long hi, long lo) {
+        hi = (hi & ~0xF000L) | 0x4000L;
+        lo = (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new java.util.UUID(hi, lo).toString();
+    }
 }

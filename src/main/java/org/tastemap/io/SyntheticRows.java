@@ -14,7 +14,6 @@ import java.util.function.BooleanSupplier;
  */
 final class SyntheticRows {
     private static final int MAX_PLAYS = 1_000_000;
-    private static final double LOG_MEDIAN_PLAYS = StrictMath.log(90);
     private static final int REPORT_EVERY = 1024;
 
     private final SyntheticLastFm gen;
@@ -44,6 +43,9 @@ final class SyntheticRows {
         int users = gen.users();
         int artists = gen.artistCount();
         int cap = Math.max(1, Math.min(SyntheticLastFm.MAX_ARTISTS_PER_USER, artists / 2));
+        SyntheticShape shape = gen.shape();
+        double logMedianPlays = StrictMath.log(shape.medianPlays());
+        int top = shape.top() > 0 ? shape.top() : Integer.MAX_VALUE;
         long[] rows = new long[cap];
         long total = 0;
         int maxCount = 0;
@@ -57,40 +59,41 @@ final class SyntheticRows {
             }
             PortableRandom r = new PortableRandom(gen.userSeed(u));
             int[] fav = gen.favouredGenreIndexes(u);
-            int n = artistCount(r, cap);
+            int n = artistCount(r, cap, shape.medianArtists());
             double pFav = 0.85 + 0.05 * r.unit();
             // the user's activity: log of their median plays
-            double mu = LOG_MEDIAN_PLAYS + 0.8 * r.gaussian();
+            double mu = logMedianPlays + 0.8 * r.gaussian();
             for (int j = 0; j < n; j++) {
                 int a = pickArtist(r, u, fav, pFav);
                 stamp[a] = u + 1;
                 boolean favoured = indexOf(fav, gen.genreOf(a)) >= 0;
-                // plays = 90 e^(0.8 z_user + 1.1 z), 1.5 times for a favoured genre
+                // plays = medianPlays e^(0.8 z_user + 1.1 z), 1.5 times for a favoured genre
                 double p = StrictMath.exp(mu + 1.1 * r.gaussian()) * (favoured ? 1.5 : 1.0);
                 int plays = (int) Math.max(1, Math.min(MAX_PLAYS, Math.round(p)));
                 rows[j] = ((long) plays << 32) | a;
-                maxPlays = Math.max(maxPlays, plays);
             }
-            // most played first; ties by artist index
+            // most played first; ties by artist index; only the top ones when the shape caps them
             Arrays.sort(rows, 0, n);
-            for (int j = n - 1; j >= 0; j--) {
+            int kept = Math.min(n, top);
+            for (int j = n - 1; j >= n - kept; j--) {
                 emit(out, u, (int) rows[j], (int) (rows[j] >>> 32));
+                maxPlays = Math.max(maxPlays, (int) (rows[j] >>> 32));
             }
-            total += n;
-            maxCount = Math.max(maxCount, n);
+            total += kept;
+            maxCount = Math.max(maxCount, kept);
         }
         flush(out);
         progress.update("users", users, users);
         return new SyntheticLastFm.Summary(users, artists, total, bytes, maxCount, maxPlays);
     }
 
-    /** 4% light users with 1 to 20 artists; the rest round(44 e^(0.55 z)); within [1, cap]. */
-    private static int artistCount(PortableRandom r, int cap) {
+    /** 4% light users with 1 to 20 artists; the rest round(median e^(0.55 z)); within [1, cap]. */
+    private static int artistCount(PortableRandom r, int cap, double median) {
         int n;
         if (r.unit() < 0.04) {
             n = 1 + r.below(20);
         } else {
-            n = (int) Math.round(44.0 * StrictMath.exp(0.55 * r.gaussian()));
+            n = (int) Math.round(median * StrictMath.exp(0.55 * r.gaussian()));
         }
         return Math.max(1, Math.min(cap, n));
     }

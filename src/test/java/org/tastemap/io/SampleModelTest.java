@@ -31,10 +31,10 @@ class SampleModelTest {
     void committedModelIsWhatTheDocumentedCommandTrains(@TempDir Path dir) throws Exception {
         assertTrue(Files.isRegularFile(MODEL), "run from the project directory");
         Path fresh = dir.resolve("again.tsm");
-        // sample-data/README.md: train --input sample-data/lastfm-sample.tsv.gz --factors 32 --iterations 10 --threads 2 --out ...
+        // sample-data/README.md: train --input sample-data/lastfm-sample.tsv.gz --factors 32 --iterations 10 --lambda 100 --threads 2 --out ...
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"train", "--input", DATA.toString(), "--factors", "32", "--iterations", "10", "--threads", "2",
+        int code = Cli.run(new String[] {"train", "--input", DATA.toString(), "--factors", "32", "--iterations", "10", "--lambda", "100", "--threads", "2",
                 "--out", fresh.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
 
@@ -43,7 +43,8 @@ class SampleModelTest {
         AlsParams p = committed.factors().params();
         assertEquals(32, committed.factors().factors());
         assertEquals(10, committed.factors().iterations());
-        assertEquals(AlsParams.defaults().withFactors(32).withIterations(10).withThreads(2), p, "the app's defaults at k=32");
+        assertEquals(AlsParams.defaults().withFactors(32).withIterations(10).withThreads(2), p,
+                "the engine's constant defaults at k=32, lambda 100 (sample-data/README.md)");
         assertEquals(trained.dataset().matrix().nnz(), committed.dataset().matrix().nnz());
         assertEquals(3000, committed.dataset().matrix().numUsers());
         assertEquals(1500, committed.dataset().matrix().numItems());

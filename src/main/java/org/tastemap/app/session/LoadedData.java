@@ -1,20 +1,31 @@
 package org.tastemap.app.session;
 
+import org.tastemap.core.als.DefaultLambda;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.NameSearch;
 import org.tastemap.core.eval.Holdout;
 import org.tastemap.core.eval.Metrics;
 import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.eval.TrainTestSplit;
+import org.tastemap.core.model.AlsParams;
 
 /**
  * A dataset made ready for exploring: its held-out split, name searches and the most-popular
  * baseline. Built off the UI thread by {@link #prepare}.
  *
- * @param source a file path or a description, shown in the status bar and remembered
+ * @param source        a file path or a description, shown in the status bar and remembered
+ * @param defaultLambda the default lambda for this data ({@link DefaultLambda} of the default
+ *                      parameters over every row, as {@code train} chooses it); NaN when unknown
  */
 public record LoadedData(Dataset dataset, String source, TrainTestSplit split, NameSearch artistSearch,
-                         NameSearch userSearch, Metrics baseline) {
+                         NameSearch userSearch, Metrics baseline, double defaultLambda) {
+
+    /** Data whose default lambda is unknown: the Train screen then starts from {@link AlsParams#defaults()}. */
+    public LoadedData(Dataset dataset, String source, TrainTestSplit split, NameSearch artistSearch, NameSearch userSearch,
+                      Metrics baseline) {
+        this(dataset, source, split, artistSearch, userSearch, baseline, Double.NaN);
+    }
+
     /** Held-out metrics use at most this many test users: the shared protocol's ({@link Holdout}), as the CLI. */
     public static final int EVAL_USERS = Holdout.EVAL_USERS;
     /** The share of each listener's artists (of those with 5 or more) held out for evaluation. */
@@ -28,7 +39,8 @@ public record LoadedData(Dataset dataset, String source, TrainTestSplit split, N
     public static LoadedData prepare(Dataset d, String source) {
         TrainTestSplit split = PROTOCOL.split(d.matrix());
         Metrics baseline = PROTOCOL.evaluate(Scorer.popularity(split.train()), split, Runtime.getRuntime().availableProcessors());
-        return new LoadedData(d, source, split, NameSearch.artists(d), NameSearch.users(d), baseline);
+        double lambda = DefaultLambda.of(d.matrix(), AlsParams.defaults());
+        return new LoadedData(d, source, split, NameSearch.artists(d), NameSearch.users(d), baseline, lambda);
     }
 
     /** The artist whose name matches {@code name} best: an exact (case- and accent-blind) match first; -1 when none. */

@@ -84,7 +84,9 @@ public final class TrainViewModel {
             points.clear();
             // runs on other data are not comparable with the next ones
             history.clear();
+            adoptDefaultLambda(b);
         });
+        adoptDefaultLambda(state.data());
     }
 
     /** The parameters as the controls show them. */
@@ -135,8 +137,27 @@ public final class TrainViewModel {
 
     /** Trains the quick first model: k = 32, 10 iterations. */
     public void trainQuick() {
-        restore(AlsParams.defaults().withFactors(32).withIterations(10));
+        restore(defaultsForData().withFactors(32).withIterations(10));
         train();
+    }
+
+    /** The first model on new data starts from the default lambda for that data (DefaultLambda), without retraining. */
+    private void adoptDefaultLambda(LoadedData d) {
+        if (d != null && !Double.isNaN(d.defaultLambda())) {
+            restoring = true;
+            try {
+                lambda.set(d.defaultLambda());
+            } finally {
+                restoring = false;
+            }
+        }
+    }
+
+    /** {@link AlsParams#defaults()} with the default lambda of the loaded data, when known. */
+    AlsParams defaultsForData() {
+        AlsParams p = AlsParams.defaults();
+        LoadedData d = state.data();
+        return d == null || Double.isNaN(d.defaultLambda()) ? p : p.withLambda(d.defaultLambda());
     }
 
     /** Stops the running training; the previous model stays. */
