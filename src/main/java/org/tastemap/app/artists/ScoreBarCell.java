@@ -27,6 +27,8 @@ public final class ScoreBarCell<S> extends TableCell<S, Number> {
         value.getStyleClass().add("score-value");
         value.setMinWidth(USE_PREF_SIZE);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // the bar is a ProgressBar, a control that takes the clicks on it: a double-click on a row must reach the row
+        box.setMouseTransparent(true);
     }
 
     @Override
