@@ -143,12 +143,7 @@ public final class TrainViewModel {
     /** The first model on new data starts from the default lambda for that data (DefaultLambda), without retraining. */
     private void adoptDefaultLambda(LoadedData d) {
         if (d != null && !Double.isNaN(d.defaultLambda())) {
-            restoring = true;
-            try {
-                lambda.set(d.defaultLambda());
-            } finally {
-                restoring = false;
-            }
+            settings.restoreSettings(params().withLambda(d.defaultLambda()));
         }
     }
 
