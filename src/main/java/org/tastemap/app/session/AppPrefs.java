@@ -71,6 +71,32 @@ public interface AppPrefs {
         }
     }
 
+    /**
+     * The folder the import file chooser opens in: the last one a file was chosen from (kept across
+     * launches) while it still exists, else {@code sampleFolder} when it exists, else null (the system's choice).
+     */
+    default java.nio.file.Path chooserFolder(java.nio.file.Path sampleFolder) {
+        String last = get("chooserFolder", "");
+        if (!last.isBlank()) {
+            try {
+                java.nio.file.Path p = java.nio.file.Path.of(last);
+                if (java.nio.file.Files.isDirectory(p)) {
+                    return p;
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // written on another system: fall back
+            }
+        }
+        return sampleFolder != null && java.nio.file.Files.isDirectory(sampleFolder) ? sampleFolder : null;
+    }
+
+    /** Remembers {@code folder} as the one the import file chooser opens in next, in this and later launches. */
+    default void rememberChooserFolder(java.nio.file.Path folder) {
+        if (folder != null) {
+            put("chooserFolder", folder.toAbsolutePath().toString());
+        }
+    }
+
     /** How {@code path} was last imported (mapping, delimiter, header, filters), if it is remembered. */
     default Optional<ImportSettings> importSettings(String path) {
         return ImportSettings.decode(get(importKey(path), ""));

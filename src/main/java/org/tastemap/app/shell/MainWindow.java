@@ -264,7 +264,7 @@ public final class MainWindow {
 
     /** Opens the import wizard, optionally with a file already chosen; asks first if an unsaved model would be lost. */
     public void openWizard(Path preselected) {
-        beforeReplacing(() -> new ImportWizard(stage, files, executor).show(preselected, main::useImported));
+        beforeReplacing(() -> new ImportWizard(stage, files, executor, prefs).show(preselected, main::useImported));
     }
 
     /** Quits: asks Save / Discard / Cancel when the trained model is not saved, writes the session, closes. */

@@ -17,12 +17,13 @@ import javafx.stage.FileChooser;
 
 /** Step 1: choose a file with a file chooser, or drop it onto the page. */
 final class ChooseFileStep extends WizardStep {
-    /** The folder of the last file chosen in this run of the app. */
-    private static Path lastFolder;
+    /** Where the folder of the last file chosen is kept, across launches. */
+    private final org.tastemap.app.session.AppPrefs prefs;
 
-    ChooseFileStep(ImportWizardModel model) {
+    ChooseFileStep(ImportWizardModel model, org.tastemap.app.session.AppPrefs prefs) {
         super(model, "1 · Choose a listening file",
                 "A text file with one row per user and artist: the Last.fm 360K TSV, or any CSV/TSV with user, artist and plays columns. Plain or .gz.");
+        this.prefs = prefs;
     }
 
     @Override
@@ -34,16 +35,15 @@ final class ChooseFileStep extends WizardStep {
             FileChooser fc = new FileChooser();
             fc.setTitle("Choose a listening file");
             // the folder used last, else the bundled sample's
-            Path start = lastFolder != null ? lastFolder
-                    : org.tastemap.app.shell.SampleData.find().map(Path::getParent).orElse(null);
-            if (start != null && java.nio.file.Files.isDirectory(start)) {
+            Path start = prefs.chooserFolder(org.tastemap.app.shell.SampleData.find().map(Path::getParent).orElse(null));
+            if (start != null) {
                 fc.setInitialDirectory(start.toFile());
             }
             fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Listening data", "*.tsv", "*.csv", "*.txt", "*.gz"),
                     new FileChooser.ExtensionFilter("All files", "*"));
             File f = fc.showOpenDialog(getScene().getWindow());
             if (f != null) {
-                lastFolder = f.toPath().toAbsolutePath().getParent();
+                prefs.rememberChooserFolder(f.toPath().toAbsolutePath().getParent());
                 model.chooseFile(f.toPath());
             }
         });

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 import org.controlsfx.dialog.Wizard;
+import org.tastemap.app.session.AppPrefs;
 import org.tastemap.app.session.DataFiles;
 import org.tastemap.app.session.ImportSettings;
 import org.tastemap.app.session.Imported;
@@ -17,11 +18,19 @@ public final class ImportWizard {
     private final ImportWizardModel model;
     private final Wizard wizard;
 
+    /** Preferences for wizards opened without the app's: the chooser's folder is kept for this run only. */
+    private static final AppPrefs RUN_ONLY = AppPrefs.inMemory();
+
     public ImportWizard(Window owner, DataFiles files, BackgroundExecutor executor) {
+        this(owner, files, executor, RUN_ONLY);
+    }
+
+    /** A wizard whose file chooser opens in the folder {@code prefs} remember (see {@link AppPrefs#chooserFolder}). */
+    public ImportWizard(Window owner, DataFiles files, BackgroundExecutor executor, AppPrefs prefs) {
         model = new ImportWizardModel(files, executor);
         wizard = new Wizard(owner, "Import listening data");
         wizard.setReadSettings(false);
-        wizard.setFlow(new Wizard.LinearFlow(new ChooseFileStep(model), new PreviewStep(model), new MappingStep(model),
+        wizard.setFlow(new Wizard.LinearFlow(new ChooseFileStep(model, prefs), new PreviewStep(model), new MappingStep(model),
                 new FiltersStep(model), new ImportStep(model), new SummaryStep(model)));
     }
 
