@@ -21,8 +21,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--user", required = true, paramLabel = "ID", description = "The user's id.")
     String user;
 
-    @Option(names = "--artist", required = true, paramLabel = "NAME", description = "The artist's name.")
-    String artist;
+    @Mixin
+    ArtistArg artistArg = new ArtistArg();
 
     @Option(names = "-n", paramLabel = "N", defaultValue = "20", description = "Show at most N contributions (default ${DEFAULT-VALUE}).")
     int n;
@@ -35,7 +35,7 @@ final class ExplainCommand implements Callable<Integer> {
         TrainedModel m = modelArgs.load();
         Dataset d = m.dataset();
         int u = Lookup.user(d, user);
-        int i = Lookup.artist(d, artist);
+        int i = artistArg.index(d);
         Explanation e = new Recommender(m).explain(u, i);
         PrintWriter w = spec.commandLine().getOut();
         float plays = d.matrix().get(u, i);

@@ -15,8 +15,8 @@ final class SimilarCommand implements Callable<Integer> {
     @Mixin
     ModelArgs modelArgs = new ModelArgs();
 
-    @Option(names = "--artist", required = true, paramLabel = "NAME", description = "The artist's name.")
-    String artist;
+    @Mixin
+    ArtistArg artistArg = new ArtistArg();
 
     int n = 10;
 
@@ -32,7 +32,7 @@ final class SimilarCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainedModel m = modelArgs.load();
         Dataset d = m.dataset();
-        int i = Lookup.artist(d, artist);
+        int i = artistArg.index(d);
         RankedTable.print(spec.commandLine().getOut(), d, new Recommender(m).similarArtists(i, n), "cosine");
         return 0;
     }

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tastemap.cli.CliTest.Run;
+import org.tastemap.cli.CliRun.Run;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.IdIndex;
 import org.tastemap.core.model.TrainedModel;
@@ -28,7 +28,7 @@ class CliMessagesTest {
     static String artist;
 
     static Run run(String... args) {
-        return CliTest.run(args);
+        return CliRun.run(args);
     }
 
     @BeforeAll

@@ -3,10 +3,9 @@ package org.tastemap.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tastemap.cli.CliRun.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tastemap.cli.CliRun.Run;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.model.ModelMetadata;
 import org.tastemap.core.model.Recommender;
@@ -32,28 +32,15 @@ class CliTest {
     static String artist;
     static String trainOut;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @BeforeAll
     static void generateAndTrain() throws IOException {
         data = dir.resolve("plays.tsv");
         model = dir.resolve("model.tsm");
-        Run g = run("generate", "--out", data.toString(), "--users", "300", "--artists", "200", "--seed", "4");
-        assertEquals(0, g.code(), g.err());
+        CliRun.generate(data, 300, 200, 4);
         String first = Files.readAllLines(data).get(0);
         user = first.split("\t")[0];
         artist = first.split("\t")[2];
-        Run t = run("train", "--input", data.toString(), "--factors", "8", "--iterations", "4", "--loss", "--holdout", "0.2",
-                "--threads", "2", "--out", model.toString());
-        assertEquals(0, t.code(), t.err());
+        Run t = CliRun.train(data, model, "--factors", "8", "--iterations", "4", "--loss", "--holdout", "0.2", "--threads", "2");
         assertTrue(Files.size(model) > 0);
         trainOut = t.out();
     }

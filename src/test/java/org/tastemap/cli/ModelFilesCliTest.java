@@ -3,10 +3,7 @@ package org.tastemap.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -25,26 +22,13 @@ class ModelFilesCliTest {
     static Path model;
     static Instant trainedAfter;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @BeforeAll
     static void generateAndTrain() {
         data = dir.resolve("plays.tsv");
         model = dir.resolve("model.tsm");
-        Run g = run("generate", "--out", data.toString(), "--users", "200", "--artists", "150", "--seed", "7");
-        assertEquals(0, g.code(), g.err());
+        CliRun.generate(data, 200, 150, 7);
         trainedAfter = Instant.now();
-        Run t = run("train", "--input", data.toString(), "--factors", "8", "--iterations", "3", "--holdout", "0.2",
-                "--threads", "2", "--out", model.toString());
-        assertEquals(0, t.code(), t.err());
+        CliRun.train(data, model, "--factors", "8", "--iterations", "3", "--holdout", "0.2", "--threads", "2");
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tastemap.cli.ModelFilesCliTest.Run;
+import org.tastemap.cli.CliRun.Run;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.model.FactorModel;
 import org.tastemap.core.model.TrainedModel;
@@ -40,11 +40,8 @@ class RecommendAllCliTest {
     static void generateAndTrain() throws IOException {
         Path data = dir.resolve("plays.tsv");
         model = dir.resolve("model.tsm");
-        Run g = ModelFilesCliTest.run("generate", "--out", data.toString(), "--users", "120", "--artists", "80", "--seed", "11");
-        assertEquals(0, g.code(), g.err());
-        Run t = ModelFilesCliTest.run("train", "--input", data.toString(), "--factors", "6", "--iterations", "3", "--threads", "2",
-                "--out", model.toString());
-        assertEquals(0, t.code(), t.err());
+        CliRun.generate(data, 120, 80, 11);
+        CliRun.train(data, model, "--factors", "6", "--iterations", "3", "--threads", "2");
         trained = ModelFile.load(model);
     }
 
@@ -89,7 +86,7 @@ class RecommendAllCliTest {
     @Test
     void allListenersTopNWithoutPlayedArtists() throws IOException {
         Path out = dir.resolve("recs.csv");
-        Run r = ModelFilesCliTest.run("recommend", "--model", model.toString(), "--all", "--out", out.toString(), "-n", "5");
+        Run r = CliRun.run("recommend", "--model", model.toString(), "--all", "--out", out.toString(), "-n", "5");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("120 of 120 listeners"), "progress on stderr: " + r.err());
         Map<String, List<String>> recs = read(out);
@@ -110,7 +107,7 @@ class RecommendAllCliTest {
         }
         // --exclude-played, as the contract writes it, is the default
         Path again = dir.resolve("again.csv");
-        Run r2 = ModelFilesCliTest.run("recommend", "--model", model.toString(), "--all", "--out", again.toString(), "--exclude-played");
+        Run r2 = CliRun.run("recommend", "--model", model.toString(), "--all", "--out", again.toString(), "--exclude-played");
         assertEquals(0, r2.code(), r2.err());
         Map<String, List<String>> ten = read(again);
         assertEquals(bruteForce(7, 10, true), ten.get(d.users().id(7)));
@@ -119,7 +116,7 @@ class RecommendAllCliTest {
     @Test
     void noExcludePlayedRanksPlayedArtistsToo() throws IOException {
         Path out = dir.resolve("with-played.csv");
-        Run r = ModelFilesCliTest.run("recommend", "--model", model.toString(), "--all", "--out", out.toString(), "-n", "5",
+        Run r = CliRun.run("recommend", "--model", model.toString(), "--all", "--out", out.toString(), "-n", "5",
                 "--no-exclude-played");
         assertEquals(0, r.code(), r.err());
         Map<String, List<String>> recs = read(out);
@@ -139,14 +136,14 @@ class RecommendAllCliTest {
         String user = trained.dataset().users().id(3);
         int unplayed = trained.dataset().artists().size() - played(3).size();
         // would size a 2^31-entry heap (16 GB) if memory followed the request
-        Run one = ModelFilesCliTest.run("recommend", "--model", model.toString(), "--user", user, "-n", "2147483647");
+        Run one = CliRun.run("recommend", "--model", model.toString(), "--user", user, "-n", "2147483647");
         assertEquals(0, one.code(), one.err());
         assertEquals(1 + unplayed, one.out().lines().count(), "header + every unplayed artist");
         Path out = dir.resolve("all.csv");
-        Run all = ModelFilesCliTest.run("recommend", "--model", model.toString(), "--all", "--out", out.toString(), "-n", "2147483647");
+        Run all = CliRun.run("recommend", "--model", model.toString(), "--all", "--out", out.toString(), "-n", "2147483647");
         assertEquals(0, all.code(), all.err());
         assertEquals(bruteForce(3, Integer.MAX_VALUE, true), read(out).get(user));
-        Run similar = ModelFilesCliTest.run("similar", "--model", model.toString(), "--artist", trained.dataset().artistName(0),
+        Run similar = CliRun.run("similar", "--model", model.toString(), "--artist", trained.dataset().artistName(0),
                 "-n", "2147483647");
         assertEquals(0, similar.code(), similar.err());
         assertTrue(similar.out().lines().count() <= trained.dataset().artists().size(), "at most every other artist, and a header");
@@ -156,13 +153,13 @@ class RecommendAllCliTest {
     void nBelowOneIsAnError() {
         String user = trained.dataset().users().id(0);
         for (String n : List.of("0", "-5")) {
-            Run r = ModelFilesCliTest.run("recommend", "--model", model.toString(), "--user", user, "-n", n);
+            Run r = CliRun.run("recommend", "--model", model.toString(), "--user", user, "-n", n);
             assertEquals(2, r.code(), r.out());
             assertTrue(r.err().contains("-n must be at least 1 (got " + n + ")"), r.err());
-            Run s = ModelFilesCliTest.run("similar", "--model", model.toString(), "--artist", trained.dataset().artistName(0), "-n", n);
+            Run s = CliRun.run("similar", "--model", model.toString(), "--artist", trained.dataset().artistName(0), "-n", n);
             assertEquals(2, s.code(), s.out());
             assertTrue(s.err().contains("-n must be at least 1 (got " + n + ")"), s.err());
-            Run a = ModelFilesCliTest.run("recommend", "--model", model.toString(), "--all", "--out", dir.resolve("x.csv").toString(), "-n", n);
+            Run a = CliRun.run("recommend", "--model", model.toString(), "--all", "--out", dir.resolve("x.csv").toString(), "-n", n);
             assertEquals(2, a.code(), a.out());
         }
         assertFalse(Files.exists(dir.resolve("x.csv")));
@@ -171,11 +168,11 @@ class RecommendAllCliTest {
     @Test
     void userOrAllButNotBothAndAllNeedsOut() {
         String user = trained.dataset().users().id(0);
-        Run both = ModelFilesCliTest.run("recommend", "--model", model.toString(), "--user", user, "--all", "--out", dir.resolve("b.csv").toString());
+        Run both = CliRun.run("recommend", "--model", model.toString(), "--user", user, "--all", "--out", dir.resolve("b.csv").toString());
         assertEquals(2, both.code(), both.err());
-        Run neither = ModelFilesCliTest.run("recommend", "--model", model.toString());
+        Run neither = CliRun.run("recommend", "--model", model.toString());
         assertEquals(2, neither.code(), neither.err());
-        Run noOut = ModelFilesCliTest.run("recommend", "--model", model.toString(), "--all");
+        Run noOut = CliRun.run("recommend", "--model", model.toString(), "--all");
         assertEquals(2, noOut.code(), noOut.err());
         assertTrue(noOut.err().contains("--all needs --out"), noOut.err());
     }
@@ -185,7 +182,7 @@ class RecommendAllCliTest {
         Path folder = Files.createDirectories(dir.resolve("a-folder.csv"));
         Path broken = dir.resolve("unread.tsm");
         Files.write(broken, new byte[] {1, 2, 3});
-        Run r = ModelFilesCliTest.run("recommend", "--model", broken.toString(), "--all", "--out", folder.toString());
+        Run r = CliRun.run("recommend", "--model", broken.toString(), "--all", "--out", folder.toString());
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains("--out " + folder + " is a folder"), r.err());
     }
@@ -197,7 +194,7 @@ class RecommendAllCliTest {
         // a model that does not load: nothing is written
         Path broken = dir.resolve("broken.tsm");
         Files.write(broken, new byte[] {1, 2, 3});
-        Run r = ModelFilesCliTest.run("recommend", "--model", broken.toString(), "--all", "--out", out.toString());
+        Run r = CliRun.run("recommend", "--model", broken.toString(), "--all", "--out", out.toString());
         assertEquals(1, r.code(), r.err());
         assertEquals("an earlier export\n", Files.readString(out));
         try (var s = Files.list(dir)) {

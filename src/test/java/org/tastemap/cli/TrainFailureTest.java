@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tastemap.cli.CliTest.Run;
+import org.tastemap.cli.CliRun.Run;
 
 /**
  * Issue 16: a failed {@code train} never touches {@code --out}, and an unusable {@code --out} or
@@ -34,11 +34,8 @@ class TrainFailureTest {
     static void trainAGoodModel() throws IOException {
         data = dir.resolve("plays.tsv");
         good = dir.resolve("good.tsm");
-        Run g = CliTest.run("generate", "--out", data.toString(), "--users", "120", "--artists", "60", "--seed", "9");
-        assertEquals(0, g.code(), g.err());
-        Run t = CliTest.run("train", "--input", data.toString(), "--factors", "4", "--iterations", "2", "--threads", "1",
-                "--out", good.toString());
-        assertEquals(0, t.code(), t.err());
+        CliRun.generate(data, 120, 60, 9);
+        CliRun.train(data, good, "--factors", "4", "--iterations", "2", "--threads", "1");
         goodBytes = Files.readAllBytes(good);
     }
 
@@ -66,7 +63,7 @@ class TrainFailureTest {
     void anOverflowingPlaySumLeavesTheGoodModelAndSaysSo() throws IOException {
         // two rows of the same listener and artist, 3e38 plays each: each is a finite float, their sum is not
         Path bad = withRows("overflow.tsv", USER + "\t" + MBID + "\tLoud Band\t3e38", USER + "\t" + MBID + "\tLoud Band\t3e38");
-        Run r = CliTest.run("train", "--input", bad.toString(), "--factors", "4", "--iterations", "2", "--out", good.toString());
+        Run r = CliRun.run("train", "--input", bad.toString(), "--factors", "4", "--iterations", "2", "--out", good.toString());
         assertGoodModelUntouched(r);
         assertFalse(r.err().contains("smaller alpha"), "the cause is the data, not alpha:\n" + r.err());
         assertTrue(r.err().contains(USER) && r.err().contains("Loud Band"), "names the listener and the artist:\n" + r.err());
@@ -77,7 +74,7 @@ class TrainFailureTest {
     void aDivergingRunLeavesTheGoodModel() throws IOException {
         // c = 1 + 1e30 with linear confidence: the solves overflow and training stops as diverged
         Path bad = withRows("huge.tsv", USER + "\t" + MBID + "\tLoud Band\t1e30");
-        Run r = CliTest.run("train", "--input", bad.toString(), "--factors", "4", "--iterations", "2", "--confidence", "linear",
+        Run r = CliRun.run("train", "--input", bad.toString(), "--factors", "4", "--iterations", "2", "--confidence", "linear",
                 "--out", good.toString());
         assertGoodModelUntouched(r);
         assertTrue(r.err().contains("1.0e+30") || r.err().contains("1e+30") || r.err().contains("1E30"),
@@ -92,7 +89,7 @@ class TrainFailureTest {
         // an input that does not exist: if --out were checked after the import, the error would be about the input
         String input = dir.resolve("not-read.tsv").toString();
         for (Path out : List.of(folder, missing, underFile)) {
-            Run r = CliTest.run("train", "--input", input, "--out", out.toString());
+            Run r = CliRun.run("train", "--input", input, "--out", out.toString());
             assertEquals(1, r.code(), out + ": " + r.out());
             assertTrue(r.err().contains("--out") && r.err().contains(out.toString()), r.err());
             assertFalse(r.err().contains("not-read.tsv"), "checked before the import:\n" + r.err());
@@ -104,7 +101,7 @@ class TrainFailureTest {
     @Test
     void exportRefusesAFileAsItsFolder() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file.txt"), "keep me");
-        Run r = CliTest.run("export", "--model", good.toString(), "--out", file.toString());
+        Run r = CliRun.run("export", "--model", good.toString(), "--out", file.toString());
         assertEquals(1, r.code(), r.out());
         assertTrue(r.err().contains("--out") && r.err().contains(file.toString()), r.err());
         assertEquals("keep me", Files.readString(file));
@@ -114,7 +111,7 @@ class TrainFailureTest {
     void aHoldoutOutsideZeroToOneIsRefusedBeforeTheImport() {
         String input = dir.resolve("not-read.tsv").toString();
         for (String h : List.of("1.5", "0", "1", "-0.2", "NaN")) {
-            Run r = CliTest.run("train", "--input", input, "--holdout", h, "--out", dir.resolve("h.tsm").toString());
+            Run r = CliRun.run("train", "--input", input, "--holdout", h, "--out", dir.resolve("h.tsm").toString());
             assertEquals(1, r.code(), h + ": " + r.out());
             assertTrue(r.err().contains("--holdout"), r.err());
             assertFalse(r.err().contains("not-read.tsv"), "checked before the import:\n" + r.err());
