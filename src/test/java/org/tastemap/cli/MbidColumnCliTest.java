@@ -47,12 +47,12 @@ class MbidColumnCliTest {
 
     @Test
     void theImportReportCountsArtistsWithConflictingMbids() throws IOException {
-        CliTest.Run run = CliTest.run("import", "--input", file().toString(), "--header", "--user-col", "0",
+        CliRun.Run run = CliRun.run("import", "--input", file().toString(), "--header", "--user-col", "0",
                 "--item-col", "1", "--count-col", "3", "--mbid-col", "2");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("1: " + ImportNote.MBID_CONFLICT.description() + " (line 5)"), run.out());
 
-        CliTest.Run clash = CliTest.run("import", "--input", file().toString(), "--header", "--user-col", "0",
+        CliRun.Run clash = CliRun.run("import", "--input", file().toString(), "--header", "--user-col", "0",
                 "--item-col", "1", "--mbid-col", "0");
         assertEquals(1, clash.code());
         assertTrue(clash.err().contains("MBID column 1 is also the user column"), clash.err());

@@ -24,7 +24,7 @@ class TuneCliTest {
     @BeforeAll
     static void generate() {
         data = dir.resolve("plays.tsv");
-        CliTest.Run g = CliTest.run("generate", "--out", data.toString(), "--users", "300", "--artists", "200", "--seed", "4");
+        CliRun.Run g = CliRun.run("generate", "--out", data.toString(), "--users", "300", "--artists", "200", "--seed", "4");
         assertEquals(0, g.code(), g.err());
     }
 
@@ -32,7 +32,7 @@ class TuneCliTest {
     void tunePrintsEachCandidateTheChoiceAndTheFinalTrainingAndSaves() throws Exception {
         Path model = dir.resolve("tuned.tsm");
         Path json = dir.resolve("tune.json");
-        CliTest.Run r = CliTest.run("tune", "--input", data.toString(), "--factors", "4,8", "--confidence", "log,bm25",
+        CliRun.Run r = CliRun.run("tune", "--input", data.toString(), "--factors", "4,8", "--confidence", "log,bm25",
                 "--metric", "ndcg", "--budget", "300", "--seed", "3", "--threads", "2", "--json", json.toString(), "--out", model.toString());
         assertEquals(0, r.code(), r.err());
         long lines = r.out().lines().filter(l -> l.startsWith("candidate ")).count();
@@ -56,7 +56,7 @@ class TuneCliTest {
     @Test
     void trainAutoTunesThenTrainsAsUsual() throws Exception {
         Path model = dir.resolve("auto.tsm");
-        CliTest.Run r = CliTest.run("train", "--auto", "--budget", "60", "--input", data.toString(), "--factors", "8", "--iterations", "6",
+        CliRun.Run r = CliRun.run("train", "--auto", "--budget", "60", "--input", data.toString(), "--factors", "8", "--iterations", "6",
                 "--threads", "2", "--holdout", "0.2", "--out", model.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("candidate   0 defaults"), r.out());
@@ -73,7 +73,7 @@ class TuneCliTest {
     @Test
     void aBadOutIsRefusedBeforeAnyWork() {
         Path model = dir.resolve("missing-folder").resolve("m.tsm");
-        CliTest.Run r = CliTest.run("tune", "--input", dir.resolve("no-such-file.tsv").toString(), "--out", model.toString());
+        CliRun.Run r = CliRun.run("tune", "--input", dir.resolve("no-such-file.tsv").toString(), "--out", model.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("--out " + model), r.err());
         assertFalse(Files.exists(model));
@@ -81,7 +81,7 @@ class TuneCliTest {
 
     @Test
     void budgetWithoutAutoIsAnError() {
-        CliTest.Run r = CliTest.run("train", "--budget", "5", "--input", data.toString(), "--out", dir.resolve("x.tsm").toString());
+        CliRun.Run r = CliRun.run("train", "--budget", "5", "--input", data.toString(), "--out", dir.resolve("x.tsm").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("need --auto"), r.err());
     }
