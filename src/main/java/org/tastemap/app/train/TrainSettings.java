@@ -97,16 +97,6 @@ final class TrainSettings {
     }
 
     /** Sets the controls to a model's settings (not the Iterations box). */
-    /** Sets lambda without starting a retrain (the default lambda of newly loaded data). */
-    void adoptLambda(double value) {
-        restoring = true;
-        try {
-            lambda.set(value);
-        } finally {
-            restoring = false;
-        }
-    }
-
     void restoreSettings(AlsParams p) {
         restoring = true;
         try {
