@@ -75,6 +75,16 @@ final class TrainSettings {
         return restoring;
     }
 
+    /** Sets lambda (the default for new data) without counting as a move that starts a retrain. */
+    void adoptLambda(double value) {
+        restoring = true;
+        try {
+            lambda.set(value);
+        } finally {
+            restoring = false;
+        }
+    }
+
     /** Sets the controls to a run's parameters. */
     void restore(AlsParams p) {
         restoring = true;
@@ -87,16 +97,6 @@ final class TrainSettings {
     }
 
     /** Sets the controls to a model's settings (not the Iterations box). */
-    /** Sets lambda without starting a retrain (the default lambda of newly loaded data). */
-    void adoptLambda(double value) {
-        restoring = true;
-        try {
-            lambda.set(value);
-        } finally {
-            restoring = false;
-        }
-    }
-
     void restoreSettings(AlsParams p) {
         restoring = true;
         try {

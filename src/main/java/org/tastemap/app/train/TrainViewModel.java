@@ -30,9 +30,7 @@ import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.model.ConfidenceKind;
 import org.tastemap.core.model.FactorModel;
-import org.tastemap.core.model.ModelMetadata;
 import org.tastemap.core.model.SolverKind;
-import org.tastemap.core.model.TrainedModel;
 
 /**
  * The Train screen: parameters, training runs with live points, automatic warm-started retraining
@@ -212,7 +210,7 @@ public final class TrainViewModel {
         // the model the screens get (its Recommender packs every artist's factors) is built here, off the UI thread
         Work<Trained> trainAndPrepare = ctx -> {
             TrainingWork.Outcome o = work.run(ctx);
-            return new Trained(o, prepare(o, data, matrix, held));
+            return new Trained(o, RunModel.prepare(o, data, matrix, held));
         };
         job = executor.submit(isWarm ? "Retraining" : "Training", trainAndPrepare,
                 result -> finished(run, data, matrix, held, isWarm, p, result, (System.nanoTime() - t0) / 1e9),
@@ -221,20 +219,6 @@ public final class TrainViewModel {
 
     /** A finished run and, when it produced a model, that model ready for the screens. */
     private record Trained(TrainingWork.Outcome outcome, ModelState model) {
-    }
-
-    /** The model state a completed (or converged) run hands to the screens, or null; on the work's thread. */
-    private static ModelState prepare(TrainingWork.Outcome outcome, LoadedData data, InteractionMatrix matrix, boolean held) {
-        TrainingResult result = outcome.result();
-        if (result.status() != TrainingResult.Status.COMPLETED && outcome.convergedAt() <= 0) {
-            return null;
-        }
-        var last = result.history().isEmpty() ? null : result.history().get(result.history().size() - 1);
-        double loss = last == null ? Double.NaN : last.loss();
-        var metrics = last == null ? null : last.metrics();
-        // the model answers about every row (played filter, explanations) even when its factors learned from the split
-        TrainedModel trained = new TrainedModel(data.dataset(), result.model(), trainedOn(held, matrix));
-        return ModelState.of(trained, loss, metrics, held, "trained");
     }
 
     private void finished(int run, LoadedData data, InteractionMatrix matrix, boolean held, boolean warm, AlsParams p,
@@ -267,19 +251,6 @@ public final class TrainViewModel {
                 : String.format(Locale.ROOT, "Trained %d iterations in %.1f s.", done, seconds));
         LOG.info(() -> String.format(Locale.ROOT, "trained k=%d, %d iterations in %.2f s; %s", p.factors(), done, seconds,
                 outcome.timings()));
-    }
-
-    /** What the model records about its rows (saved with it): all of them, or the training part of the split. */
-    static java.util.Map<String, String> trainedOn(boolean held, InteractionMatrix matrix) {
-        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
-        m.put(ModelMetadata.CREATED_BY, "tastemap app");
-        m.put(ModelMetadata.TRAINED_ON, held ? "split" : "all");
-        m.put(ModelMetadata.TRAINED_ROWS, Integer.toString(matrix.nnz()));
-        if (held) {
-            m.put(ModelMetadata.HOLDOUT, Double.toString(LoadedData.HOLDOUT));
-            m.put(ModelMetadata.HOLDOUT_SEED, Long.toString(LoadedData.SPLIT_SEED));
-        }
-        return m;
     }
 
     private void failed(int run, AlsParams p, boolean warm, Throwable error, double seconds) {
@@ -355,6 +326,11 @@ public final class TrainViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** What the model records about its rows ({@link RunModel#trainedOn}). */
+    static java.util.Map<String, String> trainedOn(boolean held, InteractionMatrix matrix) {
+        return RunModel.trainedOn(held, matrix);
     }
 
     /** The first iteration of the current or last run, as the charts' x axis counts it. */
