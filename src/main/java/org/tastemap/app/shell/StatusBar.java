@@ -59,8 +59,12 @@ final class StatusBar extends VBox {
         job.setMinWidth(0);
         job.setMaxWidth(460);
         memory.setMinWidth(USE_PREF_SIZE);
-        model.setMinWidth(USE_PREF_SIZE);
-        data.setMinWidth(USE_PREF_SIZE);
+        // the data and model facts give way (ellipsis, full text in their tooltips) so that the bar never
+        // makes the window wider than its 1024 px minimum, however long the model's facts are
+        model.setMinWidth(0);
+        data.setMinWidth(0);
+        model.setTooltip(new Tooltip());
+        model.getTooltip().textProperty().bind(model.textProperty());
         kernels.setMinWidth(USE_PREF_SIZE);
         ProgressBar bar = new ProgressBar();
         bar.setId("status-progress");
