@@ -31,19 +31,22 @@ class SourceRulesTest {
         assertTrue(tooLong.isEmpty(), "split these: " + tooLong);
     }
 
+    /**
+     * What a citation of the team workspace beside the repository looks like. Built from parts so that
+     * this file holds no citation itself and is checked like every other file.
+     */
+    static final List<String> CITATIONS = List.of(".." + "/shared", "PERFORMANCE" + "-NOTES", "shared" + "/reference", "STYLE" + ".md");
+
     @Test
     void nothingCitesTheTeamWorkspaceOutsideTheRepository() throws IOException {
         List<String> offenders = new ArrayList<>();
         List<Path> all = new ArrayList<>(files(List.of("src/main/java", "src/test/java", "src/jmh/java", "docs", "tools"), ""));
         all.add(Path.of("README.md"));
         for (Path f : all) {
-            if (f.toString().endsWith("SourceRulesTest.java")) {
-                continue;
-            }
             List<String> lines = Files.readAllLines(f);
             for (int n = 0; n < lines.size(); n++) {
                 String l = lines.get(n);
-                if (l.contains("../shared") || l.contains("PERFORMANCE-NOTES") || l.contains("shared/reference") || l.contains("STYLE.md")) {
+                if (CITATIONS.stream().anyMatch(l::contains)) {
                     offenders.add(f + ":" + (n + 1) + ": " + l.trim());
                 }
             }
