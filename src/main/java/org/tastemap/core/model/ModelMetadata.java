@@ -52,6 +52,12 @@ public final class ModelMetadata {
     public static final String HISTORIES_SAMPLE = "sample";
     /** The seed that drew a sample of listener histories. */
     public static final String HISTORIES_SEED = "histories.seed";
+    /**
+     * The sum of every play of the full data (a decimal number), written with sampled histories: BM25
+     * confidence normalises each listener's plays by the full data's mean per listener, this divided
+     * by the listeners. Without it the held listeners' mean stands in (a sample's estimate).
+     */
+    public static final String PLAYS_TOTAL = "plays.total";
 
     /** Present when the settings came from a tune: the validation metric maximised, e.g. {@code "map@10"}. */
     public static final String TUNE_METRIC = "tune.metric";

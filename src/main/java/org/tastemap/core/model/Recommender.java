@@ -137,9 +137,12 @@ public final class Recommender {
     /**
      * The top n artists for {@code user} by {@code x_u.y_i}, skipping the artists the user played
      * and those {@code allowed} rejects (null allows all). n larger than the catalogue means all.
+     *
+     * @throws IllegalArgumentException when the model lacks the user's history (a sampled model)
      */
     public List<ScoredItem> recommend(int user, int n, IntPredicate allowed) {
         checkIndex(user, model.numUsers());
+        requireHistory(user);
         int[] ptr = matrix.userPtr();
         int[] played = Arrays.copyOfRange(matrix.userItems(), ptr[user], ptr[user + 1]);
         return recommendFor(model.userFactors(), user * k, played, n, allowed);
@@ -196,6 +199,7 @@ public final class Recommender {
     public Explanation explain(int user, int item) {
         checkIndex(user, model.numUsers());
         checkIndex(item, model.numItems());
+        requireHistory(user);
         int[] ptr = matrix.userPtr();
         int from = ptr[user];
         int to = ptr[user + 1];
@@ -305,6 +309,17 @@ public final class Recommender {
         return out;
     }
 
+    /**
+     * Refuses a listener whose history a sampled model lacks: an explanation and the "already
+     * played" filter would silently treat them as having played nothing.
+     */
+    private void requireHistory(int user) {
+        if (!trained.holdsHistory(user)) {
+            throw new IllegalArgumentException("the model holds no listening history for user "
+                    + trained.dataset().users().id(user) + " (it holds " + trained.histories() + ")");
+        }
+    }
+
     private double regularization(int nnz) {
         AlsParams p = model.params();
         return p.scaleLambdaByCount() ? p.lambda() * nnz : p.lambda();
@@ -313,7 +328,7 @@ public final class Recommender {
     private Confidence confidence() {
         Confidence c = confidence;
         if (c == null) {
-            c = Confidence.of(model.params(), matrix);
+            c = Confidence.of(trained);
             confidence = c;
         }
         return c;
