@@ -108,11 +108,19 @@ public final class Recommender {
 
     /** The n users most cosine-similar to user {@code user}, best first, the user excluded. */
     public List<ScoredItem> similarUsers(int user, int n) {
-        // user factors are not packed (92 MB more at full size): the plain loop
-        return cosineNeighbours(model.userFactors(), userNorms, model.numUsers(), user, n);
+        return similarUsers(user, n, null);
     }
 
-    private List<ScoredItem> cosineNeighbours(float[] f, float[] norm, int rows, int of, int n) {
+    /**
+     * The n users most cosine-similar to {@code user} among those {@code allowed} accepts (null
+     * accepts all; e.g. the listeners whose histories a sampled model holds), best first.
+     */
+    public List<ScoredItem> similarUsers(int user, int n, IntPredicate allowed) {
+        // user factors are not packed (92 MB more at full size): the plain loop
+        return cosineNeighbours(model.userFactors(), userNorms, model.numUsers(), user, n, allowed);
+    }
+
+    private List<ScoredItem> cosineNeighbours(float[] f, float[] norm, int rows, int of, int n, IntPredicate allowed) {
         checkIndex(of, rows);
         TopN top = new TopN(Math.min(n, Math.max(0, rows - 1)));
         float no = norm[of];
@@ -121,7 +129,7 @@ public final class Recommender {
         }
         int o = of * k;
         for (int r = 0; r < rows; r++) {
-            if (r == of || norm[r] == 0) {
+            if (r == of || norm[r] == 0 || (allowed != null && !allowed.test(r))) {
                 continue;
             }
             int ro = r * k;
