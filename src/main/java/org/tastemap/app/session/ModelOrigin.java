@@ -115,6 +115,12 @@ public final class ModelOrigin {
                 trainedWhere(m), h.heldCount(), h.numUsers(), what);
     }
 
+    /** The Data screen's headline for a sampled model opened alone: no statistics of the sample pass for the data's. */
+    public static String sampleHeadline(TrainedModel m) {
+        ListenerHistories h = m.histories();
+        return String.format(Locale.ROOT, "Only %,d of %,d listeners' histories", h.heldCount(), h.numUsers());
+    }
+
     /** A number as typed: 1, 0.25, 598.3 (four significant digits, no exponent for everyday sizes). */
     static String num(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {

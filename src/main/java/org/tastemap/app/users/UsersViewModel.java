@@ -72,8 +72,7 @@ public final class UsersViewModel {
     /** Says which listeners the model holds when it holds a sample of histories and no data (a Spark-trained model). */
     private void updateHistories() {
         histories.set(!state.dataIsSample() ? "" : ModelOrigin.histories(state.model().trained())
-                + ": their plays, recommendations and explanations are here, and the search and Random user offer only them. "
-                + "For anyone else, add the artists they played in the Taste builder.");
+                + ". Search and Random user offer these; for anyone else, use the Taste builder.");
     }
 
     /** Whether listener {@code u}'s history is at hand: always, unless the data is a sampled model's own sample. */

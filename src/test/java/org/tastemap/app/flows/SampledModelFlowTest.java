@@ -69,6 +69,16 @@ class SampledModelFlowTest {
         AppHarness.waitUntil(() -> window.state().model() != null && !window.state().model().trained().histories().isComplete());
     }
 
+    /** The node and every parent are visible. */
+    private static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Labeled.class).getText();
     }
@@ -143,5 +153,12 @@ class SampledModelFlowTest {
         robot.interact(() -> window.train().train());
         assertFalse(window.train().runningProperty().get());
         assertFalse(window.state().model().trained().histories().isComplete());
+
+        // the Data screen shows no statistics of the sample as if they were the data's
+        robot.interact(() -> window.show(MainWindow.Screen.DATA));
+        AppHarness.waitUntil(() -> text(robot, "#data-facts").startsWith("Only "));
+        assertEquals("Only " + sampled.histories().heldCount() + " of 300 listeners' histories", text(robot, "#data-facts"));
+        assertTrue(text(robot, "#data-why").contains("cannot chart the data here"), text(robot, "#data-why"));
+        assertFalse(shown(robot.lookup("#long-tail-chart").query()), "no chart of the sample");
     }
 }
