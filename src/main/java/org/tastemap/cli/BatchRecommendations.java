@@ -37,12 +37,14 @@ final class BatchRecommendations {
     }
 
     /**
-     * Writes the top n of every listener to {@code file} atomically, reporting progress on
-     * {@code progress} at every tenth of the listeners.
+     * Writes the top n of every listener whose history the model holds (every listener, unless the
+     * model holds a sample) to {@code file} atomically, reporting progress on {@code progress} at
+     * every tenth of the listeners.
      */
     static void write(Recommender r, int n, boolean excludePlayed, Path file, PrintWriter progress) throws IOException {
         Dataset d = r.trained().dataset();
-        int users = d.users().size();
+        int[] who = r.trained().histories().heldUsers();
+        int users = who.length;
         int perUser = Math.max(1, Math.min(n, d.artists().size()));
         int block = Math.max(1, Math.min(MAX_BLOCK_USERS, ITEMS_PER_BLOCK / perUser));
         int threads = Runtime.getRuntime().availableProcessors();
@@ -58,7 +60,7 @@ final class BatchRecommendations {
                     int to = Math.min(users, from + block);
                     List<Future<List<ScoredItem>>> lists = new ArrayList<>(to - from);
                     for (int u = from; u < to; u++) {
-                        int user = u;
+                        int user = who[u];
                         lists.add(pool.submit(() -> one(r, user, n, excludePlayed)));
                     }
                     for (int u = from; u < to; u++) {
@@ -67,7 +69,7 @@ final class BatchRecommendations {
                         for (ScoredItem s : items) {
                             named.add(new RecommendationCsv.ScoredArtist(d.artistName(s.index()), s.score()));
                         }
-                        rows.add(d.users().id(u), named);
+                        rows.add(d.users().id(who[u]), named);
                     }
                     // a line at each tenth: 10 * done / users passes the next report's tenth
                     while (nextReport <= 10 && 10L * to >= (long) nextReport * users) {

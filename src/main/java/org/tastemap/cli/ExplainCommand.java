@@ -34,7 +34,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainedModel m = modelArgs.load();
         Dataset d = m.dataset();
-        int u = Lookup.user(d, user);
+        int u = Lookup.heldUser(m, user);
         int i = artistArg.index(d);
         Explanation e = new Recommender(m).explain(u, i);
         PrintWriter w = spec.commandLine().getOut();

@@ -3,10 +3,13 @@ package org.tastemap.cli;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.NameSearch;
+import org.tastemap.core.model.ListenerHistories;
+import org.tastemap.core.model.TrainedModel;
 
 /**
  * Finds users and artists by what a person typed, with suggestions when nothing matches exactly:
@@ -32,6 +35,25 @@ final class Lookup {
         near.addAll(NameSearch.users(d).search(id, SUGGESTIONS));
         throw new IllegalArgumentException("no user '" + Printable.name(id) + "' in the model"
                 + suggest(near.stream().limit(SUGGESTIONS).map(d.users()::id).toList()));
+    }
+
+    /**
+     * A user whose listening history the model holds: {@link #user}, then refused with what the
+     * model holds when it keeps the histories of a sample of listeners and this one is not among them.
+     */
+    static int heldUser(TrainedModel m, String id) {
+        int u = user(m.dataset(), id);
+        ListenerHistories h = m.histories();
+        if (h.holds(u)) {
+            return u;
+        }
+        int[] held = h.heldUsers();
+        List<String> some = Arrays.stream(held).limit(SUGGESTIONS).mapToObj(m.dataset().users()::id).toList();
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "the model holds no listening history for user '%s': "
+                + "it holds the histories of %,d sampled listeners of %,d (it was trained elsewhere, e.g. on Spark), "
+                + "and recommendations and explanations need the listener's plays; fold their plays in with the app's "
+                + "Taste builder, or ask for a sampled listener", Printable.name(id), held.length, h.numUsers())
+                + suggest(some));
     }
 
     /** An artist by key, by exact display name, or by a unique case- and accent-insensitive name. */

@@ -69,12 +69,19 @@ final class RecommendCommand implements Callable<Integer> {
         if (who.all) {
             BatchRecommendations.write(r, n, excludePlayed, out, spec.commandLine().getErr());
             int users = m.dataset().users().size();
-            spec.commandLine().getOut().printf(Locale.ROOT, "wrote the top %,d of %,d listeners to %s%n",
-                    Math.min(n, m.dataset().artists().size()), users, out);
+            if (m.histories().isComplete()) {
+                spec.commandLine().getOut().printf(Locale.ROOT, "wrote the top %,d of %,d listeners to %s%n",
+                        Math.min(n, m.dataset().artists().size()), users, out);
+            } else {
+                // only held listeners have plays to leave out and to explain: the others are not written
+                spec.commandLine().getOut().printf(Locale.ROOT, "wrote the top %,d of the %,d sampled listeners whose "
+                        + "histories the model holds (of %,d) to %s%n", Math.min(n, m.dataset().artists().size()),
+                        m.histories().heldCount(), users, out);
+            }
             return 0;
         }
         Dataset d = m.dataset();
-        int u = Lookup.user(d, who.user);
+        int u = Lookup.heldUser(m, who.user);
         List<ScoredItem> items = BatchRecommendations.one(r, u, n, excludePlayed);
         PrintWriter w = spec.commandLine().getOut();
         RankedTable.print(w, d, items, "score");

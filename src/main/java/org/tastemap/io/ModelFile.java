@@ -14,19 +14,26 @@ import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.IdIndex;
 import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.model.FactorModel;
+import org.tastemap.core.model.ListenerHistories;
 import org.tastemap.core.model.TrainedModel;
 
 /**
  * Saves and loads a {@link TrainedModel} in the Tastemap model file format (extension
  * {@value #EXTENSION}).
  *
- * <h2>Format, version 2 (version 1 is read too)</h2>
+ * <h2>Format, versions 2 and 3 (version 1 is read too)</h2>
  * All numbers are <b>little-endian</b>; {@code i32}/{@code i64} are two's-complement integers,
  * {@code u32} unsigned, {@code f32}/{@code f64} IEEE 754. Strings are UTF-8, each prefixed by its
  * byte length as an {@code i32}. The file is the fixed header, the body sections in the order
  * below, and a final checksum; its size is exactly determined by the header. Version 2 adds the
  * metadata size at offset 116 (moving the header checksum to 120) and the metadata section after
  * the header; version 1 has neither, its header checksum is at 116 and its user ids start at 120.
+ * Version 3 is written only for a model that holds the histories of a sample of listeners (a
+ * model trained on a cluster, see {@link ListenerHistories}): it adds H, the held listeners, at
+ * offset 120 (moving the header checksum to 124) and the listener-histories section after the
+ * metadata. A model holding every listener's history is still written as version 2, so Tastemaps
+ * that read versions 1 and 2 open it unchanged. In a version-3 file the user ids and factors cover
+ * every listener, and the rows of listeners not held are empty.
  *
  * <pre>
  * offset size  type    field
@@ -58,10 +65,16 @@ import org.tastemap.core.model.TrainedModel;
  *    114    1  u8      params.scaleLambdaByCount: 0 false, 1 true
  *    115    1  u8      reserved, 0
  *    116    4  i32     SX, bytes of the metadata section, 4 to 1,048,576
- *    120    4  u32     CRC-32 of bytes 0..119 (the header checksum)
- *    124   SX          metadata: i32 M, the number of entries (at most 1,024), then M pairs of
- *                      strings (key, value) in the writer's order; keys are unique and 1 to 256
- *                      bytes, values 0 to 65,536 bytes, strictly valid UTF-8
+ *    120    4  u32     CRC-32 of bytes 0..119 (the header checksum); in version 3 instead:
+ *    120    4  i32       H, the listeners whose histories are held, 0 to U (version 3 only)
+ *    124    4  u32       CRC-32 of bytes 0..123 (version 3 only)
+ *    124   SX          metadata (at 128 in version 3): i32 M, the number of entries (at most
+ *                      1,024), then M pairs of strings (key, value) in the writer's order; keys
+ *                      are unique and 1 to 256 bytes, values 0 to 65,536 bytes, strictly valid UTF-8
+ *      .   8+4H+4A     listener histories (version 3 only):
+ *                        i64    T, the listener-artist cells of the full data (= the sum below)
+ *                        4H i32 held user indices, strictly increasing, each in [0, U)
+ *                        4A i32 per artist, its listeners in the full data, each in [0, U]
  *      .   SU          user ids: U strings, user u's external id (Last.fm sha1)
  *      .   SK          artist keys: A strings, the artist index's ids
  *      .   SN          artist names: A strings, display names
@@ -90,7 +103,9 @@ import org.tastemap.core.model.TrainedModel;
  * 0..10,000, cgSteps 1..1,000, threads 0..1,024). It then reads the sections into primitive arrays,
  * verifies the final checksum, and checks every stored value, since a file re-signed by a buggy
  * writer passes the checksums: row pointers from 0 to N without decreasing, artist indexes in range
- * and strictly increasing within a row, play counts positive and finite, factors finite. Only then
+ * and strictly increasing within a row, play counts positive and finite, factors finite; in
+ * version 3, the held users in range and increasing, only their rows non-empty, each artist's
+ * listener count in range and at least its held listeners, and the counts adding up to T. Only then
  * does it decode strings and build the model. Every problem is a {@link ModelFileException} naming
  * the file and the field, for example {@code "m.tsm is corrupted: params.lambda is NaN; ..."}.
  *
@@ -121,12 +136,20 @@ public final class ModelFile {
         byte[] artistNames = StringSection.encode(d.artistNames().length, i -> d.artistNames()[i], "artist names");
         byte[] artistMbids = StringSection.encode(d.artistMbids().length, i -> d.artistMbids()[i], "artist MBIDs");
         byte[] metadata = MetadataSection.encode(model.metadata());
+        ListenerHistories hist = model.histories();
+        int[] held = hist.isComplete() ? null : hist.heldUsers();
         ModelFileHeader header = new ModelFileHeader(f.factors(), m.numUsers(), m.numItems(), m.nnz(), f.iterations(),
-                userIds.length, artistKeys.length, artistNames.length, artistMbids.length, metadata.length, f.params());
+                userIds.length, artistKeys.length, artistNames.length, artistMbids.length, metadata.length,
+                held == null ? -1 : held.length, f.params());
         AtomicFileWrite.write(file, ch -> {
             ChecksummedOutput out = new ChecksummedOutput(ch);
             out.put(header.toBytes());
             out.put(metadata);
+            if (held != null) {
+                out.put(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(hist.totalRows()).array());
+                out.putInts(held);
+                out.putInts(hist.artistListenerCounts());
+            }
             out.put(userIds);
             out.put(artistKeys);
             out.put(artistNames);
@@ -169,6 +192,16 @@ public final class ModelFile {
             // every allocation below is bounded by data the file really holds.
             verifyChecksum(ch, size, name);
             byte[] metadata = bytes(in, h.metadataBytes(), "metadata");
+            long totalRows = -1;
+            int[] held = null;
+            int[] listeners = null;
+            if (h.sampled()) {
+                totalRows = ByteBuffer.wrap(bytes(in, 8, "listener histories")).order(ByteOrder.LITTLE_ENDIAN).getLong();
+                held = new int[h.heldUsers()];
+                in.getInts(held, "listener histories");
+                listeners = new int[h.numArtists()];
+                in.getInts(listeners, "listener histories");
+            }
             byte[] userIds = bytes(in, h.userIdBytes(), "user ids");
             byte[] artistKeys = bytes(in, h.artistKeyBytes(), "artist keys");
             byte[] artistNames = bytes(in, h.artistNameBytes(), "artist names");
@@ -192,6 +225,9 @@ public final class ModelFile {
             ModelFileChecks.rows(userPtr, userItems, userValues, h.numArtists(), name);
             ModelFileChecks.finite(userFactors, h.factors(), "user factors", "user", name);
             ModelFileChecks.finite(artistFactors, h.factors(), "artist factors", "artist", name);
+            if (h.sampled()) {
+                ModelFileChecks.histories(held, listeners, totalRows, userPtr, userItems, name);
+            }
             try {
                 InteractionMatrix matrix = InteractionMatrix.fromCsr(h.numUsers(), h.numArtists(), userPtr, userItems, userValues);
                 Dataset dataset = new Dataset(matrix,
@@ -202,7 +238,10 @@ public final class ModelFile {
                 FactorModel factors = new FactorModel(h.factors(), h.numUsers(), h.numArtists(), userFactors,
                         artistFactors, h.params(), h.iterations());
                 Map<String, String> meta = version == ModelFileHeader.VERSION_1 ? Map.of() : MetadataSection.decode(metadata, name);
-                return new TrainedModel(dataset, factors, meta);
+                ListenerHistories histories = h.sampled()
+                        ? ListenerHistories.sample(h.numUsers(), held, listeners, totalRows)
+                        : ListenerHistories.complete(h.numUsers());
+                return new TrainedModel(dataset, factors, meta, histories);
             } catch (IllegalArgumentException e) {
                 // the checksum matched, so the writer itself stored something inconsistent
                 throw new ModelFileException(name, "is inconsistent: " + e.getMessage());

@@ -79,6 +79,52 @@ final class ModelFileChecks {
         }
     }
 
+    /**
+     * The listener-histories section of a version-3 file: held users strictly increasing in
+     * {@code [0, U)}, where U is {@code ptr.length - 1}; the rows of other users empty; each artist's
+     * full-data listener count in {@code [0, U]} and at least its held listeners (those in the
+     * matrix); the counts adding up to the full data's cells {@code totalRows}.
+     */
+    static void histories(int[] held, int[] listeners, long totalRows, int[] ptr, int[] items, String file)
+            throws ModelFileException {
+        int numUsers = ptr.length - 1;
+        String f = "listener histories: ";
+        for (int j = 0; j < held.length; j++) {
+            if (held[j] < 0 || held[j] >= numUsers) {
+                throw bad(file, f + "held listener " + j + " is user " + held[j] + ", outside 0.." + (numUsers - 1));
+            }
+            if (j > 0 && held[j] <= held[j - 1]) {
+                throw bad(file, f + "held listener " + j + " is user " + held[j] + ", not above the previous " + held[j - 1]);
+            }
+        }
+        // rows of users not held must be empty: walk the users and the held list together
+        int next = 0;
+        for (int u = 0; u < numUsers; u++) {
+            boolean isHeld = next < held.length && held[next] == u;
+            if (isHeld) {
+                next++;
+            } else if (ptr[u + 1] > ptr[u]) {
+                throw bad(file, f + "user " + u + " has " + (ptr[u + 1] - ptr[u])
+                        + " played artists but is not a held listener");
+            }
+        }
+        int[] heldListeners = new int[listeners.length];
+        for (int i : items) {
+            heldListeners[i]++;
+        }
+        long sum = 0;
+        for (int i = 0; i < listeners.length; i++) {
+            if (listeners[i] < heldListeners[i] || listeners[i] > numUsers) {
+                throw bad(file, f + "artist " + i + " has " + listeners[i] + " listeners; it has "
+                        + heldListeners[i] + " held listeners and at most " + numUsers);
+            }
+            sum += listeners[i];
+        }
+        if (sum != totalRows) {
+            throw bad(file, f + "the full data's rows are " + totalRows + ", but the artists' listeners add up to " + sum);
+        }
+    }
+
     /** Every value of a row-major factor table is finite. */
     static void finite(float[] factors, int k, String table, String row, String file) throws ModelFileException {
         for (int j = 0; j < factors.length; j++) {

@@ -13,41 +13,67 @@ import org.tastemap.core.model.SolverKind;
 
 /**
  * The fixed header of a model file (layout in {@link ModelFile}; 120 bytes in version 1, 124 in
- * version 2): the counts that fix the size of every later section, and the training parameters.
- * Parsing checks every count before the caller allocates anything.
+ * version 2, 128 in version 3): the counts that fix the size of every later section, and the
+ * training parameters. Parsing checks every count before the caller allocates anything.
  *
- * @param version       the format version, {@link #VERSION_1} or {@link #VERSION}
+ * @param version       the format version, {@link #VERSION_1}, {@link #VERSION} or {@link #VERSION_3}
  * @param metadataBytes bytes of the metadata section; 0 in version 1, which has none
+ * @param heldUsers     H, the listeners whose histories a version-3 file holds (a sample);
+ *                      -1 in versions 1 and 2, which hold every listener's history
  */
 record ModelFileHeader(int version, int factors, int numUsers, int numArtists, int nnz, int iterations,
                        int userIdBytes, int artistKeyBytes, int artistNameBytes, int artistMbidBytes,
-                       int metadataBytes, AlsParams params) {
+                       int metadataBytes, int heldUsers, AlsParams params) {
 
     /** The header size of version 1. */
     static final int BYTES_V1 = 120;
     /** The header size of version 2. */
     static final int BYTES_V2 = 124;
+    /** The header size of version 3. */
+    static final int BYTES_V3 = 128;
     /** The bytes that hold the magic and the version, the same in every version. */
     static final int PREFIX = 12;
     static final int VERSION_1 = 1;
-    /** The version {@link ModelFile#save} writes. */
+    /** The version {@link ModelFile#save} writes for a model holding every listener's history. */
     static final int VERSION = 2;
+    /** The version {@link ModelFile#save} writes for a model holding a sample of histories. */
+    static final int VERSION_3 = 3;
     static final byte[] MAGIC = {(byte) 0x89, 'T', 'S', 'M', '\r', '\n', 0x1A, '\n'};
     /** The largest array the JVM reliably allocates. */
     static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
     /** Where the metadata size is in version 2. */
     private static final int METADATA_OFFSET = 116;
+    /** Where H, the held listeners, is in version 3. */
+    private static final int HELD_OFFSET = 120;
 
-    /** A version-2 header. */
+    /**
+     * The header {@link ModelFile#save} writes: version 2 when {@code heldUsers} is -1 (every
+     * history held), else version 3.
+     */
     ModelFileHeader(int factors, int numUsers, int numArtists, int nnz, int iterations, int userIdBytes,
-                    int artistKeyBytes, int artistNameBytes, int artistMbidBytes, int metadataBytes, AlsParams params) {
-        this(VERSION, factors, numUsers, numArtists, nnz, iterations, userIdBytes, artistKeyBytes, artistNameBytes,
-                artistMbidBytes, metadataBytes, params);
+                    int artistKeyBytes, int artistNameBytes, int artistMbidBytes, int metadataBytes, int heldUsers,
+                    AlsParams params) {
+        this(heldUsers < 0 ? VERSION : VERSION_3, factors, numUsers, numArtists, nnz, iterations, userIdBytes,
+                artistKeyBytes, artistNameBytes, artistMbidBytes, metadataBytes, heldUsers, params);
     }
 
     /** The header size of {@code version}. */
     static int bytes(int version) {
-        return version == VERSION_1 ? BYTES_V1 : BYTES_V2;
+        return switch (version) {
+            case VERSION_1 -> BYTES_V1;
+            case VERSION_3 -> BYTES_V3;
+            default -> BYTES_V2;
+        };
+    }
+
+    /** Whether this file holds a sample of listener histories (the version-3 section). */
+    boolean sampled() {
+        return version == VERSION_3;
+    }
+
+    /** Bytes of the listener-histories section: i64 total rows, H held user indices, A listener counts. */
+    long historyBytes() {
+        return sampled() ? 8 + 4L * heldUsers + 4L * numArtists : 0;
     }
 
     /** The size of this header. */
@@ -71,6 +97,9 @@ record ModelFileHeader(int version, int factors, int numUsers, int numArtists, i
                 .put((byte) (params.scaleLambdaByCount() ? 1 : 0)).put((byte) 0);
         if (version != VERSION_1) {
             b.putInt(metadataBytes);
+        }
+        if (version == VERSION_3) {
+            b.putInt(heldUsers);
         }
         b.putInt(crc(b.array(), b.position()));
         return b.array();
@@ -99,9 +128,9 @@ record ModelFileHeader(int version, int factors, int numUsers, int numArtists, i
             throw new ModelFileException(file, "is truncated: expected " + BYTES_V1 + " bytes of header, found " + n);
         }
         int version = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(MAGIC.length);
-        if (version != VERSION_1 && version != VERSION) {
+        if (version != VERSION_1 && version != VERSION && version != VERSION_3) {
             throw new ModelFileException(file, "is in model format version " + Integer.toUnsignedString(version)
-                    + ", which this Tastemap cannot read (it reads versions 1 and " + VERSION
+                    + ", which this Tastemap cannot read (it reads versions 1 to " + VERSION_3
                     + "): the file comes from a newer Tastemap, or is corrupted");
         }
         return version;
@@ -153,8 +182,9 @@ record ModelFileHeader(int version, int factors, int numUsers, int numArtists, i
             throw new ModelFileException(file, "is corrupted: the reserved header byte 115 is not 0");
         }
         int metadataBytes = version == VERSION_1 ? 0 : b.getInt(METADATA_OFFSET);
+        int heldUsers = version == VERSION_3 ? b.getInt(HELD_OFFSET) : -1;
         ModelFileHeader h = new ModelFileHeader(version, factors, numUsers, numArtists, nnz, iterations, userIdBytes,
-                artistKeyBytes, artistNameBytes, artistMbidBytes, metadataBytes, new AlsParams(pFactors, alpha, confidence, eps, bm25K1,
+                artistKeyBytes, artistNameBytes, artistMbidBytes, metadataBytes, heldUsers, new AlsParams(pFactors, alpha, confidence, eps, bm25K1,
                 bm25B, lambda, scale == 1, pIterations, solver, cgSteps, seed, threads));
         h.checkSizes(file);
         ModelFileChecks.params(h.params(), h.factors(), file);
@@ -185,6 +215,10 @@ record ModelFileHeader(int version, int factors, int numUsers, int numArtists, i
                     + num(artistMbidBytes) + " bytes for " + num(numArtists) + " artists";
         } else if (version != VERSION_1 && (metadataBytes < 4 || metadataBytes > MetadataSection.MAX_BYTES)) {
             bad = "a metadata section of " + num(metadataBytes) + " bytes (4 to " + num(MetadataSection.MAX_BYTES) + " allowed)";
+        } else if (sampled() && (heldUsers < 0 || heldUsers > numUsers)) {
+            bad = "histories of " + num(heldUsers) + " sampled listeners of " + num(numUsers) + " (0 to all allowed)";
+        } else if (sampled() && nnz > (long) heldUsers * numArtists) {
+            bad = num(nnz) + " plays for " + num(heldUsers) + " held listeners and " + num(numArtists) + " artists";
         }
         if (bad != null) {
             throw new ModelFileException(file, "is corrupted: its header describes " + bad);
@@ -197,6 +231,9 @@ record ModelFileHeader(int version, int factors, int numUsers, int numArtists, i
         s.add(new Section("header", bytes()));
         if (version != VERSION_1) {
             s.add(new Section("metadata", metadataBytes));
+        }
+        if (sampled()) {
+            s.add(new Section("listener histories", historyBytes()));
         }
         s.add(new Section("user ids", userIdBytes));
         s.add(new Section("artist keys", artistKeyBytes));

@@ -30,9 +30,13 @@ final class ModelFileBytes {
         return buf.getInt(8);
     }
 
-    /** The header checksum's offset: 116 in version 1, 120 in version 2. */
+    /** The header checksum's offset: 116 in version 1, 120 in version 2, 124 in version 3. */
     int headerCrcOffset() {
-        return version() == 1 ? 116 : 120;
+        return switch (version()) {
+            case 1 -> 116;
+            case 3 -> 124;
+            default -> 120;
+        };
     }
 
     /** Where section {@code name} starts (names as in the layout: "user ids", "play counts", "artist factors"...). */

@@ -82,7 +82,9 @@ public final class ArtistsView extends BorderPane {
         listeners.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,d", c.getValue().listeners())));
         listeners.getStyleClass().add("numeric");
         TableColumn<ArtistRow, String> plays = new TableColumn<>("Plays");
-        plays.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,.0f", c.getValue().plays())));
+        // NaN: a Spark-trained model opened alone knows the listeners of the full data, not its plays
+        plays.setCellValueFactory(c -> new ReadOnlyStringWrapper(Double.isNaN(c.getValue().plays()) ? "—"
+                : String.format(Locale.ROOT, "%,.0f", c.getValue().plays())));
         plays.getStyleClass().add("numeric");
         t.getColumns().addAll(java.util.List.of(name, listeners, plays));
         t.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -109,6 +111,7 @@ public final class ArtistsView extends BorderPane {
         facts.textProperty().bind(Bindings.createStringBinding(() -> {
             ArtistRow r = vm.currentProperty().get();
             return r == null ? "Search above, then select a result. Double-click a similar artist to go there."
+                    : Double.isNaN(r.plays()) ? String.format(Locale.ROOT, "%,d listeners in the full data", r.listeners())
                     : String.format(Locale.ROOT, "%,d listeners · %,.0f plays", r.listeners(), r.plays());
         }, vm.currentProperty()));
         Label hint = new Label();

@@ -91,7 +91,7 @@ public final class ArtistsViewModel {
         }
         List<ArtistRow> out = new ArrayList<>();
         for (int i : d.artistSearch().search(q, limit)) {
-            out.add(row(d, i, Double.NaN));
+            out.add(artistRow(d, i, Double.NaN));
         }
         return out;
     }
@@ -107,6 +107,18 @@ public final class ArtistsViewModel {
                 results.setAll(rows);
             }
         }, e -> errors.show("Search failed", e));
+    }
+
+    /**
+     * {@link #row}, but when the data is only the sample of histories a Spark-trained model carries:
+     * the full data's listeners (the model's count), and plays unknown (NaN; the sample's would mislead).
+     */
+    private ArtistRow artistRow(LoadedData d, int i, double score) {
+        ModelState m = state.model();
+        if (m != null && state.data() == d && state.dataIsSample()) {
+            return new ArtistRow(i, d.dataset().artistName(i), m.trained().artistListeners(i), Double.NaN, score);
+        }
+        return row(d, i, score);
     }
 
     static ArtistRow row(LoadedData d, int i, double score) {
@@ -188,14 +200,14 @@ public final class ArtistsViewModel {
         if (d == null) {
             return;
         }
-        current.set(row(d, artist, Double.NaN));
+        current.set(artistRow(d, artist, Double.NaN));
         ModelState m = state.model();
         hint.set(m == null ? "Train a model (Train screen) to see similar artists." : "");
         executor.submit("Finding similar artists", ctx -> {
             List<ArtistRow> sim = new ArrayList<>();
             if (m != null) {
                 for (ScoredItem s : m.recommender().similarArtists(artist, SIMILAR)) {
-                    sim.add(row(d, s.index(), s.score()));
+                    sim.add(artistRow(d, s.index(), s.score()));
                 }
             }
             return new Object[] {sim, topListeners(d, artist)};

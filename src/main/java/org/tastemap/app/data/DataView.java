@@ -52,7 +52,16 @@ public final class DataView extends BorderPane {
         // empty charts would show meaningless 0..110 axes: until there are numbers, only the headline speaks
         GridPane grid = charts();
         grid.visibleProperty().bind(vm.statsProperty().isNotNull());
-        setCenter(grid);
+        // a Spark-trained model opened alone: why there are no charts, and what to do
+        Label why = new Label();
+        why.setId("data-why");
+        why.getStyleClass().add("muted");
+        why.setWrapText(true);
+        why.setMaxWidth(640);
+        why.textProperty().bind(vm.whyBinding());
+        why.visibleProperty().bind(vm.whyBinding().isNotEmpty());
+        javafx.scene.layout.StackPane.setAlignment(why, Pos.TOP_LEFT);
+        setCenter(new javafx.scene.layout.StackPane(grid, why));
         vm.statsProperty().addListener((o, a, b) -> show(b));
         show(vm.statsProperty().get());
     }

@@ -44,6 +44,11 @@ public final class AboutDialog {
     }
 
     static void show(Window owner) {
+        show(owner, "");
+    }
+
+    /** About, with the open model's origin, parameters and provenance ({@code model}, "" or "No model" when none). */
+    static void show(Window owner, String model) {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
         a.setTitle("About Tastemap");
@@ -71,7 +76,11 @@ public final class AboutDialog {
             formulas.add(name, 0, row);
             formulas.add(new Label(parts.length > 1 ? parts[1] : ""), 1, row);
         }
-        a.getDialogPane().setContent(new VBox(10, lead, runtime, formulas));
+        Label origin = new Label("Open model\n" + (model == null || model.isEmpty() ? "No model" : model));
+        origin.setId("about-model");
+        origin.setWrapText(true);
+        origin.getStyleClass().add("facts");
+        a.getDialogPane().setContent(new VBox(10, lead, runtime, origin, formulas));
         Theme.apply(a.getDialogPane().getStylesheets());
         a.show();
     }

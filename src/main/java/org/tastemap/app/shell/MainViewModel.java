@@ -21,6 +21,7 @@ import org.tastemap.app.session.ImportListener;
 import org.tastemap.app.session.ImportSettings;
 import org.tastemap.app.session.Imported;
 import org.tastemap.app.session.LoadedData;
+import org.tastemap.app.session.ModelOrigin;
 import org.tastemap.app.session.ModelState;
 import org.tastemap.app.task.BackgroundExecutor;
 import org.tastemap.app.train.TrainViewModel;
@@ -45,6 +46,7 @@ public final class MainViewModel {
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final StringBinding dataStatus;
     private final StringBinding modelStatus;
+    private final StringBinding modelDetails;
     private final SessionKeeper session;
 
     public MainViewModel(AppState state, BackgroundExecutor executor, DataFiles files, AppPrefs prefs,
@@ -57,9 +59,15 @@ public final class MainViewModel {
         this.train = train;
         dataStatus = Bindings.createStringBinding(() -> {
             LoadedData d = state.data();
+            if (d != null && state.dataIsSample()) {
+                // a Spark-trained model opened without its data: the full data's sizes, and how many histories it holds
+                TrainedModel t = state.model().trained();
+                return String.format(Locale.ROOT, "%s · %,d users (%,d histories) · %,d artists · %,d rows",
+                        Path.of(d.source()).getFileName(), d.users(), t.histories().heldCount(), d.artists(), t.totalRows());
+            }
             return d == null ? "No data open" : String.format(Locale.ROOT, "%s · %,d users · %,d artists · %,d rows",
                     Path.of(d.source()).getFileName(), d.users(), d.artists(), d.rows());
-        }, state.dataProperty());
+        }, state.dataProperty(), state.modelProperty());
         modelStatus = Bindings.createStringBinding(() -> {
             ModelState m = state.model();
             if (m == null) {
@@ -70,9 +78,17 @@ public final class MainViewModel {
             String map = m.metrics() == null ? "—" : String.format(Locale.ROOT, "%.4f", m.metrics().mapAtK())
                     + (m.heldOut() ? "" : " (not held out)");
             String differ = train.settingsDifferBinding().get() ? " · Train settings differ" : "";
-            return String.format(Locale.ROOT, "Model k=%d · %d iterations · loss %s · MAP@10 %s%s", m.factors(), m.iterations(),
+            String origin = ModelOrigin.bySpark(m.trained()) ? ModelOrigin.trainer(m.trained()) + " model" : "Model";
+            if (state.dataIsSample()) {
+                // no data to measure it on: where it came from and what it holds instead of loss and MAP@10
+                return String.format(Locale.ROOT, "%s k=%d · %d iterations · %,d sampled histories%s", origin, m.factors(),
+                        m.iterations(), m.trained().histories().heldCount(), differ);
+            }
+            return String.format(Locale.ROOT, "%s k=%d · %d iterations · loss %s · MAP@10 %s%s", origin, m.factors(), m.iterations(),
                     loss, map, differ);
-        }, state.modelProperty(), train.settingsDifferBinding());
+        }, state.modelProperty(), state.dataProperty(), train.settingsDifferBinding());
+        modelDetails = Bindings.createStringBinding(() -> state.model() == null ? "No model"
+                : ModelOrigin.details(state.model().trained()), state.modelProperty());
         session = new SessionKeeper(state, executor, files, prefs, errors, train, notice::set);
         updateMemory();
         // a notice is about the model it came with (the bundled sample model, a save): a new model makes it stale
@@ -203,7 +219,7 @@ public final class MainViewModel {
 
     /** The model with the full dataset (a held-out model was trained on the split's training part). */
     private TrainedModel fullData(ModelState m) {
-        return new TrainedModel(state.data().dataset(), m.trained().factors(), m.trained().metadata());
+        return state.modelWithData();
     }
 
     public void exportFactors(Path dir) {
@@ -225,14 +241,17 @@ public final class MainViewModel {
             return;
         }
         executor.submit("Exporting recommendations", ctx -> {
-            int n = state.data().users();
+            // a Spark-trained model opened alone: only the sampled listeners have plays to leave out
+            int[] who = state.dataIsSample() ? m.trained().histories().heldUsers() : null;
+            int n = who == null ? state.data().users() : who.length;
             Map<Integer, List<ScoredItem>> out = new LinkedHashMap<>();
-            for (int u = 0; u < n; u++) {
+            for (int j = 0; j < n; j++) {
+                int u = who == null ? j : who[j];
                 if (ctx.cancelled()) {
                     throw new CancellationException();
                 }
-                if ((u & 255) == 0) {
-                    ctx.progress(u / (double) n, String.format(Locale.ROOT, "%,d of %,d users", u, n));
+                if ((j & 255) == 0) {
+                    ctx.progress(j / (double) n, String.format(Locale.ROOT, "%,d of %,d users", j, n));
                 }
                 out.put(u, m.recommender().recommendFor(m.trained().factors().userVector(u), state.played(u), 10, null));
             }
@@ -283,6 +302,11 @@ public final class MainViewModel {
 
     public StringBinding modelStatusBinding() {
         return modelStatus;
+    }
+
+    /** Where the model came from, its parameters and provenance, one fact a line (tooltip, About). */
+    public StringBinding modelDetailsBinding() {
+        return modelDetails;
     }
 
     public StringProperty memoryProperty() {

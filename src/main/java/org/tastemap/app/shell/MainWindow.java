@@ -241,7 +241,7 @@ public final class MainWindow {
         dark.setOnAction(e -> prefs.put("theme", dark.isSelected() ? "dark" : "light"));
         view.getItems().addAll(new SeparatorMenuItem(), dark);
         Menu help = new Menu("_Help", null, item("_What to try", null, () -> setWhatToTryVisible(true)),
-                item("_About Tastemap", "F1", () -> AboutDialog.show(stage)));
+                item("_About Tastemap", "F1", () -> AboutDialog.show(stage, main.modelDetailsBinding().get())));
         file.setText("_File");
         return new MenuBar(file, view, help);
     }

@@ -159,7 +159,7 @@ public final class SessionKeeper {
                 withModel ? train.history().stream().map(SessionKeeper::run).toList() : List.of(),
                 withModel ? train.points().stream().map(SessionKeeper::point).toList() : List.of());
         // the model with every row and its metadata (a held-out model says it learned from the split)
-        TrainedModel full = withModel ? new TrainedModel(d.dataset(), m.trained().factors(), m.trained().metadata()) : null;
+        TrainedModel full = withModel ? state.modelWithData() : null;
         executor.submit("Saving the session", ctx -> {
             if (writeModel) {
                 files.saveModel(Path.of(modelFile), full);

@@ -1,5 +1,6 @@
 package org.tastemap.app.shell;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -64,7 +65,8 @@ final class StatusBar extends VBox {
         model.setMinWidth(0);
         data.setMinWidth(0);
         model.setTooltip(new Tooltip());
-        model.getTooltip().textProperty().bind(model.textProperty());
+        // the full facts: where the model came from (Tastemap or Spark), its parameters and provenance
+        model.getTooltip().textProperty().bind(Bindings.concat(model.textProperty(), "\n", vm.modelDetailsBinding()));
         kernels.setMinWidth(USE_PREF_SIZE);
         ProgressBar bar = new ProgressBar();
         bar.setId("status-progress");

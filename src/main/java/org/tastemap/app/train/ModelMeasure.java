@@ -3,6 +3,7 @@ package org.tastemap.app.train;
 import java.util.logging.Logger;
 import org.tastemap.app.session.AppState;
 import org.tastemap.app.session.LoadedData;
+import org.tastemap.app.session.ModelOrigin;
 import org.tastemap.app.session.ModelState;
 import org.tastemap.app.task.BackgroundExecutor;
 import org.tastemap.app.task.Job;
@@ -49,6 +50,11 @@ final class ModelMeasure {
             return;
         }
         job.cancel();
+        if (state.dataIsSample()) {
+            // its loss and held-out metrics need the full data: a sample of histories would give wrong numbers
+            vm.messageProperty().set(ModelOrigin.needsData(m.trained(), "be retrained or evaluated on held-out plays"));
+            return;
+        }
         FactorModel f = m.trained().factors();
         // a model whose factors learned from the split's training part (it says so in its metadata) is
         // measured on that part, and its held-out metrics are honest

@@ -20,6 +20,7 @@ import org.tastemap.app.input.IntInput;
 import org.tastemap.app.session.AppState;
 import org.tastemap.app.session.ErrorReporter;
 import org.tastemap.app.session.LoadedData;
+import org.tastemap.app.session.ModelOrigin;
 import org.tastemap.app.session.ModelState;
 import org.tastemap.app.task.BackgroundExecutor;
 import org.tastemap.app.task.Debouncer;
@@ -69,8 +70,9 @@ public final class TrainViewModel {
         this.debouncer = debouncer;
         this.errors = errors;
         BooleanBinding inputsValid = settings.inputsValid;
-        canTrain = Bindings.createBooleanBinding(() -> state.data() != null && !running.get() && inputsValid.get(),
-                state.dataProperty(), running, inputsValid);
+        // a Spark-trained model opened without its data has only a sample of histories: nothing to train on
+        canTrain = Bindings.createBooleanBinding(() -> state.data() != null && !state.dataIsSample() && !running.get()
+                        && inputsValid.get(), state.dataProperty(), state.modelProperty(), running, inputsValid);
         settingsDiffer = Bindings.createBooleanBinding(() -> state.model() != null
                         && !SameSettings.of(params(), state.model().trained().factors().params()),
                 state.modelProperty(), settings.factors, settings.alpha, settings.lambda, settings.confidence, settings.solver);
@@ -172,6 +174,10 @@ public final class TrainViewModel {
         LoadedData data = state.data();
         if (data == null) {
             message.set("Open a dataset first (File > Import…).");
+            return;
+        }
+        if (state.dataIsSample()) {
+            message.set(ModelOrigin.needsData(state.model().trained(), "be retrained or evaluated on held-out plays"));
             return;
         }
         AlsParams p = params().withIterations(its);

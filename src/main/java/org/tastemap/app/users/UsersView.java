@@ -69,7 +69,14 @@ public final class UsersView extends BorderPane {
         problem.textProperty().bind(vm.problemProperty());
         problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        VBox top = new VBox(6, bar, problem);
+        Label held = new Label();
+        held.setId("user-histories");
+        held.getStyleClass().add("notice");
+        held.setWrapText(true);
+        held.textProperty().bind(vm.historiesProperty());
+        held.visibleProperty().bind(vm.historiesProperty().isNotEmpty());
+        held.managedProperty().bind(held.visibleProperty());
+        VBox top = new VBox(6, held, bar, problem);
 
         Label name = new Label();
         name.setId("user-name");

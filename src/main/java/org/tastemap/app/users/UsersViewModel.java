@@ -13,6 +13,7 @@ import javafx.collections.ObservableList;
 import org.tastemap.app.session.AppState;
 import org.tastemap.app.session.ErrorReporter;
 import org.tastemap.app.session.LoadedData;
+import org.tastemap.app.session.ModelOrigin;
 import org.tastemap.app.session.ModelState;
 import org.tastemap.app.task.BackgroundExecutor;
 import org.tastemap.app.task.LatestQuery;
@@ -41,6 +42,7 @@ public final class UsersViewModel {
     private final StringProperty hint = new SimpleStringProperty(this, "hint", "");
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private final StringProperty histories = new SimpleStringProperty(this, "histories", "");
     private final SplittableRandom random = new SplittableRandom(2024);
     private final LatestQuery<UserRow> suggestions = new LatestQuery<>(q -> suggest(q, 12));
 
@@ -62,6 +64,20 @@ public final class UsersViewModel {
             }
         });
         selectedRecommendation.addListener((o, a, b) -> explain(b));
+        state.dataProperty().addListener((o, a, b) -> updateHistories());
+        state.modelProperty().addListener((o, a, b) -> updateHistories());
+        updateHistories();
+    }
+
+    /** Says which listeners the model holds when it holds a sample of histories and no data (a Spark-trained model). */
+    private void updateHistories() {
+        histories.set(!state.dataIsSample() ? "" : ModelOrigin.histories(state.model().trained())
+                + ". Search and Random user offer these; for anyone else, use the Taste builder.");
+    }
+
+    /** Whether listener {@code u}'s history is at hand: always, unless the data is a sampled model's own sample. */
+    private boolean held(int u) {
+        return !state.dataIsSample() || state.model().trained().holdsHistory(u);
     }
 
     /** The id field's suggestion provider, off the FX thread; only the newest keystroke is answered. */
@@ -76,7 +92,11 @@ public final class UsersViewModel {
             return List.of();
         }
         List<UserRow> out = new ArrayList<>();
+        // a sample's held listeners rank first (they have plays), so filtering keeps the best matches
         for (int u : d.userSearch().search(q, limit)) {
+            if (!held(u)) {
+                continue;
+            }
             out.add(new UserRow(u, d.dataset().users().id(u), d.dataset().matrix().userCount(u), Double.NaN));
         }
         return out;
@@ -93,6 +113,10 @@ public final class UsersViewModel {
         }
         String want = id.trim();
         int u = d.dataset().users().indexOf(want);
+        if (u >= 0 && !held(u)) {
+            problem.set(notHeld(want));
+            return false;
+        }
         if (u < 0) {
             List<UserRow> s = suggest(want, 2);
             if (s.size() != 1) {
@@ -118,10 +142,23 @@ public final class UsersViewModel {
         return " Closest: " + String.join(", ", near.stream().map(UserRow::id).toList()) + ".";
     }
 
-    /** Opens a user picked at random. */
+    /** Why listener {@code id} cannot be opened: the model holds no history for them, and what to do. */
+    private String notHeld(String id) {
+        var h = state.model().trained().histories();
+        return String.format(java.util.Locale.ROOT, "The model holds no listening history for \"%s\": it holds the "
+                + "histories of %,d sampled listeners of %,d. Open one of them, or describe this listener's taste in "
+                + "the Taste builder.", id, h.heldCount(), h.numUsers());
+    }
+
+    /** Opens a user picked at random (of the held listeners, when the model holds a sample). */
     public void openRandom() {
         LoadedData d = state.data();
-        if (d != null && d.users() > 0) {
+        if (d != null && state.dataIsSample()) {
+            int[] held = state.model().trained().histories().heldUsers();
+            if (held.length > 0) {
+                open(held[random.nextInt(held.length)]);
+            }
+        } else if (d != null && d.users() > 0) {
             open(random.nextInt(d.users()));
         }
     }
@@ -140,6 +177,15 @@ public final class UsersViewModel {
         hint.set(model == null ? "Train a model (Train screen) to see recommendations." : "");
         explanation.clear();
         explanationTitle.set("");
+        if (!held(user)) {
+            // no plays to show, leave out or explain: say so rather than show an empty listener
+            problem.set(notHeld(current.get().id()));
+            history.clear();
+            recommendations.clear();
+            similarUsers.clear();
+            return;
+        }
+        java.util.function.IntPredicate sameKind = state.dataIsSample() ? model.trained()::holdsHistory : null;
         int[] played = state.played(user);
         executor.submit("Loading user", ctx -> {
             List<PlayRow> hist = new ArrayList<>();
@@ -155,7 +201,8 @@ public final class UsersViewModel {
                 for (ScoredItem s : model.recommender().recommendFor(x, played, RECOMMENDATIONS, null)) {
                     recs.add(new PlayRow(s.index(), d.dataset().artistName(s.index()), s.score()));
                 }
-                for (ScoredItem s : model.recommender().similarUsers(user, SIMILAR_USERS)) {
+                // with a sample, similar listeners among the sample, whom the screen can open
+                for (ScoredItem s : model.recommender().similarUsers(user, SIMILAR_USERS, sameKind)) {
                     sim.add(new UserRow(s.index(), d.dataset().users().id(s.index()), m.userCount(s.index()), s.score()));
                 }
             }
@@ -246,6 +293,11 @@ public final class UsersViewModel {
     /** Why the last id typed opened nothing, with the closest ids; "" when it did. */
     public StringProperty problemProperty() {
         return problem;
+    }
+
+    /** Which listeners the model holds, when it holds a sample (a Spark-trained model opened alone); "" otherwise. */
+    public StringProperty historiesProperty() {
+        return histories;
     }
 
     public StringProperty hintProperty() {

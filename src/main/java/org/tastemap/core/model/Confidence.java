@@ -47,6 +47,50 @@ public final class Confidence {
         return new Confidence(params, idf, mean > 0 ? mean : 1);
     }
 
+    /**
+     * The confidence a trained model's own rows were trained with. For a model holding every history
+     * that is {@link #of(AlsParams, InteractionMatrix)} over its matrix; for one holding a sample, BM25
+     * takes its statistics from the full data: {@code idf_i} from the full data's listeners of i and
+     * every listener, the mean plays per listener from {@link ModelMetadata#PLAYS_TOTAL} (else from
+     * the held listeners' rows, the sample's estimate).
+     */
+    public static Confidence of(TrainedModel t) {
+        AlsParams params = t.factors().params();
+        InteractionMatrix matrix = t.dataset().matrix();
+        if (params.confidence() != ConfidenceKind.BM25 || t.histories().isComplete()) {
+            return of(params, matrix);
+        }
+        int m = matrix.numItems();
+        double[] idf = new double[m];
+        // idf_i = max(0, log N - log(1 + listeners_i)), N and listeners_i of the full data
+        double logN = Math.log(Math.max(1, matrix.numUsers()));
+        for (int i = 0; i < m; i++) {
+            idf[i] = Math.max(0.0, logN - Math.log1p(t.artistListeners(i)));
+        }
+        double mean = fullDataMean(t);
+        if (!(mean > 0) || Double.isInfinite(mean)) {
+            double held = 0;
+            for (float v : matrix.userValues()) {
+                held += v;
+            }
+            // mean over the held listeners: a seeded sample's estimate of the full data's mean
+            mean = held / Math.max(1, t.histories().heldCount());
+        }
+        return new Confidence(params, idf, mean > 0 ? mean : 1);
+    }
+
+    private static double fullDataMean(TrainedModel t) {
+        String total = t.metadata().get(ModelMetadata.PLAYS_TOTAL);
+        if (total == null) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(total) / Math.max(1, t.dataset().matrix().numUsers());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     /** {@code c - 1} for a cell of item {@code i} with {@code r} plays, in a row whose plays sum to {@code rowTotal}. */
     public double minusOne(int i, double r, double rowTotal) {
         double a = params.alpha();

@@ -30,6 +30,35 @@ public final class ModelMetadata {
     /** How many rows (listener-artist cells) the saved factors were trained on. */
     public static final String TRAINED_ROWS = "trained.rows";
 
+    /** What trained the factors: {@link #BY_TASTEMAP} (in-process) or {@link #BY_SPARK} (the Spark job). Absent means Tastemap. */
+    public static final String TRAINED_BY = "trained.by";
+    public static final String BY_TASTEMAP = "tastemap";
+    public static final String BY_SPARK = "spark";
+    /** The Spark version of a Spark-trained model, e.g. {@code "4.0.1"}. */
+    public static final String SPARK_VERSION = "spark.version";
+    /** The Spark master it ran on, e.g. {@code "local[2]"} or {@code "yarn"}. */
+    public static final String SPARK_MASTER = "spark.master";
+    /**
+     * How lambda was applied: {@link #SCALING_COUNT} (each row's term times its number of artists,
+     * ALS-WR, as Spark does) or {@link #SCALING_CONSTANT}. The parameters' own flag says the same for
+     * Tastemap-trained models; this key states it for readers that do not parse parameters.
+     */
+    public static final String LAMBDA_SCALING = "lambda.scaling";
+    public static final String SCALING_COUNT = "count";
+    public static final String SCALING_CONSTANT = "constant";
+    /** Whose histories the model holds: {@link #HISTORIES_ALL} or {@link #HISTORIES_SAMPLE}. Absent means all. */
+    public static final String HISTORIES = "histories";
+    public static final String HISTORIES_ALL = "all";
+    public static final String HISTORIES_SAMPLE = "sample";
+    /** The seed that drew a sample of listener histories. */
+    public static final String HISTORIES_SEED = "histories.seed";
+    /**
+     * The sum of every play of the full data (a decimal number), written with sampled histories: BM25
+     * confidence normalises each listener's plays by the full data's mean per listener, this divided
+     * by the listeners. Without it the held listeners' mean stands in (a sample's estimate).
+     */
+    public static final String PLAYS_TOTAL = "plays.total";
+
     /** Present when the settings came from a tune: the validation metric maximised, e.g. {@code "map@10"}. */
     public static final String TUNE_METRIC = "tune.metric";
     /** The chosen settings' validation value of {@link #TUNE_METRIC}, e.g. {@code "0.1234"}. */

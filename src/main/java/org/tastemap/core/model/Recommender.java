@@ -108,11 +108,19 @@ public final class Recommender {
 
     /** The n users most cosine-similar to user {@code user}, best first, the user excluded. */
     public List<ScoredItem> similarUsers(int user, int n) {
-        // user factors are not packed (92 MB more at full size): the plain loop
-        return cosineNeighbours(model.userFactors(), userNorms, model.numUsers(), user, n);
+        return similarUsers(user, n, null);
     }
 
-    private List<ScoredItem> cosineNeighbours(float[] f, float[] norm, int rows, int of, int n) {
+    /**
+     * The n users most cosine-similar to {@code user} among those {@code allowed} accepts (null
+     * accepts all; e.g. the listeners whose histories a sampled model holds), best first.
+     */
+    public List<ScoredItem> similarUsers(int user, int n, IntPredicate allowed) {
+        // user factors are not packed (92 MB more at full size): the plain loop
+        return cosineNeighbours(model.userFactors(), userNorms, model.numUsers(), user, n, allowed);
+    }
+
+    private List<ScoredItem> cosineNeighbours(float[] f, float[] norm, int rows, int of, int n, IntPredicate allowed) {
         checkIndex(of, rows);
         TopN top = new TopN(Math.min(n, Math.max(0, rows - 1)));
         float no = norm[of];
@@ -121,7 +129,7 @@ public final class Recommender {
         }
         int o = of * k;
         for (int r = 0; r < rows; r++) {
-            if (r == of || norm[r] == 0) {
+            if (r == of || norm[r] == 0 || (allowed != null && !allowed.test(r))) {
                 continue;
             }
             int ro = r * k;
@@ -137,9 +145,12 @@ public final class Recommender {
     /**
      * The top n artists for {@code user} by {@code x_u.y_i}, skipping the artists the user played
      * and those {@code allowed} rejects (null allows all). n larger than the catalogue means all.
+     *
+     * @throws IllegalArgumentException when the model lacks the user's history (a sampled model)
      */
     public List<ScoredItem> recommend(int user, int n, IntPredicate allowed) {
         checkIndex(user, model.numUsers());
+        requireHistory(user);
         int[] ptr = matrix.userPtr();
         int[] played = Arrays.copyOfRange(matrix.userItems(), ptr[user], ptr[user + 1]);
         return recommendFor(model.userFactors(), user * k, played, n, allowed);
@@ -196,6 +207,7 @@ public final class Recommender {
     public Explanation explain(int user, int item) {
         checkIndex(user, model.numUsers());
         checkIndex(item, model.numItems());
+        requireHistory(user);
         int[] ptr = matrix.userPtr();
         int from = ptr[user];
         int to = ptr[user + 1];
@@ -305,6 +317,17 @@ public final class Recommender {
         return out;
     }
 
+    /**
+     * Refuses a listener whose history a sampled model lacks: an explanation and the "already
+     * played" filter would silently treat them as having played nothing.
+     */
+    private void requireHistory(int user) {
+        if (!trained.holdsHistory(user)) {
+            throw new IllegalArgumentException("the model holds no listening history for user "
+                    + trained.dataset().users().id(user) + " (it holds " + trained.histories() + ")");
+        }
+    }
+
     private double regularization(int nnz) {
         AlsParams p = model.params();
         return p.scaleLambdaByCount() ? p.lambda() * nnz : p.lambda();
@@ -313,7 +336,7 @@ public final class Recommender {
     private Confidence confidence() {
         Confidence c = confidence;
         if (c == null) {
-            c = Confidence.of(model.params(), matrix);
+            c = Confidence.of(trained);
             confidence = c;
         }
         return c;

@@ -60,4 +60,26 @@ class AppStateTest {
         state.setData(null);
         assertNull(state.model());
     }
+
+    @Test
+    void aSampledModelsOwnDataIsASampleUntilTheFullDataIsImported() {
+        // a Spark-trained model opened alone: its data is its own sample of every 3rd listener's history
+        LoadedData full = Fixtures.data();
+        int users = full.dataset().users().size();
+        TrainedModel sampled = modelOn(full.dataset()).trained()
+                .keepHistoriesOf(java.util.stream.IntStream.iterate(0, u -> u < users, u -> u + 3).toArray());
+        AppState state = new AppState();
+        state.setData(LoadedData.prepare(sampled.dataset(), "spark.tsm"));
+        state.setModel(ModelState.of(sampled, Double.NaN, null, false, "spark.tsm"));
+        org.junit.jupiter.api.Assertions.assertTrue(state.dataIsSample());
+        // saving it keeps it sampled: not a "complete" model of the sample's rows
+        assertSame(sampled, state.modelWithData());
+
+        // importing the data it came from (same ids, every row) makes it a model of every history
+        state.setData(full);
+        org.junit.jupiter.api.Assertions.assertFalse(state.dataIsSample());
+        org.junit.jupiter.api.Assertions.assertTrue(state.model().trained().histories().isComplete());
+        assertSame(full.dataset(), state.model().trained().dataset());
+        assertSame(sampled.factors(), state.model().trained().factors());
+    }
 }
