@@ -26,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.tastemap.app.Icons;
+import org.tastemap.app.charts.ChartTools;
 
 /** The Users screen: one listener (history, recommendations, explanation, similar users) and the taste builder. */
 public final class UsersView extends BorderPane {
@@ -172,6 +173,9 @@ public final class UsersView extends BorderPane {
         chart.setMinWidth(0);
         chart.setCategoryGap(4);
         chart.titleProperty().bind(vm.explanationTitleProperty());
+        ChartTools.tooltips(chart, (s, d) -> String.format(java.util.Locale.ROOT, "%s adds %.4g to the score", d.getYValue(),
+                d.getXValue().doubleValue()));
+        ChartTools.saveAsPngMenu(chart, "explanation.png");
         vm.explanation().addListener((ListChangeListener<ContributionRow>) c -> {
             contributions.getData().clear();
             // reversed so that the largest contribution is drawn on top
