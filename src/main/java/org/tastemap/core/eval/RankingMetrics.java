@@ -85,6 +85,18 @@ public final class RankingMetrics {
                 eprDen > 0 ? eprNum / eprDen : Double.NaN, k, counted);
     }
 
+    /**
+     * One listener's top K and held-out ranks, as an evaluation records them: the candidates are the
+     * artists {@code u} did not play in {@code train}. The detail is empty of results (no top list, ranks 0)
+     * when u has no held-out artist or fewer than two candidates.
+     */
+    public static EvaluationDetail listener(Scorer scorer, InteractionMatrix train, InteractionMatrix test, int u, int k) {
+        EvaluationDetail d = new EvaluationDetail();
+        d.start(new int[] {u}, test, k);
+        evaluateUser(scorer, train, test, u, k, new float[train.numItems()], new TopN(k), d, 0);
+        return d;
+    }
+
     /** Copies one user's numbers into {@code out[o..o+6)}, or NaN first for null. */
     static void store(double[] r, double[] out, int o) {
         if (r == null) {
