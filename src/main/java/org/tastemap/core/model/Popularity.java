@@ -45,9 +45,16 @@ public final class Popularity {
         Arrays.sort(sortedCounts);
     }
 
-    /** The listener counts of a model's artists. */
+    /**
+     * The listener counts of a model's artists: {@link TrainedModel#artistListeners}, which for a
+     * model holding a sample of histories are the full data's stored counts, over all its listeners.
+     */
     public static Popularity of(TrainedModel model) {
-        return of(model.dataset());
+        int[] counts = new int[model.dataset().artists().size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = model.artistListeners(i);
+        }
+        return new Popularity(counts, model.dataset().users().size());
     }
 
     /** The listener counts of a dataset's artists: the users who played each one. */
