@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
+import java.util.function.IntPredicate;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.model.Recommender;
 import org.tastemap.core.model.ScoredItem;
@@ -30,10 +31,15 @@ final class BatchRecommendations {
 
     /** One listener's top n; played artists ranked too unless {@code excludePlayed}. */
     static List<ScoredItem> one(Recommender r, int u, int n, boolean excludePlayed) {
+        return one(r, u, n, excludePlayed, null);
+    }
+
+    /** The same among the artists {@code allowed} accepts (null: all). */
+    static List<ScoredItem> one(Recommender r, int u, int n, boolean excludePlayed, IntPredicate allowed) {
         if (excludePlayed) {
-            return r.recommend(u, n, null);
+            return r.recommend(u, n, allowed);
         }
-        return r.recommendFor(r.model().userVector(u), new int[0], n, null);
+        return r.recommendFor(r.model().userVector(u), new int[0], n, allowed);
     }
 
     /**
@@ -42,6 +48,12 @@ final class BatchRecommendations {
      * every tenth of the listeners.
      */
     static void write(Recommender r, int n, boolean excludePlayed, Path file, PrintWriter progress) throws IOException {
+        write(r, n, excludePlayed, null, file, progress);
+    }
+
+    /** The same among the artists {@code allowed} accepts (null: all). */
+    static void write(Recommender r, int n, boolean excludePlayed, IntPredicate allowed, Path file, PrintWriter progress)
+            throws IOException {
         Dataset d = r.trained().dataset();
         int[] who = r.trained().histories().heldUsers();
         int users = who.length;
@@ -61,7 +73,7 @@ final class BatchRecommendations {
                     List<Future<List<ScoredItem>>> lists = new ArrayList<>(to - from);
                     for (int u = from; u < to; u++) {
                         int user = who[u];
-                        lists.add(pool.submit(() -> one(r, user, n, excludePlayed)));
+                        lists.add(pool.submit(() -> one(r, user, n, excludePlayed, allowed)));
                     }
                     for (int u = from; u < to; u++) {
                         List<ScoredItem> items = get(lists.get(u - from));

@@ -6,12 +6,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.eval.BeyondAccuracy;
+import org.tastemap.core.eval.EvaluationDetail;
 import org.tastemap.core.eval.Holdout;
 import org.tastemap.core.eval.Metrics;
 import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.eval.TrainTestSplit;
 import org.tastemap.core.model.ModelMetadata;
+import org.tastemap.core.model.Popularity;
 import org.tastemap.core.model.TrainedModel;
+import org.tastemap.io.PerListenerTsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +29,8 @@ import picocli.CommandLine.Spec;
  * trained on all rows, so on the file it was trained on these metrics are optimistic, and the
  * output says so.
  */
-@Command(name = "evaluate", description = "Held-out precision@10, MAP@10, NDCG@10, AUC and percentile rank of a model, beside the most-popular baseline.")
+@Command(name = "evaluate", description = {"Held-out precision@10, MAP@10, NDCG@10, AUC and percentile rank of a model, beside the most-popular baseline,",
+        "and the catalogue coverage, mean popularity percentile and novelty of its top-10 lists."})
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelArgs modelArgs = new ModelArgs();
@@ -43,12 +48,19 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Evaluate at most N test users, a seeded sample (default ${DEFAULT-VALUE}, as train --holdout and the app).")
     int maxUsers;
 
+    @Option(names = "--per-listener", paramLabel = "FILE",
+            description = "Also write each evaluated listener's held-out artists with the rank each reached (TSV: listener, artist, plays, rank, in_top_10).")
+    Path perListener;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
+        if (perListener != null) {
+            OutputPaths.checkFile("--per-listener", perListener);
+        }
         TrainedModel model = modelArgs.load();
         Dataset file = importArgs.importFile().dataset();
         InteractionMatrix mapped = remap(file, model.dataset());
@@ -56,12 +68,24 @@ final class EvaluateCommand implements Callable<Integer> {
         Holdout protocol = new Holdout(holdout, s);
         TrainTestSplit split = protocol.split(mapped);
         int threads = Runtime.getRuntime().availableProcessors();
-        Metrics m = protocol.evaluate(Scorer.of(model.factors()), split, maxUsers, threads);
-        Metrics pop = protocol.evaluate(Scorer.popularity(split.train()), split, maxUsers, threads);
+        EvaluationDetail modelLists = new EvaluationDetail();
+        EvaluationDetail popLists = new EvaluationDetail();
+        Metrics m = protocol.evaluate(Scorer.of(model.factors()), split, maxUsers, threads, modelLists);
+        Metrics pop = protocol.evaluate(Scorer.popularity(split.train()), split, maxUsers, threads, popLists);
         w.printf("%-14s %10s %10s %10s %10s %10s%n", "", "p@10", "map@10", "ndcg@10", "auc", "epr");
         row(w, "model", m);
         row(w, "most popular", pop);
+        Popularity popularity = Popularity.of(model);
+        w.printf("%-14s %10s %10s %10s%n", "", "coverage", "pop pct", "novelty");
+        row(w, "model", BeyondAccuracy.of(modelLists, popularity));
+        row(w, "most popular", BeyondAccuracy.of(popLists, popularity));
         w.printf("%,d test users; holdout %.2f, seed %d%n", m.users(), holdout, s);
+        w.println("coverage: share of the catalogue in the top-10 lists; pop pct: mean popularity percentile of the listed artists"
+                + " (100 = most listened); novelty: mean -log2(listeners / users) of the listed artists, in bits");
+        if (perListener != null) {
+            PerListenerTsv.write(perListener, model.dataset(), modelLists);
+            w.printf("wrote the held-out artists of %,d listeners with their ranks to %s%n", modelLists.size(), perListener);
+        }
         trainedOn(w, model.metadata(), importArgs.input);
         return 0;
     }
@@ -89,6 +113,10 @@ final class EvaluateCommand implements Callable<Integer> {
             w.println("note: the model was trained on every row of this file, the held-out rows included, so these metrics are"
                     + " optimistic; train --holdout prints the honest held-out metrics of each iteration");
         }
+    }
+
+    private static void row(PrintWriter w, String name, BeyondAccuracy b) {
+        w.printf(java.util.Locale.ROOT, "%-14s %10.4f %10.2f %10.3f%n", name, b.coverage(), b.popularityPercentile(), b.novelty());
     }
 
     private static void row(PrintWriter w, String name, Metrics m) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.IntPredicate;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.model.Recommender;
 import org.tastemap.core.model.ScoredItem;
@@ -22,6 +23,9 @@ import picocli.CommandLine.Spec;
 final class RecommendCommand implements Callable<Integer> {
     @Mixin
     ModelArgs modelArgs = new ModelArgs();
+
+    @Mixin
+    FilterArgs filterArgs = new FilterArgs();
 
     /** Exactly one of --user and --all. */
     static final class Who {
@@ -64,10 +68,12 @@ final class RecommendCommand implements Callable<Integer> {
         if (who.all) {
             OutputPaths.checkFile("--out", out);
         }
+        filterArgs.filter();
         TrainedModel m = modelArgs.load();
         Recommender r = new Recommender(m);
+        IntPredicate allowed = filterArgs.allowed(m);
         if (who.all) {
-            BatchRecommendations.write(r, n, excludePlayed, out, spec.commandLine().getErr());
+            BatchRecommendations.write(r, n, excludePlayed, allowed, out, spec.commandLine().getErr());
             int users = m.dataset().users().size();
             if (m.histories().isComplete()) {
                 spec.commandLine().getOut().printf(Locale.ROOT, "wrote the top %,d of %,d listeners to %s%n",
@@ -82,7 +88,7 @@ final class RecommendCommand implements Callable<Integer> {
         }
         Dataset d = m.dataset();
         int u = Lookup.heldUser(m, who.user);
-        List<ScoredItem> items = BatchRecommendations.one(r, u, n, excludePlayed);
+        List<ScoredItem> items = BatchRecommendations.one(r, u, n, excludePlayed, allowed);
         PrintWriter w = spec.commandLine().getOut();
         RankedTable.print(w, d, items, "score");
         return 0;

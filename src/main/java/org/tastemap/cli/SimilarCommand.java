@@ -18,6 +18,9 @@ final class SimilarCommand implements Callable<Integer> {
     @Mixin
     ArtistArg artistArg = new ArtistArg();
 
+    @Mixin
+    FilterArgs filterArgs = new FilterArgs();
+
     int n = 10;
 
     @Spec
@@ -30,10 +33,11 @@ final class SimilarCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        filterArgs.filter();
         TrainedModel m = modelArgs.load();
         Dataset d = m.dataset();
         int i = artistArg.index(d);
-        RankedTable.print(spec.commandLine().getOut(), d, new Recommender(m).similarArtists(i, n), "cosine");
+        RankedTable.print(spec.commandLine().getOut(), d, new Recommender(m).similarArtists(i, n, filterArgs.allowed(m)), "cosine");
         return 0;
     }
 }

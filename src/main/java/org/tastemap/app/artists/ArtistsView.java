@@ -188,7 +188,13 @@ public final class ArtistsView extends BorderPane {
             }
         });
 
-        VBox sim = new VBox(8, title("Similar artists · double-click to go there"), similar);
+        org.tastemap.app.filter.ArtistFilterButton filter = new org.tastemap.app.filter.ArtistFilterButton("similar-filter",
+                vm.similarFilterProperty());
+        Label simTitle = title("Similar artists · double-click to go there");
+        simTitle.setMinWidth(0);
+        HBox simHead = new HBox(8, simTitle, filter);
+        simHead.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox sim = new VBox(8, simHead, similar);
         VBox.setVgrow(similar, Priority.ALWAYS);
         VBox lis = new VBox(8, title("Top listeners"), listeners);
         VBox.setVgrow(listeners, Priority.ALWAYS);

@@ -42,6 +42,8 @@ public final class ArtistsViewModel {
     private final ObservableList<ArtistRow> results = FXCollections.observableArrayList();
     private final ObjectProperty<ArtistRow> current = new SimpleObjectProperty<>(this, "current");
     private final ObservableList<ArtistRow> similar = FXCollections.observableArrayList();
+    private final javafx.beans.property.ObjectProperty<org.tastemap.core.model.ArtistFilter> similarFilter =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "similarFilter", org.tastemap.core.model.ArtistFilter.NONE);
     private final ObservableList<ListenerRow> listeners = FXCollections.observableArrayList();
     private final StringProperty hint = new SimpleStringProperty(this, "hint", "");
     private final Deque<Integer> back = new ArrayDeque<>();
@@ -73,6 +75,11 @@ public final class ArtistsViewModel {
             }
         });
         query.addListener((o, a, b) -> search(b));
+        similarFilter.addListener((o, a, b) -> {
+            if (current.get() != null) {
+                load(current.get().index());
+            }
+        });
     }
 
     /**
@@ -202,11 +209,13 @@ public final class ArtistsViewModel {
         }
         current.set(artistRow(d, artist, Double.NaN));
         ModelState m = state.model();
+        org.tastemap.core.model.ArtistFilter filter = similarFilter.get();
         hint.set(m == null ? "Train a model (Train screen) to see similar artists." : "");
         executor.submit("Finding similar artists", ctx -> {
             List<ArtistRow> sim = new ArrayList<>();
             if (m != null) {
-                for (ScoredItem s : m.recommender().similarArtists(artist, SIMILAR)) {
+                var allowed = filter.allowed(org.tastemap.app.filter.Popularities.of(m.trained()));
+                for (ScoredItem s : m.recommender().similarArtists(artist, SIMILAR, allowed)) {
                     sim.add(artistRow(d, s.index(), s.score()));
                 }
             }
@@ -255,6 +264,11 @@ public final class ArtistsViewModel {
 
     public ObjectProperty<ArtistRow> currentProperty() {
         return current;
+    }
+
+    /** Which artists the similar list may show (leave out the most popular, a range of listeners); changing it reloads the list. */
+    public javafx.beans.property.ObjectProperty<org.tastemap.core.model.ArtistFilter> similarFilterProperty() {
+        return similarFilter;
     }
 
     public ObservableList<ArtistRow> similar() {

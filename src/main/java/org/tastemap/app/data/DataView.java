@@ -16,6 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import org.tastemap.app.Icons;
+import org.tastemap.app.charts.ChartTools;
+import org.tastemap.app.charts.PlainNumbers;
 
 /** The Data screen: the dataset in four charts, and the way to import another. */
 public final class DataView extends BorderPane {
@@ -27,6 +29,9 @@ public final class DataView extends BorderPane {
     private BarChart<Number, String> topChart;
     private DatasetStats shown;
     private int topShown = -1;
+    private java.util.function.IntConsumer onOpenArtist = i -> { };
+    private NumberAxis rankAxis;
+    private NumberAxis listenersAxis;
 
     public DataView(DataViewModel vm, Runnable onImport) {
         getStyleClass().add("screen");
@@ -74,12 +79,18 @@ public final class DataView extends BorderPane {
 
     private GridPane charts() {
         NumberAxis rank = new NumberAxis();
-        rank.setLabel("log10 rank of artist");
+        rank.setLabel("rank of artist (log scale)");
         NumberAxis listeners = new NumberAxis();
-        listeners.setLabel("log10 listeners");
+        listeners.setLabel("listeners (log scale)");
+        // the points are log10 values; the ticks read as the values themselves, one per decade
+        PlainNumbers.log10Axis(rank);
+        PlainNumbers.log10Axis(listeners);
+        rankAxis = rank;
+        listenersAxis = listeners;
         LineChart<Number, Number> tailChart = new LineChart<>(rank, listeners);
         tailChart.setTitle("Long tail: listeners per artist (log–log)");
-        tailChart.setCreateSymbols(false);
+        // small symbols carry the tooltips
+        tailChart.setCreateSymbols(true);
         tailChart.setLegendVisible(false);
         tailChart.getData().add(tail);
         tailChart.setId("long-tail-chart");
@@ -96,7 +107,7 @@ public final class DataView extends BorderPane {
         perUserChart.getData().add(perUser);
 
         CategoryAxis logPlays = new CategoryAxis();
-        logPlays.setLabel("log10 plays (bin start)");
+        logPlays.setLabel("plays (bins from this count up, log scale)");
         NumberAxis rows = new NumberAxis();
         rows.setLabel("user–artist rows");
         BarChart<String, Number> playsChart = new BarChart<>(logPlays, rows);
@@ -119,6 +130,28 @@ public final class DataView extends BorderPane {
         // a category axis hides every other name when they do not fit: show only as many artists as can be named
         names.heightProperty().addListener((o, a, b) -> fillTop());
 
+        users.setTickLabelFormatter(PlainNumbers.labels());
+        rows.setTickLabelFormatter(PlainNumbers.labels());
+        count.setTickLabelFormatter(PlainNumbers.labels());
+        ChartTools.tooltips(tailChart, (s, d) -> String.format(java.util.Locale.ROOT, "rank %,d: %,d listeners",
+                Math.round(Math.pow(10, d.getXValue().doubleValue())), Math.round(Math.pow(10, d.getYValue().doubleValue()))));
+        ChartTools.tooltips(perUserChart, (s, d) -> String.format(java.util.Locale.ROOT, "%s artists played: %,d users",
+                d.getXValue(), Math.round(d.getYValue().doubleValue())));
+        ChartTools.tooltips(playsChart, (s, d) -> String.format(java.util.Locale.ROOT, "from %s plays: %,d rows",
+                d.getXValue(), Math.round(d.getYValue().doubleValue())));
+        ChartTools.tooltips(topChart, (s, d) -> String.format(java.util.Locale.ROOT, "%s: %,d listeners · click to open",
+                d.getYValue(), Math.round(d.getXValue().doubleValue())));
+        ChartTools.onClick(topChart, d -> {
+            if (d.getExtraValue() instanceof Integer i && i >= 0) {
+                onOpenArtist.accept(i);
+            }
+        });
+        ChartTools.saveAsPngMenu(tailChart, "long-tail.png");
+        ChartTools.saveAsPngMenu(perUserChart, "artists-per-user.png");
+        ChartTools.saveAsPngMenu(playsChart, "plays-per-row.png");
+        ChartTools.saveAsPngMenu(topChart, "top-artists.png");
+        perUserChart.setId("artists-per-user-chart");
+        playsChart.setId("plays-chart");
         for (var c : java.util.List.of(tailChart, perUserChart, playsChart, topChart)) {
             c.setAnimated(false);
             // the grid's halves decide the size, not the charts' own minimums (1024 x 640 must fit)
@@ -154,15 +187,31 @@ public final class DataView extends BorderPane {
             return;
         }
         fillTop();
+        double maxRank = 0;
+        double maxListeners = 0;
         for (double[] p : s.longTail()) {
             tail.getData().add(new XYChart.Data<>(p[0], p[1]));
+            maxRank = Math.max(maxRank, p[0]);
+            maxListeners = Math.max(maxListeners, p[1]);
         }
+        PlainNumbers.fitDecades(rankAxis, 0, maxRank);
+        PlainNumbers.fitDecades(listenersAxis, 0, maxListeners);
         for (DatasetStats.Bin b : s.artistsPerUser()) {
             perUser.getData().add(new XYChart.Data<>(b.label(), b.value()));
         }
         for (DatasetStats.Bin b : s.plays()) {
             plays.getData().add(new XYChart.Data<>(b.label(), b.value()));
         }
+    }
+
+    /** What a click on a bar of "Top artists" does with that artist. */
+    public void setOnOpenArtist(java.util.function.IntConsumer open) {
+        onOpenArtist = open;
+    }
+
+    /** The top-artists chart, for tests. */
+    public BarChart<Number, String> topArtistsChart() {
+        return topChart;
     }
 
     /** Rows of the top-artists chart that its name axis can label: 18 px a name at 11 px type. */
@@ -186,7 +235,7 @@ public final class DataView extends BorderPane {
         top.getData().clear();
         for (int q = n - 1; q >= 0; q--) {
             DatasetStats.Bin b = shown.topArtists().get(q);
-            top.getData().add(new XYChart.Data<>(b.value(), b.label()));
+            top.getData().add(new XYChart.Data<>(b.value(), b.label(), b.index()));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.tastemap.app.charts.PlainNumbers;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.model.ScoredItem;
@@ -14,14 +15,17 @@ import org.tastemap.core.model.TopN;
  *
  * @param longTail       (log10 rank, log10 listeners) of artists by popularity, thinned to about 200 points
  * @param artistsPerUser histogram of how many artists each user played
- * @param plays          histogram of log10 of the play counts
+ * @param plays          histogram of log10 of the play counts, each bin labelled with its first play count
  * @param topArtists     the most-listened artists (name, listeners)
  */
 public record DatasetStats(int users, int artists, long rows, double totalPlays, List<double[]> longTail,
                            List<Bin> artistsPerUser, List<Bin> plays, List<Bin> topArtists) {
 
-    /** A histogram bar or a named bar. */
-    public record Bin(String label, double value) {
+    /** A histogram bar or a named bar; {@code index} is the artist of a named bar, else -1. */
+    public record Bin(String label, double value, int index) {
+        public Bin(String label, double value) {
+            this(label, value, -1);
+        }
     }
 
     public static DatasetStats of(Dataset d) {
@@ -91,7 +95,8 @@ public record DatasetStats(int users, int artists, long rows, double totalPlays,
         }
         List<Bin> out = new ArrayList<>();
         for (int b = 0; b < bins; b++) {
-            out.add(new Bin(String.format(Locale.ROOT, "%.2f", b * step), h[b]));
+            // the bin's first play count in plain numbers (1, 1.8, 3.2, 5.6, 10 ... 1k): a log scale read as values
+            out.add(new Bin(PlainNumbers.format(Math.pow(10, b * step)), h[b]));
         }
         return out;
     }
@@ -103,7 +108,7 @@ public record DatasetStats(int users, int artists, long rows, double totalPlays,
         }
         List<Bin> out = new ArrayList<>();
         for (ScoredItem s : top.sorted()) {
-            out.add(new Bin(d.artistName(s.index()), s.score()));
+            out.add(new Bin(d.artistName(s.index()), s.score(), s.index()));
         }
         return out;
     }

@@ -77,7 +77,13 @@ public final class MainWindow {
 
         trainView = new TrainView(train);
         usersView = new UsersView(users, taste);
-        tabs.getTabs().addAll(tab("Data", Icons.DATA, new DataView(data, () -> openWizard(null))),
+        DataView dataView = new DataView(data, () -> openWizard(null));
+        // a bar of "Top artists" opens its artist
+        dataView.setOnOpenArtist(i -> {
+            artists.open(i);
+            show(Screen.ARTISTS);
+        });
+        tabs.getTabs().addAll(tab("Data", Icons.DATA, dataView),
                 tab("Train", Icons.TRAIN, trainView), tab("Artists", Icons.ARTIST, new ArtistsView(artists)),
                 tab("Users", Icons.USER, usersView));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -6,6 +6,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.tastemap.app.charts.ChartTools;
 
 /** The live charts: loss per iteration, and held-out MAP@10 and precision@10 against the popularity baseline. */
 final class TrainCharts extends HBox {
@@ -46,6 +47,13 @@ final class TrainCharts extends HBox {
         basePrecision.setName("p@10, popular");
         quality.getData().addAll(java.util.List.of(mapSeries, precisionSeries, baseMap, basePrecision));
         quality.getStyleClass().add("quality-chart");
+        ChartTools.tooltips(loss, (s, d) -> "iteration " + d.getXValue() + ": loss "
+                + org.tastemap.app.Format.loss(d.getYValue().doubleValue()));
+        ChartTools.tooltips(quality, (s, d) -> (s == baseMap || s == basePrecision ? s.getName() + " (most-popular baseline)"
+                : "iteration " + d.getXValue() + ": " + s.getName())
+                + String.format(java.util.Locale.ROOT, " %.4f", d.getYValue().doubleValue()));
+        ChartTools.saveAsPngMenu(loss, "loss.png");
+        ChartTools.saveAsPngMenu(quality, "held-out-quality.png");
         // before the first run of the session (a model opened from a file has no history) the charts say what fills them
         javafx.beans.binding.BooleanBinding empty = javafx.beans.binding.Bindings.isEmpty(vm.points()).and(vm.runningProperty().not());
         javafx.scene.Node lossPane = withEmptyText(loss, empty, "The loss of each iteration appears here while a model trains. "

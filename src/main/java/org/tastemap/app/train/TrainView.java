@@ -39,7 +39,17 @@ public final class TrainView extends BorderPane {
         charts.setMinHeight(210);
         TableView<RunRecord> history = history();
         history.setMinHeight(180);
-        VBox right = new VBox(8, charts, sectionTitle("Run history · Use retrains to a run's parameters (or marks that they differ)"), history);
+        Label beyond = new Label();
+        beyond.setId("beyond-accuracy");
+        beyond.getStyleClass().add("muted");
+        beyond.setWrapText(true);
+        beyond.setMinHeight(USE_PREF_SIZE);
+        beyond.textProperty().bind(vm.beyondAccuracy().textProperty());
+        beyond.managedProperty().bind(beyond.textProperty().isNotEmpty());
+        beyond.setTooltip(tip("Coverage: the share of all artists that appear in some listener's top 10. Popularity percentile: "
+                + "the mean over list entries of 100 × (artists with fewer listeners) / artists. Novelty: the mean over list entries of "
+                + "−log2(listeners / users), the self-information of recommending the artist; higher is less obvious."));
+        VBox right = new VBox(8, charts, beyond, sectionTitle("Run history · Use retrains to a run's parameters (or marks that they differ)"), history);
         VBox.setVgrow(charts, Priority.ALWAYS);
         right.setMinWidth(0);
         right.setPadding(new Insets(0, 0, 0, 16));

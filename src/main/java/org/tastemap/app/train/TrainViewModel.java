@@ -60,6 +60,7 @@ public final class TrainViewModel {
     private final BooleanBinding canTrain;
     private final BooleanBinding settingsDiffer;
     private final ModelMeasure measure;
+    private final BeyondAccuracyModel beyondAccuracy;
 
     private Job job = Job.DONE;
     private int runId;
@@ -77,6 +78,7 @@ public final class TrainViewModel {
                         && !SameSettings.of(params(), state.model().trained().factors().params()),
                 state.modelProperty(), settings.factors, settings.alpha, settings.lambda, settings.confidence, settings.solver);
         measure = new ModelMeasure(state, executor, this);
+        beyondAccuracy = new BeyondAccuracyModel(state, executor);
         settings.alpha.addListener((o, a, b) -> parameterMoved());
         settings.lambda.addListener((o, a, b) -> parameterMoved());
         state.dataProperty().addListener((o, a, b) -> {
@@ -383,6 +385,11 @@ public final class TrainViewModel {
 
     public double baselinePrecision() {
         return state.data() == null ? Double.NaN : state.data().baseline().precisionAtK();
+    }
+
+    /** Coverage, popularity percentile and novelty of the current model's top-10 lists. */
+    public BeyondAccuracyModel beyondAccuracy() {
+        return beyondAccuracy;
     }
 
     public AppState state() {

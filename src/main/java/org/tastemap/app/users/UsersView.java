@@ -26,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.tastemap.app.Icons;
+import org.tastemap.app.charts.ChartTools;
 
 /** The Users screen: one listener (history, recommendations, explanation, similar users) and the taste builder. */
 public final class UsersView extends BorderPane {
@@ -109,7 +110,9 @@ public final class UsersView extends BorderPane {
         VBox.setVgrow(s, Priority.ALWAYS);
         left.setPrefWidth(270);
         left.setMinWidth(220);
-        VBox r = column("Recommended · select one to see why", recs);
+        org.tastemap.app.filter.ArtistFilterButton filter = new org.tastemap.app.filter.ArtistFilterButton("recommendation-filter",
+                vm.recommendationFilterProperty());
+        VBox r = column("Recommended · select one to see why", filter, recs);
         r.setPrefWidth(330);
         r.setMinWidth(260);
         VBox why = explanationChart();
@@ -118,13 +121,34 @@ public final class UsersView extends BorderPane {
         HBox cols = new HBox(14, left, r, why);
         VBox.setVgrow(cols, Priority.ALWAYS);
 
-        HBox who = new HBox(10, name, facts, hint);
+        Button compare = new Button("Compare with…");
+        compare.setId("compare-button");
+        compare.getStyleClass().add("small");
+        compare.disableProperty().bind(vm.currentProperty().isNull());
+        compare.setOnAction(e -> ListenerDialogs.compare(getScene().getWindow(), vm, vm.compare(), firstSimilar()));
+        Button heldOut = new Button("Held-out test…");
+        heldOut.setId("held-out-button");
+        heldOut.getStyleClass().add("small");
+        heldOut.disableProperty().bind(vm.currentProperty().isNull());
+        heldOut.setOnAction(e -> ListenerDialogs.heldOut(getScene().getWindow(), vm, vm.heldOut()));
+        compare.setMinWidth(USE_PREF_SIZE);
+        heldOut.setMinWidth(USE_PREF_SIZE);
+        facts.setMinWidth(0);
+        hint.setMinWidth(0);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        HBox who = new HBox(10, name, facts, hint, compare, heldOut);
         who.setAlignment(Pos.BASELINE_LEFT);
         VBox body = new VBox(6, who, cols);
         BorderPane p = new BorderPane();
         p.setTop(top);
         p.setCenter(body);
         return p;
+    }
+
+    /** The most similar listener, proposed for a comparison; -1 when none. */
+    private int firstSimilar() {
+        return vm.similarUsers().isEmpty() ? -1 : vm.similarUsers().get(0).index();
     }
 
     private TableView<UserRow> similarUsers() {
@@ -148,6 +172,14 @@ public final class UsersView extends BorderPane {
             }
         });
         id.setPrefWidth(140);
+        t.setRowFactory(v -> {
+            javafx.scene.control.TableRow<UserRow> row = new javafx.scene.control.TableRow<>();
+            javafx.scene.control.MenuItem cmp = new javafx.scene.control.MenuItem("Compare with this listener");
+            cmp.setOnAction(e -> ListenerDialogs.compare(getScene().getWindow(), vm, vm.compare(), row.getItem().index()));
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((javafx.scene.control.ContextMenu) null)
+                    .otherwise(new javafx.scene.control.ContextMenu(cmp)));
+            return row;
+        });
         TableColumn<UserRow, Number> sim = new TableColumn<>("Similarity");
         sim.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score()));
         sim.setCellFactory(c -> new org.tastemap.app.artists.ScoreBarCell<>(
@@ -172,6 +204,9 @@ public final class UsersView extends BorderPane {
         chart.setMinWidth(0);
         chart.setCategoryGap(4);
         chart.titleProperty().bind(vm.explanationTitleProperty());
+        ChartTools.tooltips(chart, (s, d) -> String.format(java.util.Locale.ROOT, "%s adds %.4g to the score", d.getYValue(),
+                d.getXValue().doubleValue()));
+        ChartTools.saveAsPngMenu(chart, "explanation.png");
         vm.explanation().addListener((ListChangeListener<ContributionRow>) c -> {
             contributions.getData().clear();
             // reversed so that the largest contribution is drawn on top
@@ -193,9 +228,21 @@ public final class UsersView extends BorderPane {
     }
 
     private static VBox column(String title, javafx.scene.Node content) {
+        return column(title, null, content);
+    }
+
+    /** A titled column; {@code tool} (may be null) sits at the right of the title. */
+    private static VBox column(String title, javafx.scene.Node tool, javafx.scene.Node content) {
         Label l = new Label(title);
         l.getStyleClass().add("section-title");
-        VBox v = new VBox(6, l, content);
+        l.setMinWidth(0);
+        javafx.scene.Node head = l;
+        if (tool != null) {
+            HBox h = new HBox(8, l, tool);
+            h.setAlignment(Pos.CENTER_LEFT);
+            head = h;
+        }
+        VBox v = new VBox(6, head, content);
         VBox.setVgrow(content, Priority.ALWAYS);
         return v;
     }

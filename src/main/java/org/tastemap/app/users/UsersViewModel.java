@@ -18,6 +18,8 @@ import org.tastemap.app.session.ModelState;
 import org.tastemap.app.task.BackgroundExecutor;
 import org.tastemap.app.task.LatestQuery;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.app.filter.Popularities;
+import org.tastemap.core.model.ArtistFilter;
 import org.tastemap.core.model.Explanation;
 import org.tastemap.core.model.ScoredItem;
 
@@ -44,12 +46,18 @@ public final class UsersViewModel {
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private final StringProperty histories = new SimpleStringProperty(this, "histories", "");
     private final SplittableRandom random = new SplittableRandom(2024);
+    private final ObjectProperty<ArtistFilter> recommendationFilter = new SimpleObjectProperty<>(this, "recommendationFilter", ArtistFilter.NONE);
     private final LatestQuery<UserRow> suggestions = new LatestQuery<>(q -> suggest(q, 12));
+
+    private final CompareViewModel compare;
+    private final HeldOutViewModel heldOut;
 
     public UsersViewModel(AppState state, BackgroundExecutor executor, ErrorReporter errors) {
         this.state = state;
         this.executor = executor;
         this.errors = errors;
+        this.compare = new CompareViewModel(state, executor, errors);
+        this.heldOut = new HeldOutViewModel(state, executor, errors);
         state.dataProperty().addListener((o, a, b) -> {
             current.set(null);
             history.clear();
@@ -67,6 +75,16 @@ public final class UsersViewModel {
         state.dataProperty().addListener((o, a, b) -> updateHistories());
         state.modelProperty().addListener((o, a, b) -> updateHistories());
         updateHistories();
+        recommendationFilter.addListener((o, a, b) -> {
+            if (current.get() != null) {
+                open(current.get().index());
+            }
+        });
+    }
+
+    /** Which artists the recommendations may show; changing it reloads them. */
+    public ObjectProperty<ArtistFilter> recommendationFilterProperty() {
+        return recommendationFilter;
     }
 
     /** Says which listeners the model holds when it holds a sample of histories and no data (a Spark-trained model). */
@@ -187,6 +205,7 @@ public final class UsersViewModel {
         }
         java.util.function.IntPredicate sameKind = state.dataIsSample() ? model.trained()::holdsHistory : null;
         int[] played = state.played(user);
+        ArtistFilter filter = recommendationFilter.get();
         executor.submit("Loading user", ctx -> {
             List<PlayRow> hist = new ArrayList<>();
             for (int p = m.userPtr()[user]; p < m.userPtr()[user + 1]; p++) {
@@ -198,7 +217,8 @@ public final class UsersViewModel {
             List<UserRow> sim = new ArrayList<>();
             if (model != null) {
                 float[] x = model.trained().factors().userVector(user);
-                for (ScoredItem s : model.recommender().recommendFor(x, played, RECOMMENDATIONS, null)) {
+                var allowed = filter.allowed(Popularities.of(model.trained()));
+                for (ScoredItem s : model.recommender().recommendFor(x, played, RECOMMENDATIONS, allowed)) {
                     recs.add(new PlayRow(s.index(), d.dataset().artistName(s.index()), s.score()));
                 }
                 // with a sample, similar listeners among the sample, whom the screen can open
@@ -306,5 +326,15 @@ public final class UsersViewModel {
 
     public AppState state() {
         return state;
+    }
+
+    /** The comparison of the open listener with another. */
+    public CompareViewModel compare() {
+        return compare;
+    }
+
+    /** The held-out test of the open listener. */
+    public HeldOutViewModel heldOut() {
+        return heldOut;
     }
 }

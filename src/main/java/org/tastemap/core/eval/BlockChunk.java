@@ -68,12 +68,12 @@ final class BlockChunk {
 
     /** Fills {@code out[6q .. 6q+6)} for users {@code users[q0..q1)}, as {@link BlockEvaluation#evaluate} does. */
     void chunk(BlockScorer scorer, float[] packed, InteractionMatrix train, InteractionMatrix test, int[] users,
-               int q0, int q1, double[] out) {
+               int q0, int q1, double[] out, EvaluationDetail detail) {
         final int n = q1 - q0;
         scoreHeldOut(train, test, users, q0, n);
         placeTrainingArtists(train, users, q0, n);
         scoreTiles(packed, users, q0, n);
-        store(scorer, train, test, users, q0, n, out);
+        store(scorer, train, test, users, q0, n, out, detail);
     }
 
     /**
@@ -254,7 +254,8 @@ final class BlockChunk {
     }
 
     /** Phase 4: each user's six numbers into {@code out}, by the path it took. */
-    private void store(BlockScorer scorer, InteractionMatrix train, InteractionMatrix test, int[] users, int q0, int n, double[] out) {
+    private void store(BlockScorer scorer, InteractionMatrix train, InteractionMatrix test, int[] users, int q0, int n, double[] out,
+                       EvaluationDetail detail) {
         for (int c = 0; c < n; c++) {
             int u = users[q0 + c];
             int o = 6 * (q0 + c);
@@ -264,10 +265,10 @@ final class BlockChunk {
                     if (fullScores == null) {
                         fullScores = new float[m.numItems()];
                     }
-                    double[] r = RankingMetrics.evaluateUser(scorer, train, test, u, k, fullScores, top[c]);
+                    double[] r = RankingMetrics.evaluateUser(scorer, train, test, u, k, fullScores, top[c], detail, q0 + c);
                     RankingMetrics.store(r, out, o);
                 }
-                case BLOCK -> finish(train, test, u, c, out, o);
+                case BLOCK -> finish(train, test, u, c, out, o, detail, q0 + c);
             }
         }
     }
@@ -290,7 +291,8 @@ final class BlockChunk {
     }
 
     /** The per-user formulas of {@link RankingMetrics#evaluateUser}, from the counts. */
-    private void finish(InteractionMatrix train, InteractionMatrix test, int u, int c, double[] out, int o) {
+    private void finish(InteractionMatrix train, InteractionMatrix test, int u, int c, double[] out, int o,
+                        EvaluationDetail detail, int slot) {
         final int[] sp = test.userPtr();
         final int[] sc = test.userItems();
         final float[] sv = test.userValues();
@@ -299,6 +301,9 @@ final class BlockChunk {
         final int candidates = m.numItems() - train.userCount(u);
         final int h = heldOff[c];
         int nr = top[c].drainBestFirst(ranked);
+        if (detail != null) {
+            detail.recordTop(slot, ranked, nr);
+        }
         double hits = 0;
         double ap = 0;
         double dcg = 0;
@@ -329,6 +334,9 @@ final class BlockChunk {
                 aucSum += ((b - pos) + 0.5 * (e - testEqual)) / negatives;
             }
             double above = candidates - b - e;
+            if (detail != null) {
+                detail.recordRank(from + q, (long) above + 1);
+            }
             double rank = (above + 0.5 * (e - 1)) / (candidates - 1);
             rankNum += sv[from + q] * rank;
             playSum += sv[from + q];

@@ -60,7 +60,7 @@ final class BlockEvaluation {
 
     /** Fills {@code out[6q .. 6q+6)} for every users[q] as {@link RankingMetrics#evaluateUser} does; NaN first when the user has no result. */
     static void evaluate(BlockScorer scorer, InteractionMatrix train, InteractionMatrix test, int[] users, int k,
-                         int threads, double[] out) {
+                         int threads, double[] out, EvaluationDetail detail) {
         FactorModel m = scorer.model();
         ScoreKernels kernels = ScoreKernels.fastest();
         Order order = Order.of(m, kernels);
@@ -70,7 +70,7 @@ final class BlockEvaluation {
             BlockChunk w = new BlockChunk(kernels, m, k, order);
             int c;
             while ((c = next.getAndIncrement()) < chunks) {
-                w.chunk(scorer, order.packed, train, test, users, c * CHUNK, Math.min(users.length, (c + 1) * CHUNK), out);
+                w.chunk(scorer, order.packed, train, test, users, c * CHUNK, Math.min(users.length, (c + 1) * CHUNK), out, detail);
             }
         });
     }

@@ -44,4 +44,9 @@ public record Holdout(double fraction, long seed) {
     public Metrics evaluate(Scorer scorer, TrainTestSplit split, int maxUsers, int threads) {
         return RankingMetrics.evaluate(scorer, split.train(), split.test(), K, maxUsers, seed, threads);
     }
+
+    /** The same, filling {@code detail} with each listener's top K and held-out ranks. */
+    public Metrics evaluate(Scorer scorer, TrainTestSplit split, int maxUsers, int threads, EvaluationDetail detail) {
+        return RankingMetrics.evaluate(scorer, split.train(), split.test(), K, maxUsers, seed, threads, detail);
+    }
 }

@@ -35,11 +35,23 @@ public final class RankingMetrics {
      */
     public static Metrics evaluate(Scorer scorer, InteractionMatrix train, InteractionMatrix test, int k, int maxUsers,
                                    long seed, int threads) {
+        return evaluate(scorer, train, test, k, maxUsers, seed, threads, null);
+    }
+
+    /**
+     * The same, also filling {@code detail} (when not null) with each evaluated listener's top K
+     * and the rank of each held-out artist, for {@link BeyondAccuracy} and per-listener reports.
+     */
+    public static Metrics evaluate(Scorer scorer, InteractionMatrix train, InteractionMatrix test, int k, int maxUsers,
+                                   long seed, int threads, EvaluationDetail detail) {
         int[] users = testUsers(test, maxUsers, seed);
+        if (detail != null) {
+            detail.start(users, test, k);
+        }
         // six numbers per user (see evaluateUser); NaN first when the user has no candidates
         double[] per = new double[6 * users.length];
         if (scorer instanceof BlockScorer block && block.model().numItems() == train.numItems()) {
-            BlockEvaluation.evaluate(block, train, test, users, k, threads, per);
+            BlockEvaluation.evaluate(block, train, test, users, k, threads, per, detail);
         } else {
             AtomicInteger next = new AtomicInteger();
             runWorkers(threads, users.length, () -> {
@@ -47,7 +59,7 @@ public final class RankingMetrics {
                 TopN top = new TopN(k);
                 int q;
                 while ((q = next.getAndIncrement()) < users.length) {
-                    store(evaluateUser(scorer, train, test, users[q], k, scores, top), per, 6 * q);
+                    store(evaluateUser(scorer, train, test, users[q], k, scores, top, detail, q), per, 6 * q);
                 }
             });
         }
@@ -71,6 +83,18 @@ public final class RankingMetrics {
         }
         return new Metrics(sum[0] / counted, sum[1] / counted, sum[2] / counted, sum[3] / counted,
                 eprDen > 0 ? eprNum / eprDen : Double.NaN, k, counted);
+    }
+
+    /**
+     * One listener's top K and held-out ranks, as an evaluation records them: the candidates are the
+     * artists {@code u} did not play in {@code train}. The detail is empty of results (no top list, ranks 0)
+     * when u has no held-out artist or fewer than two candidates.
+     */
+    public static EvaluationDetail listener(Scorer scorer, InteractionMatrix train, InteractionMatrix test, int u, int k) {
+        EvaluationDetail d = new EvaluationDetail();
+        d.start(new int[] {u}, test, k);
+        evaluateUser(scorer, train, test, u, k, new float[train.numItems()], new TopN(k), d, 0);
+        return d;
     }
 
     /** Copies one user's numbers into {@code out[o..o+6)}, or NaN first for null. */
@@ -133,6 +157,12 @@ public final class RankingMetrics {
     /** {precision, AP, NDCG, AUC, sum r*rank, sum r} for one user, or null when the user has no candidates. */
     static double[] evaluateUser(Scorer scorer, InteractionMatrix train, InteractionMatrix test, int u, int k,
                                  float[] scores, TopN top) {
+        return evaluateUser(scorer, train, test, u, k, scores, top, null, 0);
+    }
+
+    /** The same, recording the top K and the held-out ranks as listener {@code q} of {@code detail} (when not null). */
+    static double[] evaluateUser(Scorer scorer, InteractionMatrix train, InteractionMatrix test, int u, int k,
+                                 float[] scores, TopN top, EvaluationDetail detail, int q0) {
         scorer.scores(u, scores);
         int[] tp = train.userPtr();
         int[] tc = train.userItems();
@@ -159,6 +189,9 @@ public final class RankingMetrics {
             }
         }
         int[] ranked = top.sortedIndexes();
+        if (detail != null) {
+            detail.recordTop(q0, ranked, ranked.length);
+        }
         double hits = 0;
         double ap = 0;
         double dcg = 0;
@@ -220,6 +253,9 @@ public final class RankingMetrics {
             }
             // percentile rank among the other candidates, weighted by the held-out plays
             double above = candidates - b - e;
+            if (detail != null) {
+                detail.recordRank(from + q, (long) above + 1);
+            }
             double rank = (above + 0.5 * (e - 1)) / (candidates - 1);
             rankNum += testPlays[q] * rank;
             playSum += testPlays[q];

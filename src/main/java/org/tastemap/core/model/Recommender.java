@@ -74,6 +74,14 @@ public final class Recommender {
 
     /** The n artists most cosine-similar to artist {@code item}, best first, itself excluded. */
     public List<ScoredItem> similarArtists(int item, int n) {
+        return similarArtists(item, n, null);
+    }
+
+    /**
+     * The n artists most cosine-similar to artist {@code item} among those {@code allowed} accepts
+     * (null accepts all), best first, itself excluded. The cosines are those of the unfiltered list.
+     */
+    public List<ScoredItem> similarArtists(int item, int n, IntPredicate allowed) {
         int rows = model.numItems();
         checkIndex(item, rows);
         TopN top = new TopN(Math.min(n, Math.max(0, rows - 1)));
@@ -97,7 +105,7 @@ public final class Recommender {
                     continue;
                 }
                 float cos = dots[j] / (no * itemNorms[r]);
-                if (cos >= th) {
+                if (cos >= th && (allowed == null || allowed.test(r))) {
                     top.offer(r, cos);
                     th = top.threshold();
                 }
