@@ -139,6 +139,10 @@ final class TuneCommand implements Callable<Integer> {
         @Option(names = "--no-refine", description = "Only the grid: no golden-section refinement around its best cell.")
         boolean noRefine;
 
+        @Option(names = "--cold", hidden = true, description = "Cold, full-length candidates: no warm starts, no early stopping"
+                + " (to measure what they save).")
+        boolean cold;
+
         TuneOptions options(AlsParams base, List<Integer> factors, List<ConfidenceKind> kinds) {
             if (budget != null && !(budget > 0 && budget < 1e9)) {
                 throw new IllegalArgumentException("--budget must be a number of seconds above 0 (got " + budget + ")");
@@ -159,7 +163,8 @@ final class TuneCommand implements Callable<Integer> {
             if (noRefine) {
                 s = s.withRefine(false);
             }
-            return TuneOptions.defaults(base).withSpace(s).withMetric(TuneMetric.parse(metric)).withBudget(budget == null ? 0 : budget);
+            TuneOptions o = TuneOptions.defaults(base).withSpace(s).withMetric(TuneMetric.parse(metric)).withBudget(budget == null ? 0 : budget);
+            return cold ? o.withWarmStarts(false).withPatience(base.iterations()) : o;
         }
     }
 }

@@ -14,7 +14,8 @@ import org.tastemap.core.model.AlsParams;
  * @param space         where to search
  * @param metric        what to maximise
  * @param budgetSeconds the time the whole tune may take, final training included; 0 for no limit
- * @param patience      a candidate stops after this many iterations without a better validation value
+ * @param patience      a candidate stops once its validation value has settled for this many iterations in a row
+ *                      ({@link StopRule}); at least {@code base.iterations()} turns early stopping off
  * @param evalUsers     validation listeners evaluated (a seeded sample)
  * @param refineSteps   golden-section steps on log-lambda (and about half as many on log-alpha) after the grid
  * @param warmStarts    whether candidates start from a neighbour's factors
@@ -42,12 +43,14 @@ public record TuneOptions(AlsParams base, TuneSpace space, TuneMetric metric, do
 
     /**
      * The defaults around {@code base}: {@link TuneSpace#defaults} at its factors, MAP@10, no budget,
-     * patience 2, 2,000 listeners, 4 refinement steps, random starts. Warm starts are off by default:
-     * measured on the bundled sample and on planted data, a warm candidate peaks at its first iteration
-     * (its neighbour's model) and then drifts towards its own, so a few iterations misjudge it.
+     * patience 1 (see {@link StopRule}), 2,000 validation listeners, 4 refinement steps, random starts.
+     * Warm starts are off by default: measured (README, "Tuning"), a candidate started from a neighbour's
+     * good model stays in that model's basin, where a run from a random start, as the final training
+     * is, ends lower (on light plays, alpha 1: lambda 10 warm from lambda 100 scored 0.230, from a
+     * random start 0.171), so they would choose settings that do not hold up.
      */
     public static TuneOptions defaults(AlsParams base) {
-        return new TuneOptions(base, TuneSpace.defaults(base.factors()), TuneMetric.MAP, 0, 2, 2000, 4, false, System::nanoTime, true);
+        return new TuneOptions(base, TuneSpace.defaults(base.factors()), TuneMetric.MAP, 0, 1, 2000, 4, false, System::nanoTime, true);
     }
 
     public TuneOptions withSpace(TuneSpace v) {
@@ -62,7 +65,7 @@ public record TuneOptions(AlsParams base, TuneSpace space, TuneMetric metric, do
         return new TuneOptions(base, space, metric, seconds, patience, evalUsers, refineSteps, warmStarts, clock, trainFinal);
     }
 
-    /** Patience {@code Integer.MAX_VALUE/2} and no warm starts give cold, full-length runs. */
+    /** A patience of at least {@code base.iterations()} and no warm starts give cold, full-length runs. */
     public TuneOptions withPatience(int v) {
         return new TuneOptions(base, space, metric, budgetSeconds, v, evalUsers, refineSteps, warmStarts, clock, trainFinal);
     }
