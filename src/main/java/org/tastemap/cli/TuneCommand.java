@@ -122,6 +122,15 @@ final class TuneCommand implements Callable<Integer> {
         return out;
     }
 
+    static TuneOptions.Strategy strategy(String name) {
+        for (TuneOptions.Strategy v : TuneOptions.Strategy.values()) {
+            if (v.name().equalsIgnoreCase(name.trim())) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("--strategy must be grid or halving, not '" + name + "'");
+    }
+
     /** The options {@code tune} and {@code train --auto} share. */
     static final class TuneArgs {
         @Option(names = "--budget", paramLabel = "SECONDS", description = "Time for the whole tune, final training included (default: none).")
@@ -138,6 +147,10 @@ final class TuneCommand implements Callable<Integer> {
 
         @Option(names = "--no-refine", description = "Only the grid: no golden-section refinement around its best cell.")
         boolean noRefine;
+
+        @Option(names = "--strategy", paramLabel = "grid|halving", defaultValue = "grid", description = "The search: grid (early"
+                + " stopping, then golden-section refinement; the default) or halving (successive halving over the grid).")
+        String strategy;
 
         @Option(names = "--cold", hidden = true, description = "Cold, full-length candidates: no warm starts, no early stopping"
                 + " (to measure what they save).")
@@ -163,7 +176,8 @@ final class TuneCommand implements Callable<Integer> {
             if (noRefine) {
                 s = s.withRefine(false);
             }
-            TuneOptions o = TuneOptions.defaults(base).withSpace(s).withMetric(TuneMetric.parse(metric)).withBudget(budget == null ? 0 : budget);
+            TuneOptions o = TuneOptions.defaults(base).withSpace(s).withMetric(TuneMetric.parse(metric)).withBudget(budget == null ? 0 : budget)
+                    .withStrategy(strategy(strategy));
             return cold ? o.withWarmStarts(false).withPatience(base.iterations()) : o;
         }
     }

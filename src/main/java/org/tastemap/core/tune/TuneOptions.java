@@ -21,9 +21,27 @@ import org.tastemap.core.model.AlsParams;
  * @param warmStarts    whether candidates start from a neighbour's factors
  * @param clock         nanoseconds, for the budget and the seconds reported ({@link System#nanoTime} unless a test controls it)
  * @param trainFinal    train the final model on all training rows at the end (off when the caller trains it itself)
+ * @param strategy      how the search moves through the space ({@link Strategy})
  */
 public record TuneOptions(AlsParams base, TuneSpace space, TuneMetric metric, double budgetSeconds, int patience,
-                          int evalUsers, int refineSteps, boolean warmStarts, LongSupplier clock, boolean trainFinal) {
+                          int evalUsers, int refineSteps, boolean warmStarts, LongSupplier clock, boolean trainFinal,
+                          Strategy strategy) {
+    /** How a tune searches (compared in the README, "Tuning"). */
+    public enum Strategy {
+        /** The coarse grid with early stopping, then golden-section refinement around its best cell: the default. */
+        GRID,
+        /**
+         * Successive halving over the grid: every cell runs 2 iterations, the best third continues to 6, the
+         * best third of those to the full length (each from its own factors), without early stopping or refinement.
+         */
+        HALVING
+    }
+    /** The options before strategies existed: {@link Strategy#GRID}. */
+    public TuneOptions(AlsParams base, TuneSpace space, TuneMetric metric, double budgetSeconds, int patience,
+                       int evalUsers, int refineSteps, boolean warmStarts, LongSupplier clock, boolean trainFinal) {
+        this(base, space, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock, trainFinal, Strategy.GRID);
+    }
+
     /** The share of each listener's training artists held out for validation. */
     public static final double VALIDATION_FRACTION = 0.2;
 
@@ -32,6 +50,7 @@ public record TuneOptions(AlsParams base, TuneSpace space, TuneMetric metric, do
         Objects.requireNonNull(space, "space");
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(strategy, "strategy");
         base.validate();
         if (!(budgetSeconds >= 0) || Double.isInfinite(budgetSeconds)) {
             throw new IllegalArgumentException("The budget must be a finite number of seconds, at least 0 (got " + budgetSeconds + ").");
@@ -54,39 +73,43 @@ public record TuneOptions(AlsParams base, TuneSpace space, TuneMetric metric, do
     }
 
     public TuneOptions withSpace(TuneSpace v) {
-        return new TuneOptions(base, v, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock, trainFinal);
+        return new TuneOptions(base, v, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock, trainFinal, strategy);
     }
 
     public TuneOptions withMetric(TuneMetric v) {
-        return new TuneOptions(base, space, v, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock, trainFinal);
+        return new TuneOptions(base, space, v, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock, trainFinal, strategy);
     }
 
     public TuneOptions withBudget(double seconds) {
-        return new TuneOptions(base, space, metric, seconds, patience, evalUsers, refineSteps, warmStarts, clock, trainFinal);
+        return new TuneOptions(base, space, metric, seconds, patience, evalUsers, refineSteps, warmStarts, clock, trainFinal, strategy);
     }
 
     /** A patience of at least {@code base.iterations()} and no warm starts give cold, full-length runs. */
     public TuneOptions withPatience(int v) {
-        return new TuneOptions(base, space, metric, budgetSeconds, v, evalUsers, refineSteps, warmStarts, clock, trainFinal);
+        return new TuneOptions(base, space, metric, budgetSeconds, v, evalUsers, refineSteps, warmStarts, clock, trainFinal, strategy);
     }
 
     public TuneOptions withEvalUsers(int v) {
-        return new TuneOptions(base, space, metric, budgetSeconds, patience, v, refineSteps, warmStarts, clock, trainFinal);
+        return new TuneOptions(base, space, metric, budgetSeconds, patience, v, refineSteps, warmStarts, clock, trainFinal, strategy);
     }
 
     public TuneOptions withRefineSteps(int v) {
-        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, v, warmStarts, clock, trainFinal);
+        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, v, warmStarts, clock, trainFinal, strategy);
     }
 
     public TuneOptions withWarmStarts(boolean v) {
-        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, refineSteps, v, clock, trainFinal);
+        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, refineSteps, v, clock, trainFinal, strategy);
     }
 
     public TuneOptions withClock(LongSupplier v) {
-        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, v, trainFinal);
+        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, v, trainFinal, strategy);
+    }
+
+    public TuneOptions withStrategy(Strategy v) {
+        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock, trainFinal, v);
     }
 
     public TuneOptions withTrainFinal(boolean v) {
-        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock, v);
+        return new TuneOptions(base, space, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock, v, strategy);
     }
 }

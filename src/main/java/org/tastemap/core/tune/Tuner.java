@@ -14,6 +14,7 @@ import org.tastemap.core.eval.Holdout;
 import org.tastemap.core.eval.Metrics;
 import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.eval.TrainTestSplit;
+import org.tastemap.core.model.ConfidenceKind;
 import org.tastemap.core.model.FactorModel;
 import org.tastemap.core.tune.CandidateResult.Outcome;
 
@@ -64,7 +65,7 @@ public final class Tuner {
     private final List<CandidateResult> results = new ArrayList<>();
     /** The best scored candidate per confidence and factor count, for refinement's warm starts. */
     private final Map<List<Object>, Slot> bestByKind = new HashMap<>();
-    private Slot previous;
+    Slot previous;
     private Slot defaultsSlot;
     private CandidateResult best;
     private double iterationClockSeconds = Double.NaN;
@@ -72,7 +73,7 @@ public final class Tuner {
     private boolean cancelled;
 
     /** A finished candidate's kept factors. */
-    private record Slot(CandidateResult result, FactorModel model) {
+    record Slot(CandidateResult result, FactorModel model) {
     }
 
     private Tuner(InteractionMatrix train, TuneOptions o, TuneListener listener, BooleanSupplier cancel) {
@@ -104,26 +105,24 @@ public final class Tuner {
         Metrics baseline = protocol.evaluate(Scorer.popularity(validation.train()), validation, o.evalUsers(), threads);
         listener.baseline(baseline);
         TuneSpace s = o.space();
-        CandidateResult defaults = evaluate(Candidate.Phase.DEFAULTS, o.base(), null);
+        CandidateResult defaults = evaluate(Candidate.Phase.DEFAULTS, o.base(), null, true);
         if (defaults != null && defaults.scored()) {
             defaultsSlot = previous;
         }
-        for (int ci = 0; ci < s.confidences().size() && searching(); ci++) {
-            for (int fi = 0; fi < s.factors().size() && searching(); fi++) {
-                for (int ai = 0; ai < s.alphas().size() && searching(); ai++) {
-                    // lambda descending along the row, so that each cell may start from the one before (warmFor)
-                    for (int lj = s.lambdas().size() - 1; lj >= 0 && searching(); lj--) {
-                        AlsParams p = o.base().withConfidence(s.confidences().get(ci)).withFactors(s.factors().get(fi))
-                                .withAlpha(s.alphas().get(ai)).withLambda(s.lambdas().get(lj));
-                        evaluate(Candidate.Phase.GRID, p, warmFor(p));
+        if (o.strategy() == TuneOptions.Strategy.HALVING) {
+            List<AlsParams> cells = new ArrayList<>();
+            for (ConfidenceKind kind : s.confidences()) {
+                for (int k : s.factors()) {
+                    for (double a : s.alphas()) {
+                        for (int lj = s.lambdas().size() - 1; lj >= 0; lj--) {
+                            cells.add(o.base().withConfidence(kind).withFactors(k).withAlpha(a).withLambda(s.lambdas().get(lj)));
+                        }
                     }
                 }
             }
-        }
-        if (s.refine() && best != null && searching()) {
-            AlsParams p = best.candidate().params();
-            double l = refine(p, true, o.refineSteps());
-            refine(p.withLambda(l), false, (o.refineSteps() + 1) / 2);
+            Halving.run(this, cells, o.base().iterations(), defaults);
+        } else {
+            grid();
         }
         TrainingResult fin = null;
         searching();   // notices a cancel that came after the last candidate
@@ -133,6 +132,32 @@ public final class Tuner {
         TuneResult.Status status = cancelled ? TuneResult.Status.CANCELLED : outOfTime ? TuneResult.Status.OUT_OF_TIME
                 : TuneResult.Status.COMPLETED;
         return new TuneResult(status, results, defaults, best, baseline, fin, elapsed());
+    }
+
+    private void grid() {
+        TuneSpace s = o.space();
+        for (int ci = 0; ci < s.confidences().size() && searching(); ci++) {
+            for (int fi = 0; fi < s.factors().size() && searching(); fi++) {
+                for (int ai = 0; ai < s.alphas().size() && searching(); ai++) {
+                    // lambda descending along the row, so that each cell may start from the one before (warmFor)
+                    for (int lj = s.lambdas().size() - 1; lj >= 0 && searching(); lj--) {
+                        AlsParams p = o.base().withConfidence(s.confidences().get(ci)).withFactors(s.factors().get(fi))
+                                .withAlpha(s.alphas().get(ai)).withLambda(s.lambdas().get(lj));
+                        evaluate(Candidate.Phase.GRID, p, warmFor(p), true);
+                    }
+                }
+            }
+        }
+        if (s.refine() && best != null && searching()) {
+            AlsParams p = best.candidate().params();
+            double l = refine(p, true, o.refineSteps());
+            refine(p.withLambda(l), false, (o.refineSteps() + 1) / 2);
+        }
+    }
+
+    /** Makes {@code r} the chosen candidate (successive halving chooses among its last rung only). */
+    void choose(CandidateResult r) {
+        best = r;
     }
 
     /**
@@ -156,7 +181,7 @@ public final class Tuner {
             double t = right ? x + GOLDEN * (b - x) : x - GOLDEN * (x - a);
             double v = round3(Math.pow(10, t));
             AlsParams q = lambda ? p.withLambda(v) : p.withAlpha(v);
-            CandidateResult r = evaluate(Candidate.Phase.REFINE, q, warmFor(q));
+            CandidateResult r = evaluate(Candidate.Phase.REFINE, q, warmFor(q), true);
             if (r == null) {
                 break;
             }
@@ -180,7 +205,7 @@ public final class Tuner {
         return round3(Math.pow(10, x));
     }
 
-    private boolean searching() {
+    boolean searching() {
         if (!cancelled && cancel.getAsBoolean()) {
             cancelled = true;
         }
@@ -189,9 +214,10 @@ public final class Tuner {
 
     /**
      * Trains and scores one candidate from {@code warm}'s factors (null: a random start), reports it, and
-     * keeps its factors for warm starts; null when the budget has no room for it.
+     * keeps its factors for warm starts; null when the budget has no room for it. Without
+     * {@code earlyStop} it runs {@code params.iterations()} unless the budget or a cancel ends it.
      */
-    private CandidateResult evaluate(Candidate.Phase phase, AlsParams params, Slot warm) {
+    CandidateResult evaluate(Candidate.Phase phase, AlsParams params, Slot warm, boolean earlyStop) {
         TuneSpace s = o.space();
         Candidate c = new Candidate(results.size(), phase, params, s.confidences().indexOf(params.confidence()),
                 s.factors().indexOf(params.factors()), nearest(s.alphas(), params.alpha()), nearest(s.lambdas(), params.lambda()));
@@ -211,7 +237,7 @@ public final class Tuner {
             }
         }
         listener.started(c);
-        StopRule rule = new StopRule(MIN_ITERATIONS, o.patience(), params.iterations());
+        StopRule rule = new StopRule(MIN_ITERATIONS, earlyStop ? o.patience() : params.iterations(), params.iterations());
         double bestSoFar = best == null ? Double.NEGATIVE_INFINITY : best.value();
         long start = o.clock().getAsLong();
         double[] values = new double[params.iterations()];
@@ -334,7 +360,7 @@ public final class Tuner {
     }
 
     private TrainingResult finalTraining() {
-        AlsParams p = best.candidate().params();
+        AlsParams p = best.candidate().params().withIterations(o.base().iterations());
         int iterations = p.iterations();
         if (o.budgetSeconds() > 0 && !Double.isNaN(iterationClockSeconds)) {
             // fewer iterations when the reserve fell short, but at least one
