@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.tastemap.core.als.DefaultLambda;
 import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.model.ConfidenceKind;
 import org.tastemap.core.data.Dataset;
@@ -80,9 +81,12 @@ final class TuneCommand implements Callable<Integer> {
         Dataset data = imported.dataset();
         w.printf("imported %,d users, %,d artists, %,d rows (%,d rows skipped)%n", data.users().size(), data.artists().size(),
                 data.matrix().nnz(), imported.report().skippedRows());
-        TuneResult t = tune(w, data, options, true);
+        // the defaults candidate is what train would do: the data's default lambda (DefaultLambda), on every row
+        AlsParams defaults = DefaultLambda.apply(data.matrix(), options.base());
+        w.printf(java.util.Locale.ROOT, "default lambda for this data: %.4g%n", defaults.lambda());
+        TuneResult t = tune(w, data, options.withBase(defaults), true);
         if (json != null) {
-            TuneReport.writeJson(json, t, options);
+            TuneReport.writeJson(json, t, options.withBase(defaults));
         }
         if (!t.hasFinalModel()) {
             spec.commandLine().getErr().println("tastemap: " + (t.finalTraining() != null ? t.finalTraining().message()

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.tastemap.core.model.AlsParams;
+import org.tastemap.core.model.ConfidenceKind;
 
 /**
  * Successive halving ({@link TuneOptions.Strategy#HALVING}), the alternative to the grid with early
@@ -12,7 +13,7 @@ import org.tastemap.core.model.AlsParams;
  * own factors to {@link #RUNGS}[1] iterations, the best third of those to the full length. A cell
  * continued from its own factors follows the same path as one longer run (training is deterministic),
  * so no neighbour's model biases it. Each rung of a cell is reported as a candidate of its own (its
- * iterations are the rung's); the chosen candidate is the best of the last rung, or the defaults.
+ * iterations run are the rung's; its settings the full ones); the chosen candidate is the best of the last rung, or the defaults.
  */
 final class Halving {
     /** Iterations a cell has run at the end of each rung (the last one is capped by the full length). */
@@ -21,6 +22,21 @@ final class Halving {
     static final int KEEP_ONE_IN = 3;
 
     private Halving() {
+    }
+
+    /** Every cell of the grid of {@code s} around {@code base}, lambda descending within each alpha, as the grid search orders them. */
+    static List<AlsParams> cells(TuneSpace s, AlsParams base) {
+        List<AlsParams> cells = new ArrayList<>();
+        for (ConfidenceKind kind : s.confidences()) {
+            for (int k : s.factors()) {
+                for (double a : s.alphas()) {
+                    for (int lj = s.lambdas().size() - 1; lj >= 0; lj--) {
+                        cells.add(base.withConfidence(kind).withFactors(k).withAlpha(a).withLambda(s.lambdas().get(lj)));
+                    }
+                }
+            }
+        }
+        return cells;
     }
 
     static void run(Tuner tuner, List<AlsParams> cells, int full, CandidateResult defaults) {
@@ -37,7 +53,7 @@ final class Halving {
                     return;
                 }
                 // continue the cell from its own factors for the rung's iterations, without early stopping
-                CandidateResult r = tuner.evaluate(Candidate.Phase.GRID, arms.get(i).withIterations(until - done), slots.get(i), false);
+                CandidateResult r = tuner.evaluate(Candidate.Phase.GRID, arms.get(i), slots.get(i), false, until - done);
                 if (r == null) {
                     return;
                 }

@@ -72,6 +72,11 @@ public record TuneOptions(AlsParams base, TuneSpace space, TuneMetric metric, do
         return new TuneOptions(base, TuneSpace.defaults(base.factors()), TuneMetric.MAP, 0, 1, 2000, 4, false, System::nanoTime, true);
     }
 
+    /** The same options around other base settings (e.g. with the data's default lambda, so that the defaults candidate is the defaults). */
+    public TuneOptions withBase(AlsParams v) {
+        return new TuneOptions(v, space, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock, trainFinal, strategy);
+    }
+
     public TuneOptions withSpace(TuneSpace v) {
         return new TuneOptions(base, v, metric, budgetSeconds, patience, evalUsers, refineSteps, warmStarts, clock, trainFinal, strategy);
     }

@@ -14,7 +14,6 @@ import org.tastemap.core.eval.Holdout;
 import org.tastemap.core.eval.Metrics;
 import org.tastemap.core.eval.Scorer;
 import org.tastemap.core.eval.TrainTestSplit;
-import org.tastemap.core.model.ConfidenceKind;
 import org.tastemap.core.model.FactorModel;
 import org.tastemap.core.tune.CandidateResult.Outcome;
 
@@ -32,9 +31,7 @@ import org.tastemap.core.tune.CandidateResult.Outcome;
  *   <li>refinement around the best cell: golden-section search on log10(lambda) inside the bracket of
  *       the grid lambdas either side of the best, then on log10(alpha) likewise.</li>
  * </ol>
- * With {@link TuneOptions#warmStarts()} a candidate starts from the factors of the one before it or of
- * the best so far, when that one is at least as regularised and healthy ({@link #warmFor}), else at
- * random.
+ * With {@link TuneOptions#warmStarts()} a candidate may start from a neighbour's factors ({@link #warmFor}).
  * Each candidate runs at most {@code base.iterations()} iterations and is evaluated after every one
  * on a seeded sample of validation listeners; {@link StopRule} ends it early once its value has
  * settled, or once it is below the best so far and can no longer reach it. Its value and kept
@@ -110,17 +107,7 @@ public final class Tuner {
             defaultsSlot = previous;
         }
         if (o.strategy() == TuneOptions.Strategy.HALVING) {
-            List<AlsParams> cells = new ArrayList<>();
-            for (ConfidenceKind kind : s.confidences()) {
-                for (int k : s.factors()) {
-                    for (double a : s.alphas()) {
-                        for (int lj = s.lambdas().size() - 1; lj >= 0; lj--) {
-                            cells.add(o.base().withConfidence(kind).withFactors(k).withAlpha(a).withLambda(s.lambdas().get(lj)));
-                        }
-                    }
-                }
-            }
-            Halving.run(this, cells, o.base().iterations(), defaults);
+            Halving.run(this, Halving.cells(s, o.base()), o.base().iterations(), defaults);
         } else {
             grid();
         }
@@ -214,10 +201,14 @@ public final class Tuner {
 
     /**
      * Trains and scores one candidate from {@code warm}'s factors (null: a random start), reports it, and
-     * keeps its factors for warm starts; null when the budget has no room for it. Without
-     * {@code earlyStop} it runs {@code params.iterations()} unless the budget or a cancel ends it.
+     * keeps its factors for warm starts; null when the budget has no room for it. It runs at most
+     * {@code iterations}; without {@code earlyStop} all of them unless the budget or a cancel ends it.
      */
     CandidateResult evaluate(Candidate.Phase phase, AlsParams params, Slot warm, boolean earlyStop) {
+        return evaluate(phase, params, warm, earlyStop, params.iterations());
+    }
+
+    CandidateResult evaluate(Candidate.Phase phase, AlsParams params, Slot warm, boolean earlyStop, int iterations) {
         TuneSpace s = o.space();
         Candidate c = new Candidate(results.size(), phase, params, s.confidences().indexOf(params.confidence()),
                 s.factors().indexOf(params.factors()), nearest(s.alphas(), params.alpha()), nearest(s.lambdas(), params.lambda()));
@@ -237,10 +228,10 @@ public final class Tuner {
             }
         }
         listener.started(c);
-        StopRule rule = new StopRule(MIN_ITERATIONS, earlyStop ? o.patience() : params.iterations(), params.iterations());
+        StopRule rule = new StopRule(MIN_ITERATIONS, earlyStop ? o.patience() : iterations, iterations);
         double bestSoFar = best == null ? Double.NEGATIVE_INFINITY : best.value();
         long start = o.clock().getAsLong();
-        double[] values = new double[params.iterations()];
+        double[] values = new double[iterations];
         double[] peak = {Double.NEGATIVE_INFINITY};
         FactorModel[] lastModel = {null};
         Metrics[] lastMetrics = {null};
@@ -275,7 +266,7 @@ public final class Tuner {
                         stop[1] = true;
                     }
                 });
-        TrainingResult tr = AlsTrainer.train(validation.train(), params, warm == null ? null : warm.model(), options);
+        TrainingResult tr = AlsTrainer.train(validation.train(), params.withIterations(iterations), warm == null ? null : warm.model(), options);
         Outcome outcome;
         if (tr.status() == TrainingResult.Status.DIVERGED) {
             outcome = Outcome.DIVERGED;
@@ -360,7 +351,7 @@ public final class Tuner {
     }
 
     private TrainingResult finalTraining() {
-        AlsParams p = best.candidate().params().withIterations(o.base().iterations());
+        AlsParams p = best.candidate().params();
         int iterations = p.iterations();
         if (o.budgetSeconds() > 0 && !Double.isNaN(iterationClockSeconds)) {
             // fewer iterations when the reserve fell short, but at least one

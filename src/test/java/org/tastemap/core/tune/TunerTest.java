@@ -93,6 +93,24 @@ class TunerTest {
     }
 
     @Test
+    void successiveHalvingContinuesTheBestThirdAndChoosesFromItsLastRung() {
+        InteractionMatrix m = PlantedData.generate(300, 150, 4, 20, 1, 71);
+        TuneResult t = Tuner.tune(m, options().withStrategy(TuneOptions.Strategy.HALVING), TuneListener.NONE, () -> false);
+        // 8 lambdas: the defaults, 8 cells for 2 iterations, the best ceil(8/3) = 3 for 4 more (to 6), the best 1 for 6 more (to 12)
+        List<CandidateResult> c = t.candidates();
+        assertEquals(1 + 8 + 3 + 1, c.size());
+        assertEquals(List.of(2, 4, 6), List.of(c.get(1).iterations(), c.get(9).iterations(), c.get(12).iterations()));
+        double bestOfRung0 = c.subList(1, 9).stream().mapToDouble(CandidateResult::value).max().orElseThrow();
+        assertEquals(bestOfRung0, c.subList(1, 9).stream().filter(r -> r.candidate().params().equals(c.get(9).candidate().params()))
+                .findFirst().orElseThrow().value());
+        // a cell continued from its own factors is the same run as one 12 iterations long from its random start
+        CandidateResult lastRung = c.get(12);
+        assertEquals(cold(m, lastRung.candidate().params()), lastRung.value(), 1e-12);
+        assertTrue(t.chosen() == lastRung || t.chosen() == t.defaults());
+        assertEquals(Math.max(lastRung.value(), t.defaults().value()), t.chosen().value());
+    }
+
+    @Test
     void theValidationSplitNeverOverlapsTheTestSplit() {
         InteractionMatrix all = PlantedData.generate(300, 150, 4, 20, 1, 31);
         TrainTestSplit test = new Holdout(0.2, 42).split(all);
