@@ -42,8 +42,7 @@ import org.tastemap.core.tune.CandidateResult.Outcome;
  * time of those before it still fits beside a reserve for the final training (the time per
  * iteration so far, scaled by the rows, times the iterations); a running candidate stops when its
  * next iteration would not fit; the final training runs fewer iterations if the reserve fell short.
- * The result depends only on the data, the options and the thread count (AlsTrainer and the metrics
- * are deterministic), except where the budget cut it short.
+ * The result depends only on the data, the options and the thread count, except where the budget cut it short.
  */
 public final class Tuner {
     /** Golden-section ratio 1 - 1/phi: a new point splits the larger segment at this share. */
@@ -232,6 +231,7 @@ public final class Tuner {
         double bestSoFar = best == null ? Double.NEGATIVE_INFINITY : best.value();
         long start = o.clock().getAsLong();
         double[] values = new double[iterations];
+        double[] norm = {Double.NaN};   // the last iteration's squared norm of the artist factors
         double[] peak = {Double.NEGATIVE_INFINITY};
         FactorModel[] lastModel = {null};
         Metrics[] lastMetrics = {null};
@@ -255,7 +255,11 @@ public final class Tuner {
                     // the value is the latest iteration's, as the final training's converged model will be judged
                     lastModel[0] = r.model();
                     lastMetrics[0] = r.metrics();
-                    if (rule.after(values, r.iteration(), bestSoFar) != StopRule.Verdict.CONTINUE) {
+                    double n = StopRule.squaredNorm(r.model().itemFactors());
+                    // the factors still develop while their squared norm grows by more than 10% an iteration
+                    boolean developing = n > (1 + StopRule.GROWING) * norm[0];
+                    norm[0] = n;
+                    if (rule.after(values, r.iteration(), bestSoFar, developing) != StopRule.Verdict.CONTINUE) {
                         stop[0] = true;
                     }
                     long now = o.clock().getAsLong();

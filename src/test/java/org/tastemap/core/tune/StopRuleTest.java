@@ -44,6 +44,18 @@ class StopRuleTest {
     }
 
     @Test
+    void developingFactorsAreNeverHopeless() {
+        // the dip of a cold start near the collapse: falling below the best, but its factors grow fast
+        double[] v = {0.03, 0.025, 0.02, 0.04, 0.09};
+        StopRule r = RULE;
+        for (int t = 2; t <= 5; t++) {
+            assertEquals(Verdict.CONTINUE, r.after(v, t, 0.13, true), "iteration " + t);
+        }
+        // the same values with factors that no longer grow: hopeless at the minimum, 3
+        assertEquals("3 HOPELESS", firstStop(RULE, v, 0.13));
+    }
+
+    @Test
     void aSlowingRiseThatCannotReachTheBestStops() {
         // best 0.10, 15 iterations. t=3: gain 0.005 <= 0.01, 0.065 + 0.005 * 12 = 0.125 >= 0.10: go on;
         // t=4: gain 0.002 <= 0.005, 0.067 + 0.002 * 11 = 0.089 < 0.10: hopeless
