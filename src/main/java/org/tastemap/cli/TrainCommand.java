@@ -104,7 +104,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         Map<String, String> tuned = Map.of();
         if (auto) {
-            org.tastemap.core.tune.TuneResult t = TuneCommand.tune(w, trainData, tuneOptions, false);
+            // the defaults candidate is the settings train would use without --auto (the data's lambda unless --lambda)
+            org.tastemap.core.tune.TuneResult t = TuneCommand.tune(w, trainData, tuneOptions.withBase(params), false);
             if (t.chosen() == null || t.status() == org.tastemap.core.tune.TuneResult.Status.CANCELLED) {
                 spec.commandLine().getErr().println("tastemap: the tune was stopped before it could choose. Nothing was saved; " + out
                         + (java.nio.file.Files.exists(out) ? " is unchanged." : " was not written."));

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.tastemap.core.als.DefaultLambda;
 import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.model.ConfidenceKind;
 import org.tastemap.core.data.Dataset;
@@ -80,9 +81,12 @@ final class TuneCommand implements Callable<Integer> {
         Dataset data = imported.dataset();
         w.printf("imported %,d users, %,d artists, %,d rows (%,d rows skipped)%n", data.users().size(), data.artists().size(),
                 data.matrix().nnz(), imported.report().skippedRows());
-        TuneResult t = tune(w, data, options, true);
+        // the defaults candidate is what train would do: the data's default lambda (DefaultLambda), on every row
+        AlsParams defaults = DefaultLambda.apply(data.matrix(), options.base());
+        w.printf(java.util.Locale.ROOT, "default lambda for this data: %.4g%n", defaults.lambda());
+        TuneResult t = tune(w, data, options.withBase(defaults), true);
         if (json != null) {
-            TuneReport.writeJson(json, t, options);
+            TuneReport.writeJson(json, t, options.withBase(defaults));
         }
         if (!t.hasFinalModel()) {
             spec.commandLine().getErr().println("tastemap: " + (t.finalTraining() != null ? t.finalTraining().message()
@@ -122,6 +126,15 @@ final class TuneCommand implements Callable<Integer> {
         return out;
     }
 
+    static TuneOptions.Strategy strategy(String name) {
+        for (TuneOptions.Strategy v : TuneOptions.Strategy.values()) {
+            if (v.name().equalsIgnoreCase(name.trim())) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("--strategy must be grid or halving, not '" + name + "'");
+    }
+
     /** The options {@code tune} and {@code train --auto} share. */
     static final class TuneArgs {
         @Option(names = "--budget", paramLabel = "SECONDS", description = "Time for the whole tune, final training included (default: none).")
@@ -138,6 +151,14 @@ final class TuneCommand implements Callable<Integer> {
 
         @Option(names = "--no-refine", description = "Only the grid: no golden-section refinement around its best cell.")
         boolean noRefine;
+
+        @Option(names = "--strategy", paramLabel = "grid|halving", defaultValue = "grid", description = "The search: grid (early"
+                + " stopping, then golden-section refinement; the default) or halving (successive halving over the grid).")
+        String strategy;
+
+        @Option(names = "--cold", hidden = true, description = "Cold, full-length candidates: no warm starts, no early stopping"
+                + " (to measure what they save).")
+        boolean cold;
 
         TuneOptions options(AlsParams base, List<Integer> factors, List<ConfidenceKind> kinds) {
             if (budget != null && !(budget > 0 && budget < 1e9)) {
@@ -159,7 +180,9 @@ final class TuneCommand implements Callable<Integer> {
             if (noRefine) {
                 s = s.withRefine(false);
             }
-            return TuneOptions.defaults(base).withSpace(s).withMetric(TuneMetric.parse(metric)).withBudget(budget == null ? 0 : budget);
+            TuneOptions o = TuneOptions.defaults(base).withSpace(s).withMetric(TuneMetric.parse(metric)).withBudget(budget == null ? 0 : budget)
+                    .withStrategy(strategy(strategy));
+            return cold ? o.withWarmStarts(false).withPatience(base.iterations()) : o;
         }
     }
 }

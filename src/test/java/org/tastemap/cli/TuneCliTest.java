@@ -71,6 +71,31 @@ class TuneCliTest {
     }
 
     @Test
+    void theDefaultsCandidateHasTheDataLambdaAndHalvingIsAStrategy() {
+        Path model = dir.resolve("halving.tsm");
+        CliRun.Run r = CliRun.run("tune", "--input", data.toString(), "--factors", "4", "--strategy", "halving", "--threads", "2",
+                "--out", model.toString());
+        assertEquals(0, r.code(), r.err());
+        String printed = r.out().lines().filter(l -> l.startsWith("default lambda for this data: ")).findFirst().orElseThrow();
+        double lambda = Double.parseDouble(printed.substring(printed.indexOf(": ") + 2));
+        // the rule for 300 listeners is at most sqrt(300) = 17.3 (README, "Choosing the defaults"), not the constant 100
+        assertTrue(lambda > 0 && lambda <= Math.sqrt(300) + 1e-9, printed);
+        String first = r.out().lines().filter(l -> l.startsWith("candidate   0 ")).findFirst().orElseThrow();
+        assertTrue(first.contains("defaults") && first.contains("lambda=" + TuneReport.num(lambda) + " "), first + " / " + printed);
+        // halving: the defaults, 3 alphas x 8 lambdas for 2 iterations, the best 8 to 6, the best 3 to the full length
+        assertEquals(1 + 24 + 8 + 3, r.out().lines().filter(l -> l.startsWith("candidate ")).count(), r.out());
+        assertTrue(Files.exists(model));
+    }
+
+    @Test
+    void anUnknownStrategyIsRefusedBeforeAnyWork() {
+        CliRun.Run r = CliRun.run("tune", "--input", dir.resolve("no-such-file.tsv").toString(), "--strategy", "random",
+                "--out", dir.resolve("s.tsm").toString());
+        assertTrue(r.code() != 0);
+        assertTrue(r.err().contains("--strategy must be grid or halving, not 'random'"), r.err());
+    }
+
+    @Test
     void aBadOutIsRefusedBeforeAnyWork() {
         Path model = dir.resolve("missing-folder").resolve("m.tsm");
         CliRun.Run r = CliRun.run("tune", "--input", dir.resolve("no-such-file.tsv").toString(), "--out", model.toString());

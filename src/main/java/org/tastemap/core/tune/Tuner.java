@@ -25,36 +25,30 @@ import org.tastemap.core.tune.CandidateResult.Outcome;
  * <p>The search:
  * <ol>
  *   <li>the defaults ({@link TuneOptions#base()}), from a random start;</li>
- *   <li>the coarse grid of {@link TuneSpace}, per confidence and factor count, alpha ascending and
- *       lambda in serpentine order (ascending, then descending on the next alpha), so that each cell
- *       neighbours the one before it;</li>
+ *   <li>the coarse grid of {@link TuneSpace}, per confidence, factor count and alpha (ascending), lambda
+ *       descending. A cell with the settings of an earlier candidate (the defaults on the grid) takes
+ *       that candidate's result instead of training again;</li>
  *   <li>refinement around the best cell: golden-section search on log10(lambda) inside the bracket of
  *       the grid lambdas either side of the best, then on log10(alpha) likewise.</li>
  * </ol>
- * Each candidate runs at most {@code base.iterations()} iterations, is evaluated after every one on
- * a seeded sample of validation listeners, and stops once {@code patience} iterations in a row
- * did not beat the one before by 0.1% (early stopping), after at least {@link #MIN_ITERATIONS}.
- * Its value and kept factors are those of its last iteration: a setting that overfits as it
- * converges (the metric peaks, then falls) is scored on the way down, as its final model would be. With
- * {@link TuneOptions#warmStarts()} it starts from the
- * factors of the candidate before it (warm start) when that one scored at least half the best value
- * so far, else from the best model so far with the same factor count, else from a random start: a
- * heavily regularised neighbour, whose factors are near zero, would only slow it down.
+ * With {@link TuneOptions#warmStarts()} a candidate may start from a neighbour's factors ({@link #warmFor}).
+ * Each candidate runs at most {@code base.iterations()} iterations and is evaluated after every one
+ * on a seeded sample of validation listeners; {@link StopRule} ends it early once its value has
+ * settled, or once it is below the best so far and can no longer reach it. Its value and kept
+ * factors are those of its last iteration: a setting that overfits as it converges (the metric
+ * peaks, then falls) is scored on the way down, as its final model would be.
  *
  * <p>The budget covers everything, final training included: a candidate starts only if the mean
  * time of those before it still fits beside a reserve for the final training (the time per
  * iteration so far, scaled by the rows, times the iterations); a running candidate stops when its
  * next iteration would not fit; the final training runs fewer iterations if the reserve fell short.
- * The result depends only on the data, the options and the thread count (AlsTrainer and the metrics
- * are deterministic), except where the budget cut it short.
+ * The result depends only on the data, the options and the thread count, except where the budget cut it short.
  */
 public final class Tuner {
     /** Golden-section ratio 1 - 1/phi: a new point splits the larger segment at this share. */
     private static final double GOLDEN = 0.3819660112501051;
-    /** An iteration improves only if it beats the one before by more than this share. */
-    private static final double MIN_GAIN = 1e-3;
-    /** No candidate stops before this many iterations, so that a warm start cannot pass off its neighbour's model. */
-    static final int MIN_ITERATIONS = 5;
+    /** No candidate stops before this many iterations: the first from a random start says little on its own. */
+    static final int MIN_ITERATIONS = 2;
 
     private final InteractionMatrix train;
     private final TuneOptions o;
@@ -65,15 +59,17 @@ public final class Tuner {
     private final int threads;
     private final long t0;
     private final List<CandidateResult> results = new ArrayList<>();
-    private final Map<Integer, Slot> bestByFactors = new HashMap<>();
-    private Slot previous;
+    /** The best scored candidate per confidence and factor count, for refinement's warm starts. */
+    private final Map<List<Object>, Slot> bestByKind = new HashMap<>();
+    Slot previous;
+    private Slot defaultsSlot;
     private CandidateResult best;
     private double iterationClockSeconds = Double.NaN;
     private boolean outOfTime;
     private boolean cancelled;
 
     /** A finished candidate's kept factors. */
-    private record Slot(CandidateResult result, FactorModel model) {
+    record Slot(CandidateResult result, FactorModel model) {
     }
 
     private Tuner(InteractionMatrix train, TuneOptions o, TuneListener listener, BooleanSupplier cancel) {
@@ -105,24 +101,14 @@ public final class Tuner {
         Metrics baseline = protocol.evaluate(Scorer.popularity(validation.train()), validation, o.evalUsers(), threads);
         listener.baseline(baseline);
         TuneSpace s = o.space();
-        CandidateResult defaults = evaluate(Candidate.Phase.DEFAULTS, o.base());
-        for (int ci = 0; ci < s.confidences().size() && searching(); ci++) {
-            for (int fi = 0; fi < s.factors().size() && searching(); fi++) {
-                for (int ai = 0; ai < s.alphas().size() && searching(); ai++) {
-                    for (int q = 0; q < s.lambdas().size() && searching(); q++) {
-                        // serpentine: odd alpha rows walk lambda downwards, so consecutive cells are neighbours
-                        int lj = ai % 2 == 0 ? q : s.lambdas().size() - 1 - q;
-                        AlsParams p = o.base().withConfidence(s.confidences().get(ci)).withFactors(s.factors().get(fi))
-                                .withAlpha(s.alphas().get(ai)).withLambda(s.lambdas().get(lj));
-                        evaluate(Candidate.Phase.GRID, p);
-                    }
-                }
-            }
+        CandidateResult defaults = evaluate(Candidate.Phase.DEFAULTS, o.base(), null, true);
+        if (defaults != null && defaults.scored()) {
+            defaultsSlot = previous;
         }
-        if (s.refine() && best != null && searching()) {
-            AlsParams p = best.candidate().params();
-            double l = refine(p, true, o.refineSteps());
-            refine(p.withLambda(l), false, (o.refineSteps() + 1) / 2);
+        if (o.strategy() == TuneOptions.Strategy.HALVING) {
+            Halving.run(this, Halving.cells(s, o.base()), o.base().iterations(), defaults);
+        } else {
+            grid();
         }
         TrainingResult fin = null;
         searching();   // notices a cancel that came after the last candidate
@@ -132,6 +118,32 @@ public final class Tuner {
         TuneResult.Status status = cancelled ? TuneResult.Status.CANCELLED : outOfTime ? TuneResult.Status.OUT_OF_TIME
                 : TuneResult.Status.COMPLETED;
         return new TuneResult(status, results, defaults, best, baseline, fin, elapsed());
+    }
+
+    private void grid() {
+        TuneSpace s = o.space();
+        for (int ci = 0; ci < s.confidences().size() && searching(); ci++) {
+            for (int fi = 0; fi < s.factors().size() && searching(); fi++) {
+                for (int ai = 0; ai < s.alphas().size() && searching(); ai++) {
+                    // lambda descending along the row, so that each cell may start from the one before (warmFor)
+                    for (int lj = s.lambdas().size() - 1; lj >= 0 && searching(); lj--) {
+                        AlsParams p = o.base().withConfidence(s.confidences().get(ci)).withFactors(s.factors().get(fi))
+                                .withAlpha(s.alphas().get(ai)).withLambda(s.lambdas().get(lj));
+                        evaluate(Candidate.Phase.GRID, p, warmFor(p), true);
+                    }
+                }
+            }
+        }
+        if (s.refine() && best != null && searching()) {
+            AlsParams p = best.candidate().params();
+            double l = refine(p, true, o.refineSteps());
+            refine(p.withLambda(l), false, (o.refineSteps() + 1) / 2);
+        }
+    }
+
+    /** Makes {@code r} the chosen candidate (successive halving chooses among its last rung only). */
+    void choose(CandidateResult r) {
+        best = r;
     }
 
     /**
@@ -155,7 +167,7 @@ public final class Tuner {
             double t = right ? x + GOLDEN * (b - x) : x - GOLDEN * (x - a);
             double v = round3(Math.pow(10, t));
             AlsParams q = lambda ? p.withLambda(v) : p.withAlpha(v);
-            CandidateResult r = evaluate(Candidate.Phase.REFINE, q);
+            CandidateResult r = evaluate(Candidate.Phase.REFINE, q, warmFor(q), true);
             if (r == null) {
                 break;
             }
@@ -179,18 +191,33 @@ public final class Tuner {
         return round3(Math.pow(10, x));
     }
 
-    private boolean searching() {
+    boolean searching() {
         if (!cancelled && cancel.getAsBoolean()) {
             cancelled = true;
         }
         return !cancelled && !outOfTime;
     }
 
-    /** Trains and scores one candidate, reports it, and keeps its factors for warm starts; null when the budget has no room for it. */
-    private CandidateResult evaluate(Candidate.Phase phase, AlsParams params) {
+    /**
+     * Trains and scores one candidate from {@code warm}'s factors (null: a random start), reports it, and
+     * keeps its factors for warm starts; null when the budget has no room for it. It runs at most
+     * {@code iterations}; without {@code earlyStop} all of them unless the budget or a cancel ends it.
+     */
+    CandidateResult evaluate(Candidate.Phase phase, AlsParams params, Slot warm, boolean earlyStop) {
+        return evaluate(phase, params, warm, earlyStop, params.iterations());
+    }
+
+    CandidateResult evaluate(Candidate.Phase phase, AlsParams params, Slot warm, boolean earlyStop, int iterations) {
         TuneSpace s = o.space();
         Candidate c = new Candidate(results.size(), phase, params, s.confidences().indexOf(params.confidence()),
                 s.factors().indexOf(params.factors()), nearest(s.alphas(), params.alpha()), nearest(s.lambdas(), params.lambda()));
+        if (defaultsSlot != null && params.equals(defaultsSlot.result().candidate().params())) {
+            // the same settings as the defaults candidate: the same deterministic run, so its result
+            listener.started(c);
+            CandidateResult d = defaultsSlot.result();
+            return keep(new CandidateResult(c, d.outcome(), d.iterations(), d.bestIteration(), d.warmFrom(), d.metrics(), d.value(), 0),
+                    defaultsSlot.model());
+        }
         if (o.budgetSeconds() > 0 && !results.isEmpty()) {
             // a candidate starts only if the mean time of those before it fits beside the final reserve
             double mean = results.stream().mapToDouble(CandidateResult::seconds).average().orElse(0);
@@ -200,13 +227,15 @@ public final class Tuner {
             }
         }
         listener.started(c);
-        Slot warm = warmStart(params.factors());
+        StopRule rule = new StopRule(MIN_ITERATIONS, earlyStop ? o.patience() : iterations, iterations);
+        double bestSoFar = best == null ? Double.NEGATIVE_INFINITY : best.value();
         long start = o.clock().getAsLong();
-        double[] bestValue = {Double.NEGATIVE_INFINITY};   // the latest iteration's value
+        double[] values = new double[iterations];
+        double[] norm = {Double.NaN};   // the last iteration's squared norm of the artist factors
         double[] peak = {Double.NEGATIVE_INFINITY};
-        FactorModel[] bestModel = {null};
-        Metrics[] bestMetrics = {null};
-        int[] counts = new int[3];   // iterations run, best iteration, iterations since the best
+        FactorModel[] lastModel = {null};
+        Metrics[] lastMetrics = {null};
+        int[] counts = new int[2];   // iterations run, best iteration
         boolean[] stop = new boolean[2];   // early stop, out of time
         long[] last = {start};
         TrainingOptions options = TrainingOptions.quiet()
@@ -214,22 +243,23 @@ public final class Tuner {
                 .withCancel(() -> stop[0] || stop[1] || cancel.getAsBoolean())
                 .withListener(r -> {
                     counts[0] = r.iteration();
-                    double v = o.metric().of(r.metrics());
                     if (r.metrics() == null) {
                         return;
                     }
-                    // the value is the latest iteration's, as the final training's converged model will be
-                    // judged; an iteration that does not beat the one before counts towards the patience
-                    boolean better = bestMetrics[0] == null || v > bestValue[0] + MIN_GAIN * Math.abs(bestValue[0]);
-                    counts[2] = better ? 0 : counts[2] + 1;
+                    double v = o.metric().of(r.metrics());
+                    values[r.iteration() - 1] = v;
                     if (v > peak[0]) {
                         peak[0] = v;
                         counts[1] = r.iteration();
                     }
-                    bestValue[0] = v;
-                    bestModel[0] = r.model();
-                    bestMetrics[0] = r.metrics();
-                    if (counts[2] >= o.patience() && r.iteration() >= MIN_ITERATIONS) {
+                    // the value is the latest iteration's, as the final training's converged model will be judged
+                    lastModel[0] = r.model();
+                    lastMetrics[0] = r.metrics();
+                    double n = StopRule.squaredNorm(r.model().itemFactors());
+                    // the factors still develop while their squared norm grows by more than 10% an iteration
+                    boolean developing = n > (1 + StopRule.GROWING) * norm[0];
+                    norm[0] = n;
+                    if (rule.after(values, r.iteration(), bestSoFar, developing) != StopRule.Verdict.CONTINUE) {
                         stop[0] = true;
                     }
                     long now = o.clock().getAsLong();
@@ -240,7 +270,7 @@ public final class Tuner {
                         stop[1] = true;
                     }
                 });
-        TrainingResult tr = AlsTrainer.train(validation.train(), params, warm == null ? null : warm.model(), options);
+        TrainingResult tr = AlsTrainer.train(validation.train(), params.withIterations(iterations), warm == null ? null : warm.model(), options);
         Outcome outcome;
         if (tr.status() == TrainingResult.Status.DIVERGED) {
             outcome = Outcome.DIVERGED;
@@ -255,16 +285,21 @@ public final class Tuner {
             outcome = Outcome.CANCELLED;
             cancelled = true;
         }
-        double value = bestMetrics[0] == null ? Double.NaN : bestValue[0];
-        CandidateResult r = new CandidateResult(c, outcome, counts[0], counts[1], warm == null ? -1 : warm.result().candidate().index(),
-                bestMetrics[0], value, (o.clock().getAsLong() - start) / 1e9);
+        double value = lastMetrics[0] == null ? Double.NaN : o.metric().of(lastMetrics[0]);
+        return keep(new CandidateResult(c, outcome, counts[0], counts[1], warm == null ? -1 : warm.result().candidate().index(),
+                lastMetrics[0], value, (o.clock().getAsLong() - start) / 1e9), lastModel[0]);
+    }
+
+    /** Records a finished candidate, keeps its factors for warm starts and tells the listener. */
+    private CandidateResult keep(CandidateResult r, FactorModel model) {
         results.add(r);
         if (r.scored()) {
-            Slot slot = new Slot(r, bestModel[0]);
+            Slot slot = new Slot(r, model);
             previous = slot;
-            Slot b = bestByFactors.get(params.factors());
+            AlsParams p = r.candidate().params();
+            Slot b = bestByKind.get(kind(p));
             if (b == null || r.value() > b.result().value()) {
-                bestByFactors.put(params.factors(), slot);
+                bestByKind.put(kind(p), slot);
             }
             if (best == null || r.value() > best.value()) {
                 best = r;
@@ -276,15 +311,33 @@ public final class Tuner {
         return r;
     }
 
-    /** The factors a candidate with {@code k} factors starts from, or null for a random start. */
-    private Slot warmStart(int k) {
+    /**
+     * The factors {@code p} starts from: those of the candidate before it, else of the best so far with
+     * its confidence and factors, if that one is at least as regularised (its lambda no smaller and its
+     * alpha no larger than p's: its factors are smaller, so p grows from them as it would from its small
+     * random start, and a lambda near the collapse falls as a cold run does, where larger factors would
+     * hold it up) and healthy (at least half the best value: a collapsed neighbour's near-zero factors
+     * would only slow p down); else null, a random start.
+     */
+    private Slot warmFor(AlsParams p) {
         if (!o.warmStarts()) {
             return null;
         }
-        if (previous != null && previous.model().factors() == k && previous.result().value() >= 0.5 * best.value()) {
-            return previous;
+        for (Slot s : new Slot[] {previous, bestByKind.get(kind(p))}) {
+            if (s == null) {
+                continue;
+            }
+            AlsParams n = s.result().candidate().params();
+            if (kind(n).equals(kind(p)) && n.lambda() >= p.lambda() && n.alpha() <= p.alpha() && s.result().value() >= 0.5 * best.value()) {
+                return s;
+            }
         }
-        return bestByFactors.get(k);
+        return null;
+    }
+
+    /** The key of warm starts between candidates: confidence and factor count. */
+    private static List<Object> kind(AlsParams p) {
+        return List.of(p.confidence(), p.factors());
     }
 
     /** Seconds the final training is expected to take: the slowest iteration so far, scaled by rows, times the iterations. */

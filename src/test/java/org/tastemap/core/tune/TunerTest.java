@@ -72,17 +72,42 @@ class TunerTest {
     }
 
     @Test
-    void earlyStoppingAndWarmStartsChangeTheChosenMetricByUnderTwoPercent() {
+    void earlyStoppingChangesTheChosenMetricByUnderTwoPercent() {
         InteractionMatrix m = PlantedData.generate(600, 150, 4, 20, 10, 21);
-        TuneOptions fast = options().withSpace(LAMBDA_ONLY.withAlphas(List.of(0.3, 3.0)).withRefine(false)).withWarmStarts(true);
+        // early stopping, as by default (warm starts are off by default: TuneOptions.defaults says why); the
+        // reference: the same candidates for every iteration allowed (a patience of the full length stops nothing)
+        TuneOptions fast = options().withSpace(LAMBDA_ONLY.withAlphas(List.of(0.3, 3.0)).withRefine(false));
         TuneResult quick = Tuner.tune(m, fast, TuneListener.NONE, () -> false);
-        TuneResult slow = Tuner.tune(m, fast.withWarmStarts(false).withPatience(1000), TuneListener.NONE, () -> false);
-        assertTrue(quick.candidates().stream().anyMatch(r -> r.warmFrom() >= 0), "some candidates started warm");
+        TuneResult slow = Tuner.tune(m, fast.withWarmStarts(false).withPatience(BASE.iterations()), TuneListener.NONE, () -> false);
         assertTrue(quick.candidates().stream().anyMatch(r -> r.outcome() == CandidateResult.Outcome.STOPPED_EARLY));
         assertTrue(slow.candidates().stream().allMatch(r -> r.warmFrom() < 0 && r.iterations() == BASE.iterations()));
+        int fastIterations = quick.candidates().stream().mapToInt(CandidateResult::iterations).sum();
+        int slowIterations = slow.candidates().stream().mapToInt(CandidateResult::iterations).sum();
+        assertTrue(fastIterations < 0.7 * slowIterations, fastIterations + " iterations against " + slowIterations + " cold");
         double a = quick.chosen().value();
         double b = slow.chosen().value();
         assertTrue(Math.abs(a - b) < 0.02 * b, "fast " + a + " vs cold full-length " + b);
+        // and the chosen setting itself, trained cold and full-length as the final model will be
+        double c = cold(m, quick.chosen().candidate().params());
+        assertTrue(Math.abs(c - b) < 0.02 * b, "fast's choice trained cold " + c + " vs cold full-length " + b);
+    }
+
+    @Test
+    void successiveHalvingContinuesTheBestThirdAndChoosesFromItsLastRung() {
+        InteractionMatrix m = PlantedData.generate(300, 150, 4, 20, 1, 71);
+        TuneResult t = Tuner.tune(m, options().withStrategy(TuneOptions.Strategy.HALVING), TuneListener.NONE, () -> false);
+        // 8 lambdas: the defaults, 8 cells for 2 iterations, the best ceil(8/3) = 3 for 4 more (to 6), the best 1 for 6 more (to 12)
+        List<CandidateResult> c = t.candidates();
+        assertEquals(1 + 8 + 3 + 1, c.size());
+        assertEquals(List.of(2, 4, 6), List.of(c.get(1).iterations(), c.get(9).iterations(), c.get(12).iterations()));
+        double bestOfRung0 = c.subList(1, 9).stream().mapToDouble(CandidateResult::value).max().orElseThrow();
+        assertEquals(bestOfRung0, c.subList(1, 9).stream().filter(r -> r.candidate().params().equals(c.get(9).candidate().params()))
+                .findFirst().orElseThrow().value());
+        // a cell continued from its own factors is the same run as one 12 iterations long from its random start
+        CandidateResult lastRung = c.get(12);
+        assertEquals(cold(m, lastRung.candidate().params()), lastRung.value(), 1e-12);
+        assertTrue(t.chosen() == lastRung || t.chosen() == t.defaults());
+        assertEquals(Math.max(lastRung.value(), t.defaults().value()), t.chosen().value());
     }
 
     @Test
@@ -125,6 +150,30 @@ class TunerTest {
         assertTrue(t.candidates().stream().allMatch(CandidateResult::scored));
         assertNull(t.finalTraining());
         assertNotNull(t.chosen());
+    }
+
+    @Test
+    void aCancelDuringACandidateStopsItWithinAnIteration() {
+        InteractionMatrix m = PlantedData.generate(300, 150, 4, 20, 1, 43);
+        // cancel at the third poll after candidate 2 starts: the first is before its first iteration, the
+        // next come from the engine between chunks of rows, so its training ends inside that iteration
+        // (what keeps a cancel within a second at full size, where an iteration takes about 1 s)
+        AtomicInteger polls = new AtomicInteger(-1);
+        TuneResult t = Tuner.tune(m, options(), new TuneListener() {
+            @Override
+            public void started(Candidate c) {
+                if (c.index() == 2) {
+                    polls.set(0);
+                }
+            }
+        }, () -> polls.get() >= 0 && polls.incrementAndGet() >= 3);
+        assertEquals(TuneResult.Status.CANCELLED, t.status());
+        assertEquals(3, t.candidates().size());
+        CandidateResult stopped = t.candidates().get(2);
+        assertEquals(CandidateResult.Outcome.CANCELLED, stopped.outcome());
+        assertEquals(0, stopped.iterations());
+        assertTrue(t.candidates().subList(0, 2).stream().allMatch(CandidateResult::scored));
+        assertNull(t.finalTraining());
     }
 
     @Test
