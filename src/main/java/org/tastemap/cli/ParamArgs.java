@@ -6,7 +6,7 @@ import org.tastemap.core.model.SolverKind;
 import picocli.CommandLine.Option;
 
 /** ALS parameters; unset options keep {@link AlsParams#defaults()}. */
-final class ParamArgs {
+public final class ParamArgs {
     @Option(names = "--factors", paramLabel = "K", description = "Factors per user and artist (default 64).")
     Integer factors;
 
@@ -46,7 +46,18 @@ final class ParamArgs {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    AlsParams params() {
+    /** Whether {@code --lambda} was given (without it, commands choose a default for the data). */
+    public boolean lambdaGiven() {
+        return lambda != null;
+    }
+
+    /** Whether {@code --scale-lambda} was given. */
+    public boolean scaleLambdaGiven() {
+        return scaleLambda;
+    }
+
+    /** The parameters as given, checked; unset ones keep their defaults. */
+    public AlsParams params() {
         AlsParams p = AlsParams.defaults();
         if (factors != null) {
             p = p.withFactors(factors);
