@@ -149,13 +149,9 @@ public final class SparkTrainJob implements Callable<Integer> {
             w.println("Spark " + spark.version() + ", master " + spark.sparkContext().master()
                     + (spark.sparkContext().uiWebUrl().isDefined() ? ", UI " + spark.sparkContext().uiWebUrl().get() : ", no UI"));
             w.flush();
-            long t0 = System.nanoTime();
-            ImportResult imported = parquetColumns == null ? importArgs.importFile()
-                    : Importer.importFile(ParquetInput.toDelimited(spark, importArgs.input().toString(), parquetColumns, tmp),
-                    ParquetInput.options(parquetColumns, importArgs.options()));
+            ImportResult imported = importData(spark, tmp);
             Dataset data = imported.dataset();
-            w.printf(Locale.ROOT, "imported %,d users, %,d artists, %,d rows (%,d rows skipped) in %.1f s%n", data.users().size(),
-                    data.artists().size(), data.matrix().nnz(), imported.report().skippedRows(), (System.nanoTime() - t0) / 1e9);
+            w.println(imported.report().summary());
             AlsParams params = requested;
             if (!paramArgs.lambdaGiven()) {
                 // lambda = the desktop's default / mean artists per listener: an average listener is regularised as there
@@ -200,6 +196,28 @@ public final class SparkTrainJob implements Callable<Integer> {
             deleteTree(tmp);
             opened.close();
         }
+    }
+
+    /**
+     * Reads the input as the desktop's importer does: text files directly, Parquet through a delimited copy in
+     * {@code tmp} ({@link ParquetInput}).
+     */
+    ImportResult importData(SparkSession spark, Path tmp) throws java.io.IOException {
+        if (parquetColumns == null) {
+            return importArgs.importFile();
+        }
+        Path csv = ParquetInput.toDelimited(spark, importArgs.input().toString(), parquetColumns, tmp);
+        return Importer.importFile(csv, ParquetInput.options(parquetColumns, importArgs.options()));
+    }
+
+    /** What the job imports for {@code args} (its import options; the others are parsed and ignored), for tests. */
+    static ImportResult importOnly(SparkSession spark, Path tmp, String... args) throws java.io.IOException {
+        SparkTrainJob job = new SparkTrainJob();
+        ParquetInput.Columns[] cols = new ParquetInput.Columns[1];
+        String[] rest = ParquetInput.extract(args, cols);
+        job.parquetColumns = cols[0];
+        new CommandLine(job).parseArgs(rest);
+        return job.importData(spark, tmp);
     }
 
     /** Trains on {@code m} with a progress line per iteration. */
