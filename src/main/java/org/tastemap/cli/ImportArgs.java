@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** The import options shared by {@code import}, {@code train}, {@code evaluate} and the Spark job. */
 public final class ImportArgs {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Interactions file (Last.fm 360K TSV, or any delimited file; .gz is fine), or - for standard input.")
-    Path input;
+    public Path input;
 
     @Option(names = "--format", paramLabel = "lastfm|delimited|auto", defaultValue = "auto",
             description = "File format (default: ${DEFAULT-VALUE}, detected from the first lines).")
@@ -78,11 +78,6 @@ public final class ImportArgs {
             Files.deleteIfExists(copy);
             Files.deleteIfExists(folder);
         }
-    }
-
-    /** The file given with {@code --input}. */
-    public Path input() {
-        return input;
     }
 
     /** The options as given, checked. */

@@ -26,7 +26,7 @@ public final class ParamArgs {
     Double b;
 
     @Option(names = "--lambda", paramLabel = "L", description = "Regularisation lambda.")
-    Double lambda;
+    public Double lambda;
 
     @Option(names = "--scale-lambda", description = "ALS-WR: multiply lambda by each row's number of non-zeros (as Spark does).")
     boolean scaleLambda;
@@ -45,16 +45,6 @@ public final class ParamArgs {
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
     Integer threads;
-
-    /** Whether {@code --lambda} was given (without it, commands choose a default for the data). */
-    public boolean lambdaGiven() {
-        return lambda != null;
-    }
-
-    /** Whether {@code --scale-lambda} was given. */
-    public boolean scaleLambdaGiven() {
-        return scaleLambda;
-    }
 
     /** The parameters as given, checked; unset ones keep their defaults. */
     public AlsParams params() {

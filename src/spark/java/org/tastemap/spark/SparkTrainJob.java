@@ -153,7 +153,7 @@ public final class SparkTrainJob implements Callable<Integer> {
             Dataset data = imported.dataset();
             w.println(imported.report().summary());
             AlsParams params = requested;
-            if (!paramArgs.lambdaGiven()) {
+            if (paramArgs.lambda == null) {
                 // lambda = the desktop's default / mean artists per listener: an average listener is regularised as there
                 double perListener = data.matrix().nnz() / (double) Math.max(1, data.matrix().numUsers());
                 params = params.withLambda(DefaultLambda.of(data.matrix(), requested) / perListener);
@@ -206,7 +206,7 @@ public final class SparkTrainJob implements Callable<Integer> {
         if (parquetColumns == null) {
             return importArgs.importFile();
         }
-        Path csv = ParquetInput.toDelimited(spark, importArgs.input().toString(), parquetColumns, tmp);
+        Path csv = ParquetInput.toDelimited(spark, importArgs.input.toString(), parquetColumns, tmp);
         return Importer.importFile(csv, ParquetInput.options(parquetColumns, importArgs.options()));
     }
 
@@ -252,9 +252,9 @@ public final class SparkTrainJob implements Callable<Integer> {
     }
 
     private Map<String, String> provenance(SparkSession spark, AlsParams params, Dataset data, double seconds) {
-        Path name = importArgs.input().getFileName();
+        Path name = importArgs.input.getFileName();
         Map<String, String> m = ModelMetadata.provenance("tastemap-spark", Cli.version(),
-                name == null ? importArgs.input().toString() : name.toString());
+                name == null ? importArgs.input.toString() : name.toString());
         if (holdout != null) {
             m.put(ModelMetadata.HOLDOUT, holdout.toString());
             m.put(ModelMetadata.HOLDOUT_SEED, Long.toString(params.seed()));
