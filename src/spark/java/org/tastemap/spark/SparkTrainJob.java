@@ -179,8 +179,11 @@ public final class SparkTrainJob implements Callable<Integer> {
             }
             meta.putAll(provenance(spark, params, data, trainSeconds));
             int[] held = HistorySample.pick(data.users().size(), historySample, params.seed());
-            TrainedModel saved = Histories.attach(new TrainedModel(HistorySample.keep(data, held), model, meta), data, held,
-                    params.seed());
+            meta.put(ModelMetadata.HISTORIES, ModelMetadata.HISTORIES_SAMPLE);
+            meta.put(ModelMetadata.HISTORIES_SEED, Long.toString(params.seed()));
+            meta.put(ModelMetadata.PLAYS_TOTAL, Double.toString(HistorySample.playsTotal(data.matrix())));
+            // every listener's and artist's ids, names and factors; the rows of the sample only
+            TrainedModel saved = new TrainedModel(data, model, meta).keepHistoriesOf(held);
             FactorParquet.write(spark, tables, data, model);
             try {
                 ModelFile.save(out, saved);
@@ -261,10 +264,10 @@ public final class SparkTrainJob implements Callable<Integer> {
         }
         m.put(ModelMetadata.TRAINED_ON, "all");
         m.put(ModelMetadata.TRAINED_ROWS, Long.toString(data.matrix().nnz()));
-        m.put(Histories.TRAINED_BY, "spark");
-        m.put(Histories.SPARK_VERSION, spark.version());
-        m.put(Histories.SPARK_MASTER, spark.sparkContext().master());
-        m.put(Histories.LAMBDA_SCALING, "count");
+        m.put(ModelMetadata.TRAINED_BY, ModelMetadata.BY_SPARK);
+        m.put(ModelMetadata.SPARK_VERSION, spark.version());
+        m.put(ModelMetadata.SPARK_MASTER, spark.sparkContext().master());
+        m.put(ModelMetadata.LAMBDA_SCALING, ModelMetadata.SCALING_COUNT);
         m.put("spark.train.seconds", String.format(Locale.ROOT, "%.1f", seconds));
         return m;
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.InteractionMatrix;
+import org.tastemap.core.model.ModelMetadata;
 import org.tastemap.core.model.TrainedModel;
 import org.tastemap.io.ImportOptions;
 import org.tastemap.io.Importer;
@@ -65,11 +66,11 @@ class JobModelTest {
     @Test
     void modelRecordsSparkAndKeepsASampleOfHistories() throws Exception {
         TrainedModel m = ModelFile.load(model);
-        assertEquals("spark", m.metadata().get(Histories.TRAINED_BY));
-        assertEquals(LocalSpark.session().version(), m.metadata().get(Histories.SPARK_VERSION));
-        assertEquals("local[2]", m.metadata().get(Histories.SPARK_MASTER));
-        assertEquals("count", m.metadata().get(Histories.LAMBDA_SCALING));
-        assertEquals("sample", m.metadata().get(Histories.HISTORIES));
+        assertEquals("spark", m.metadata().get(ModelMetadata.TRAINED_BY));
+        assertEquals(LocalSpark.session().version(), m.metadata().get(ModelMetadata.SPARK_VERSION));
+        assertEquals("local[2]", m.metadata().get(ModelMetadata.SPARK_MASTER));
+        assertEquals("count", m.metadata().get(ModelMetadata.LAMBDA_SCALING));
+        assertEquals("sample", m.metadata().get(ModelMetadata.HISTORIES));
         assertEquals("tastemap-spark", m.metadata().get("created.by"));
         assertEquals("plays.tsv", m.metadata().get("input"));
         assertTrue(m.factors().params().scaleLambdaByCount());
@@ -91,6 +92,11 @@ class JobModelTest {
             }
         }
         assertEquals(SAMPLE, held);
+        assertEquals(SAMPLE, m.histories().heldCount());
+        assertEquals(full.matrix().nnz(), m.histories().totalRows());
+        for (int i = 0; i < d.artists().size(); i++) {
+            assertEquals(full.matrix().itemCount(full.artists().indexOf(d.artists().id(i))), m.artistListeners(i));
+        }
     }
 
     @Test
