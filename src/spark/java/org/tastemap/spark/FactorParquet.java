@@ -105,7 +105,10 @@ final class FactorParquet {
             chunks.add(new Chunk(first, s, f));
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        spark.createDataFrame(jsc.parallelize(chunks, Math.max(1, chunks.size())).flatMap(Chunk::rows), schema)
-                .coalesce(Math.max(1, chunks.size() / 64)).write().mode(SaveMode.ErrorIfExists).parquet(path);
+        // one file per 64 chunks (about 38 MB): through a shuffle, since coalescing would put 64 chunks in one task
+        int files = Math.max(1, chunks.size() / 64);
+        org.apache.spark.sql.Dataset<Row> table = spark.createDataFrame(
+                jsc.parallelize(chunks, Math.max(1, chunks.size())).flatMap(Chunk::rows), schema);
+        (files < chunks.size() ? table.repartition(files) : table).write().mode(SaveMode.ErrorIfExists).parquet(path);
     }
 }
