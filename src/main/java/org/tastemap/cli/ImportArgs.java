@@ -11,10 +11,10 @@ import org.tastemap.io.TextEncoding;
 import org.tastemap.io.ValueKind;
 import picocli.CommandLine.Option;
 
-/** The import options shared by {@code import}, {@code train} and {@code evaluate}. */
-final class ImportArgs {
+/** The import options shared by {@code import}, {@code train}, {@code evaluate} and the Spark job. */
+public final class ImportArgs {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Interactions file (Last.fm 360K TSV, or any delimited file; .gz is fine), or - for standard input.")
-    Path input;
+    public Path input;
 
     @Option(names = "--format", paramLabel = "lastfm|delimited|auto", defaultValue = "auto",
             description = "File format (default: ${DEFAULT-VALUE}, detected from the first lines).")
@@ -64,7 +64,7 @@ final class ImportArgs {
      * Imports {@link #input}; {@code -} reads standard input, copied to a temporary file first (format
      * detection and the two-thread reader need to read the data more than once), deleted afterwards.
      */
-    ImportResult importFile() throws IOException {
+    public ImportResult importFile() throws IOException {
         ImportOptions options = options();
         if (!"-".equals(input.toString())) {
             return Importer.importFile(input, options);
@@ -80,7 +80,8 @@ final class ImportArgs {
         }
     }
 
-    ImportOptions options() {
+    /** The options as given, checked. */
+    public ImportOptions options() {
         String f = format.trim().toLowerCase(java.util.Locale.ROOT);
         boolean mapped = userCol != null || itemCol != null || nameCol != null || countCol != null || mbidCol != null
                 || delimiter != null;

@@ -6,7 +6,7 @@ import org.tastemap.core.model.SolverKind;
 import picocli.CommandLine.Option;
 
 /** ALS parameters; unset options keep {@link AlsParams#defaults()}. */
-final class ParamArgs {
+public final class ParamArgs {
     @Option(names = "--factors", paramLabel = "K", description = "Factors per user and artist (default 64).")
     Integer factors;
 
@@ -26,7 +26,7 @@ final class ParamArgs {
     Double b;
 
     @Option(names = "--lambda", paramLabel = "L", description = "Regularisation lambda.")
-    Double lambda;
+    public Double lambda;
 
     @Option(names = "--scale-lambda", description = "ALS-WR: multiply lambda by each row's number of non-zeros (as Spark does).")
     boolean scaleLambda;
@@ -46,7 +46,8 @@ final class ParamArgs {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    AlsParams params() {
+    /** The parameters as given, checked; unset ones keep their defaults. */
+    public AlsParams params() {
         AlsParams p = AlsParams.defaults();
         if (factors != null) {
             p = p.withFactors(factors);
