@@ -85,7 +85,7 @@ public final class MapViewModel {
         state.modelProperty().addListener((o, a, m) -> modelChanged(m));
         state.dataProperty().addListener((o, a, d) -> dataChanged(d));
         visible.addListener((o, a, v) -> {
-            if (v && laidOut != state.model() && !stale.get()) {
+            if (v && state.model() != null && (laidOut == null || laidOut.trained() != state.model().trained()) && !stale.get()) {
                 update();
             }
         });
@@ -113,7 +113,9 @@ public final class MapViewModel {
     }
 
     private void modelChanged(ModelState m) {
-        if (m == null) {
+        if (m != null && laidOut != null && m.trained() == laidOut.trained()) {
+            laidOut = m;   // the same factors with new facts (an opened model measured): the map stands
+        } else if (m == null) {
             job.cancel();
             laidOut = null;
             stale.set(false);
@@ -122,6 +124,10 @@ public final class MapViewModel {
             stale.set(true);   // the analyst is looking: keep the map, offer the update
         } else if (visible.get()) {
             update();
+        } else {
+            // laid out when the screen next opens; until then nothing of the old model is kept on show
+            job.cancel();
+            show(null);
         }
     }
 
@@ -177,6 +183,7 @@ public final class MapViewModel {
         }, done -> {
             if (id == runId) {
                 running.set(false);
+                phase.set("");
                 cache.put(trained, clusters.get(), done);
                 show(done);
             }
