@@ -24,9 +24,9 @@ public interface MapLayouts {
         void report(String phase, double fraction, MapPoints snapshot);
     }
 
-    /** The layouts the app uses. */
-    static MapLayouts standard() {
-        return new InterimLayouts();
+    /** The layouts the app uses: the map engine, its maps kept beside the session folder ({@code ~/.tastemap/maps}). */
+    static MapLayouts standard(java.nio.file.Path sessionDir) {
+        return new EngineLayouts(org.tastemap.io.MapCache.besideSession(sessionDir));
     }
 
     /** Lays out the model's artists; {@code listeners[i]} is artist i's listener count. */

@@ -54,7 +54,7 @@ public final class MapViewModel {
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final ObservableList<LegendItem> legend = FXCollections.observableArrayList();
     private final IntegerProperty changes = new SimpleIntegerProperty(this, "changes");
-    private final MapCache cache = new MapCache();
+    private final RecentMaps cache = new RecentMaps();
     private final MapSelection selection;
     private final MapOverlay overlay;
     private final MapSearch search;

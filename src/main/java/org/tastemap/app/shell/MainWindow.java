@@ -79,7 +79,7 @@ public final class MainWindow {
         users = new UsersViewModel(state, executor, errors);
         taste = new TasteBuilderViewModel(state, executor, errors);
         DataViewModel data = new DataViewModel(state, executor, errors);
-        map = new MapViewModel(state, executor, errors, MapLayouts.standard());
+        map = new MapViewModel(state, executor, errors, MapLayouts.standard(prefs.sessionDir()));
 
         trainView = new TrainView(train);
         usersView = new UsersView(users, taste);

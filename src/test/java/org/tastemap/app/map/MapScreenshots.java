@@ -31,11 +31,23 @@ public final class MapScreenshots extends Application {
         MainWindow w = new MainWindow(stage, new FxBackgroundExecutor(), new FxDebouncer(Duration.millis(600)), new IoDataFiles(), prefs);
         Theme.darkProperty().set(Boolean.getBoolean("map.dark"));
         stage.show();
-        w.map().pointsProperty().addListener((o, a, p) -> {
-            if (p != null && p.finished() && !w.map().runningProperty().get()) {
-                Platform.runLater(() -> after(w));
+        Thread poll = new Thread(() -> {
+            while (!done) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Platform.runLater(() -> {
+                    MapPoints p = w.map().pointsProperty().get();
+                    if (p != null && p.finished() && !w.map().runningProperty().get()) {
+                        after(w);
+                    }
+                });
             }
         });
+        poll.setDaemon(true);
+        poll.start();
         w.state().modelProperty().addListener((o, a, m) -> {
             if (m != null) {
                 w.show(MainWindow.Screen.MAP);
@@ -44,7 +56,7 @@ public final class MapScreenshots extends Application {
         w.main().startup();
     }
 
-    private static boolean done;
+    private static volatile boolean done;
 
     private static void after(MainWindow w) {
         if (done) {

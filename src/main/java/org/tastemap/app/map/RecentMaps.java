@@ -9,7 +9,7 @@ import org.tastemap.core.model.TrainedModel;
  * The last few finished layouts, by model (the same object, held weakly so a dropped model is freed)
  * and k, so that the Map screen reopens on a model at once.
  */
-final class MapCache {
+final class RecentMaps {
     static final int SIZE = 4;
 
     private record Entry(WeakReference<TrainedModel> model, int clusters, MapPoints points) {
