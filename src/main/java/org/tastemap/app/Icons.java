@@ -18,6 +18,8 @@ public final class Icons {
     public static final String IMPORT = "M12 3v12M7 10l5 5 5-5M4 17v3h16v-3";
     /** A triangle with an exclamation mark. */
     public static final String WARNING = "M12 3l10 18H2zM12 10v5M12 18h.01";
+    /** A folded map: the artist map. */
+    public static final String MAP = "M9 4L3 6v14l6-2 6 2 6-2V4l-6 2zM9 4v14M15 6v14";
     public static final String BULB = "M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9V16h7v-2.1A6 6 0 0 0 12 3z";
 
     private Icons() {

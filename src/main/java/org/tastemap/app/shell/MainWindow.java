@@ -31,6 +31,9 @@ import org.tastemap.app.artists.ArtistsViewModel;
 import org.tastemap.app.data.DataView;
 import org.tastemap.app.data.DataViewModel;
 import org.tastemap.app.data.wizard.ImportWizard;
+import org.tastemap.app.map.MapLayouts;
+import org.tastemap.app.map.MapView;
+import org.tastemap.app.map.MapViewModel;
 import org.tastemap.app.session.AppPrefs;
 import org.tastemap.app.session.AppState;
 import org.tastemap.app.session.DataFiles;
@@ -43,7 +46,7 @@ import org.tastemap.app.users.TasteBuilderViewModel;
 import org.tastemap.app.users.UsersView;
 import org.tastemap.app.users.UsersViewModel;
 
-/** The main window: menus, the four screens as tabs, the status bar and the "What to try" card. */
+/** The main window: menus, the five screens as tabs, the status bar and the "What to try" card. */
 public final class MainWindow {
     private final Stage stage;
     private final AppState state = new AppState();
@@ -55,6 +58,8 @@ public final class MainWindow {
     private final ArtistsViewModel artists;
     private final UsersViewModel users;
     private final TasteBuilderViewModel taste;
+    private final MapViewModel map;
+    private final MapView mapView;
     private final UsersView usersView;
     private final TrainView trainView;
     private final BackgroundExecutor executor;
@@ -74,6 +79,7 @@ public final class MainWindow {
         users = new UsersViewModel(state, executor, errors);
         taste = new TasteBuilderViewModel(state, executor, errors);
         DataViewModel data = new DataViewModel(state, executor, errors);
+        map = new MapViewModel(state, executor, errors, MapLayouts.standard(prefs.sessionDir()));
 
         trainView = new TrainView(train);
         usersView = new UsersView(users, taste);
@@ -83,11 +89,22 @@ public final class MainWindow {
             artists.open(i);
             show(Screen.ARTISTS);
         });
+        mapView = new MapView(map, new MapView.Sources(() -> {
+            if (users.currentProperty().get() != null) {
+                map.overlay().showListener(users.currentProperty().get().index());
+            }
+        }, () -> map.overlay().showHypothetical(taste.picks().stream().mapToInt(p -> p.artist()).toArray(), plays(taste))),
+                executor, errors);
         tabs.getTabs().addAll(tab("Data", Icons.DATA, dataView),
                 tab("Train", Icons.TRAIN, trainView), tab("Artists", Icons.ARTIST, new ArtistsView(artists)),
-                tab("Users", Icons.USER, usersView));
+                tab("Users", Icons.USER, usersView), tab("Map", Icons.MAP, mapView));
+        map.visibleProperty().bind(tabs.getSelectionModel().selectedIndexProperty().isEqualTo(Screen.MAP.ordinal()));
+        map.setOnOpenArtist(a -> {
+            artists.open(a);
+            show(Screen.ARTISTS);
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        // a screen opened (Shortcut+1..4, a click, a link) takes the keyboard in its first field
+        // a screen opened (Shortcut+1..5, a click, a link) takes the keyboard in its first field
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> Platform.runLater(() -> focusFirstField()));
         tabs.getStyleClass().add("main-tabs");
         artists.setOnOpenUser(u -> {
@@ -145,15 +162,15 @@ public final class MainWindow {
     public static final double MIN_WIDTH = 1024;
     public static final double MIN_HEIGHT = 640;
 
-    /** The four screens, in tab order. */
-    public enum Screen { DATA, TRAIN, ARTISTS, USERS }
+    /** The five screens, in tab order. */
+    public enum Screen { DATA, TRAIN, ARTISTS, USERS, MAP }
 
     public void show(Screen s) {
         tabs.getSelectionModel().select(s.ordinal());
     }
 
     /** The control that takes the keyboard when each screen opens. */
-    private static final java.util.List<String> FIRST_FIELD = java.util.List.of("#data-import", "#factors", "#artist-search", "#user-search");
+    private static final java.util.List<String> FIRST_FIELD = java.util.List.of("#data-import", "#factors", "#artist-search", "#user-search", "#map-search");
 
     private void focusFirstField() {
         int i = tabs.getSelectionModel().getSelectedIndex();
@@ -162,6 +179,14 @@ public final class MainWindow {
         if (n != null && !n.isDisabled()) {
             n.requestFocus();
         }
+    }
+
+    private static float[] plays(TasteBuilderViewModel taste) {
+        float[] out = new float[taste.picks().size()];
+        for (int q = 0; q < out.length; q++) {
+            out[q] = (float) taste.picks().get(q).value();
+        }
+        return out;
     }
 
     private static Tab tab(String name, String icon, javafx.scene.Node content) {
@@ -232,7 +257,7 @@ public final class MainWindow {
         MenuItem quit = item("_Quit", "Shortcut+Q", this::quit);
         Menu file = new Menu("File", null, importItem, recent, new SeparatorMenuItem(), openModel, saveModel,
                 new SeparatorMenuItem(), exportRecs, exportFactors, new SeparatorMenuItem(), quit);
-        // Shortcut+1..4 go to the screens from anywhere, as the tabs are ordered
+        // Shortcut+1..5 go to the screens from anywhere, as the tabs are ordered
         Menu view = new Menu("_View");
         for (Screen s : Screen.values()) {
             String name = s.name().charAt(0) + s.name().substring(1).toLowerCase(java.util.Locale.ROOT);
@@ -349,6 +374,14 @@ public final class MainWindow {
 
     public TrainView trainView() {
         return trainView;
+    }
+
+    public MapViewModel map() {
+        return map;
+    }
+
+    public MapView mapView() {
+        return mapView;
     }
 
     public UsersView usersView() {

@@ -91,6 +91,8 @@ class SmallWindowFlowTest {
                     case TRAIN -> List.of("#train-button", "#stop-button", "#loss-chart", "#quality-chart", "#run-history");
                     case ARTISTS -> List.of("#artist-search", "#similar-artists", "#top-listeners", "#artist-results");
                     case USERS -> List.of("#user-search", "#random-user", "#user-history", "#user-recommendations", "#similar-users");
+                    case MAP -> List.of("#map-search", "#map-colour", "#map-k", "#map-labels", "#map-lasso", "#map-fit",
+                            "#map-save-png", "#map-canvas", "#map-legend");
                 }) {
                     check(robot, s + " " + id, id, problems);
                 }
