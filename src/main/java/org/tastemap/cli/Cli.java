@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         description = "Implicit-feedback ALS on listening data (Hu, Koren & Volinsky 2008).",
         subcommands = {ImportCommand.class, TrainCommand.class, EvaluateCommand.class, RecommendCommand.class,
                 SimilarCommand.class, ExplainCommand.class, ExportCommand.class, GenerateCommand.class, BenchCommand.class, SweepCommand.class,
-                TuneCommand.class})
+                TuneCommand.class, MapCommand.class})
 public final class Cli implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
