@@ -4,12 +4,13 @@ import java.util.Arrays;
 
 /**
  * Barnes-Hut t-SNE (van der Maaten and Hinton 2008; van der Maaten 2014) on cosine neighbourhoods,
- * written here because no maintained library with a licence compatible with Apache-2.0 is on
- * Maven Central. Input affinities come from each artist's 3 x perplexity nearest neighbours by
+ * written here: no maintained t-SNE library with a licence compatible with Apache-2.0 was found
+ * (Smile's is GPL). Input affinities come from each artist's 3 x perplexity nearest neighbours by
  * cosine; the repulsion is approximated with a quadtree (theta 0.5). Started from the PCA map
  * scaled to a standard deviation of 1e-4 (Kobak and Berens 2019), with early exaggeration 12 for
  * the first 250 iterations and learning rate max(200, n / 12) (Belkina et al. 2019). Every point's
- * gradient depends only on the previous positions, so the result does not depend on the threads.
+ * gradient depends only on the previous positions, so the result does not depend on the threads;
+ * exp and log are StrictMath, so it does not depend on the JVM either.
  */
 final class Tsne {
     static final double PERPLEXITY = 30;
@@ -47,7 +48,7 @@ final class Tsne {
         int kk = nn.kk();
         double[] cond = new double[n * kk];
         double perp = Math.min(PERPLEXITY, Math.max(1, kk / 3.0));
-        double target = Math.log(perp);
+        double target = StrictMath.log(perp);
         w.forRange(n, GRAIN, (from, to) -> {
             double[] d2 = new double[kk];
             double[] p = new double[kk];
@@ -65,11 +66,11 @@ final class Tsne {
                     double sum = 0;
                     double dot = 0;
                     for (int j = 0; j < kk; j++) {
-                        p[j] = Math.exp(-beta * (d2[j] - min));
+                        p[j] = StrictMath.exp(-beta * (d2[j] - min));
                         sum += p[j];
                         dot += (d2[j] - min) * p[j];
                     }
-                    double h = Math.log(sum) + beta * dot / sum;
+                    double h = StrictMath.log(sum) + beta * dot / sum;
                     if (Math.abs(h - target) < 1e-5) {
                         break;
                     }
@@ -83,7 +84,7 @@ final class Tsne {
                 }
                 double sum = 0;
                 for (int j = 0; j < kk; j++) {
-                    p[j] = Math.exp(-beta * (d2[j] - min));
+                    p[j] = StrictMath.exp(-beta * (d2[j] - min));
                     sum += p[j];
                 }
                 for (int j = 0; j < kk; j++) {
