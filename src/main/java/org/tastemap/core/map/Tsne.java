@@ -172,6 +172,8 @@ final class Tsne {
         double[] xs = new double[n];
         double[] ys = new double[n];
         QuadTree tree = new QuadTree();
+        int[] order = new int[n];
+        long[] keys = new long[n];
         for (int it = 0; it < ITERATIONS; it++) {
             boolean early = it < EXAGGERATION_ITERATIONS;
             double exaggeration = early ? EXAGGERATION : 1;
@@ -181,10 +183,14 @@ final class Tsne {
                 ys[i] = y[2 * i + 1];
             }
             tree.build(xs, ys, n);
+            if (it % 10 == 0) {
+                spatialOrder(xs, ys, n, keys, order);
+            }
             w.forRange(n, GRAIN, (from, to) -> {
                 int[] stack = tree.newStack();
                 double[] f = new double[2];
-                for (int i = from; i < to; i++) {
+                for (int r = from; r < to; r++) {
+                    int i = order[r];
                     // attraction: sum_j p_ij (1 + d_ij^2)^-1 (y_i - y_j)
                     double ax = 0;
                     double ay = 0;
@@ -220,6 +226,45 @@ final class Tsne {
             centre(y, n);
             hook.after(it + 1, ITERATIONS, y);
         }
+    }
+
+    /**
+     * The points along a Z-order (Morton) curve over their bounding box, so that consecutive points
+     * walk the same parts of the quadtree (a speed-up only: each point's gradient does not depend on
+     * the order).
+     */
+    static void spatialOrder(double[] xs, double[] ys, int n, long[] keys, int[] order) {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            minX = Math.min(minX, xs[i]);
+            maxX = Math.max(maxX, xs[i]);
+            minY = Math.min(minY, ys[i]);
+            maxY = Math.max(maxY, ys[i]);
+        }
+        double sx = maxX > minX ? 65535 / (maxX - minX) : 0;
+        double sy = maxY > minY ? 65535 / (maxY - minY) : 0;
+        for (int i = 0; i < n; i++) {
+            long qx = (long) ((xs[i] - minX) * sx);
+            long qy = (long) ((ys[i] - minY) * sy);
+            keys[i] = (interleave(qx) | interleave(qy) << 1) << 31 | i;
+        }
+        Arrays.sort(keys, 0, n);
+        for (int r = 0; r < n; r++) {
+            order[r] = (int) (keys[r] & 0x7FFFFFFFL);
+        }
+    }
+
+    /** The 16 low bits of v spread to the even bits of 32. */
+    private static long interleave(long v) {
+        v &= 0xFFFF;
+        v = (v | v << 8) & 0x00FF00FFL;
+        v = (v | v << 4) & 0x0F0F0F0FL;
+        v = (v | v << 2) & 0x33333333L;
+        v = (v | v << 1) & 0x55555555L;
+        return v;
     }
 
     private static void centre(double[] y, int n) {
