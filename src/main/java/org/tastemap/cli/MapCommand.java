@@ -117,8 +117,9 @@ final class MapCommand implements Callable<Integer> {
         }
     }
 
-    /** Phase changes, and the layout every 10%, on stderr. */
+    /** Phase changes, and the layout every 10%, on stderr, with the seconds since the start. */
     private static MapListener progress(PrintWriter err) {
+        long start = System.nanoTime();
         String[] last = {""};
         int[] tenth = {0};
         return (phase, fraction, snapshot) -> {
@@ -126,7 +127,8 @@ final class MapCommand implements Callable<Integer> {
             if (!phase.equals(last[0]) || t > tenth[0]) {
                 last[0] = phase;
                 tenth[0] = t;
-                err.printf(Locale.ROOT, "map: %s (%d%%)%n", phase.toLowerCase(Locale.ROOT), Math.round(fraction * 100));
+                err.printf(Locale.ROOT, "map: %s (%d%%, %.1f s)%n", phase.toLowerCase(Locale.ROOT), Math.round(fraction * 100),
+                        (System.nanoTime() - start) / 1e9);
                 err.flush();
             }
         };

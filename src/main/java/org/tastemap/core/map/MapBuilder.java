@@ -79,6 +79,7 @@ public final class MapBuilder {
         int[] artists = start.artists();
         int[] cluster = start.cluster();
         int k = start.clusterCount();
+        progress.report("Layout", 0.3, null, true);
         Tsne.optimise(p, y, w, (it, total, pos) -> {
             double fraction = 0.3 + 0.7 * it / total;
             if (it < total && progress.due()) {

@@ -22,6 +22,11 @@ final class QuadTree {
     /** Sum of the positions of the points in a cell; divided by count once built (centre of mass). */
     private double[] mx = new double[0];
     private double[] my = new double[0];
+    /**
+     * What the traversal reads, packed per node for the cache: centre of mass x, y, squared cell
+     * width, point count.
+     */
+    private double[] packed = new double[0];
 
     /** Rebuilds the tree over the n points (x[i], y[i]). */
     void build(double[] x, double[] y, int n) {
@@ -40,11 +45,19 @@ final class QuadTree {
         for (int i = 0; i < n; i++) {
             insert(root, i, x[i], y[i]);
         }
+        if (packed.length < 4 * nodes) {
+            packed = new double[4 * count.length];
+        }
         for (int c = 0; c < nodes; c++) {
             if (count[c] > 0) {
                 mx[c] /= count[c];
                 my[c] /= count[c];
             }
+            double w = 2 * half[c];
+            packed[4 * c] = mx[c];
+            packed[4 * c + 1] = my[c];
+            packed[4 * c + 2] = w * w;
+            packed[4 * c + 3] = count[c];
         }
     }
 
@@ -131,23 +144,25 @@ final class QuadTree {
         double fx = 0;
         double fy = 0;
         double theta2 = theta * theta;
+        double[] nd = packed;
+        int[] child = firstChild;
         while (top > 0) {
             int c = st[--top];
-            int n = count[c];
+            int b = 4 * c;
+            double n = nd[b + 3];
             if (n == 0) {
                 continue;
             }
-            double dx = px - mx[c];
-            double dy = py - my[c];
+            double dx = px - nd[b];
+            double dy = py - nd[b + 1];
             double d2 = dx * dx + dy * dy;
-            boolean leaf = firstChild[c] < 0;
+            boolean leaf = child[c] < 0;
             if (leaf && d2 == 0) {
                 // the point's own leaf: the others there are at distance 0, q = 1, no force
                 z += n - 1;
                 continue;
             }
-            double w = 2 * half[c];
-            if (leaf || w * w < theta2 * d2) {
+            if (leaf || nd[b + 2] < theta2 * d2) {
                 // q = 1 / (1 + d^2); N q to Z, N q^2 (p - com) to the force
                 double q = 1 / (1 + d2);
                 z += n * q;
@@ -155,7 +170,7 @@ final class QuadTree {
                 fx += nq2 * dx;
                 fy += nq2 * dy;
             } else {
-                int f = firstChild[c];
+                int f = child[c];
                 st[top++] = f;
                 st[top++] = f + 1;
                 st[top++] = f + 2;
