@@ -38,6 +38,7 @@ import org.tastemap.app.session.ErrorReporter;
 import org.tastemap.app.task.BackgroundExecutor;
 import org.tastemap.app.task.Debouncer;
 import org.tastemap.app.train.TrainView;
+import org.tastemap.app.train.TuneOfferBar;
 import org.tastemap.app.train.TrainViewModel;
 import org.tastemap.app.users.TasteBuilderViewModel;
 import org.tastemap.app.users.UsersView;
@@ -96,7 +97,13 @@ public final class MainWindow {
             show(Screen.USERS);
         }, () -> show(Screen.TRAIN), () -> setWhatToTryVisible(false));
         // docked above the screens, not floating over them: it covers no table, chart or button
-        center = new VBox(whatToTry, tabs);
+        // after an import: "Tune for this data" opens Train ▸ Tune and starts a tune
+        TuneOfferBar tuneOffer = new TuneOfferBar(train.tune(), () -> {
+            show(Screen.TRAIN);
+            trainView.showTune();
+            train.tune().start();
+        });
+        center = new VBox(whatToTry, tuneOffer, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         setWhatToTryVisible(!prefs.getBoolean("whatToTryDismissed", false));
 
