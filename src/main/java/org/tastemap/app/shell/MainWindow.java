@@ -51,6 +51,7 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final VBox center;
     private final WhatToTryPanel whatToTry;
+    private final javafx.beans.property.BooleanProperty whatToTryWanted = new javafx.beans.property.SimpleBooleanProperty(true);
     private final MainViewModel main;
     private final TrainViewModel train;
     private final ArtistsViewModel artists;
@@ -104,6 +105,10 @@ public final class MainWindow {
             train.tune().start();
         });
         center = new VBox(whatToTry, tuneOffer, tabs);
+        // the offer takes the hints' line while it stands, so the screens keep their height
+        var showCard = whatToTryWanted.and(train.tune().offeredProperty().not());
+        whatToTry.visibleProperty().bind(showCard);
+        whatToTry.managedProperty().bind(showCard);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         setWhatToTryVisible(!prefs.getBoolean("whatToTryDismissed", false));
 
@@ -176,8 +181,7 @@ public final class MainWindow {
     }
 
     private void setWhatToTryVisible(boolean v) {
-        whatToTry.setVisible(v);
-        whatToTry.setManaged(v);
+        whatToTryWanted.set(v);
         prefs.put("whatToTryDismissed", Boolean.toString(!v));
     }
 
@@ -247,7 +251,10 @@ public final class MainWindow {
         dark.selectedProperty().bindBidirectional(Theme.darkProperty());
         dark.setOnAction(e -> prefs.put("theme", dark.isSelected() ? "dark" : "light"));
         view.getItems().addAll(new SeparatorMenuItem(), dark);
-        Menu help = new Menu("_Help", null, item("_What to try", null, () -> setWhatToTryVisible(true)),
+        Menu help = new Menu("_Help", null, item("_What to try", null, () -> {
+            train.tune().offeredProperty().set(false);
+            setWhatToTryVisible(true);
+        }),
                 item("_About Tastemap", "F1", () -> AboutDialog.show(stage, main.modelDetailsBinding().get())));
         file.setText("_File");
         return new MenuBar(file, view, help);

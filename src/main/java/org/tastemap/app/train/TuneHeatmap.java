@@ -35,7 +35,7 @@ public final class TuneHeatmap extends Region {
     private static final Color[] SCALE = {Color.web("#440154"), Color.web("#3b528b"), Color.web("#21918c"),
         Color.web("#5ec962"), Color.web("#fde725")};
     private static final double LEFT = 64;
-    private static final double BOTTOM = 38;
+    private static final double BOTTOM = 20;
     private static final double TOP = 6;
     private static final double RIGHT = 78;
 
@@ -44,12 +44,13 @@ public final class TuneHeatmap extends Region {
     private final ObjectProperty<TuneMap> map = new SimpleObjectProperty<>(this, "map");
     private final ObjectProperty<TuneMap.Slice> slice = new SimpleObjectProperty<>(this, "slice", new TuneMap.Slice(0, 0));
     private Consumer<CandidateResult> onPick = r -> { };
+    private CandidateResult starred;
 
     public TuneHeatmap() {
         getStyleClass().add("tune-heatmap");
         setId("tune-heatmap");
         getChildren().add(canvas);
-        setMinSize(300, 120);
+        setMinSize(300, 90);
         setPrefSize(600, 200);
         tooltip.setShowDelay(Duration.millis(250));
         tooltip.setWrapText(true);
@@ -85,6 +86,11 @@ public final class TuneHeatmap extends Region {
 
     public void setOnPick(Consumer<CandidateResult> action) {
         onPick = action;
+    }
+
+    /** The cell drawn with the star in the last drawing (the best of the map shown), or null. */
+    public CandidateResult starred() {
+        return starred;
     }
 
     /** The tooltip, for tests: its text is that of the cell under the mouse. */
@@ -151,6 +157,7 @@ public final class TuneHeatmap extends Region {
         g.clearRect(0, 0, w, h);
         TuneMap m = map.get();
         if (m == null || w < LEFT + RIGHT + 10 || h < TOP + BOTTOM + 10) {
+            starred = null;
             return;
         }
         boolean dark = Theme.darkProperty().get();
@@ -163,7 +170,9 @@ public final class TuneHeatmap extends Region {
         List<CandidateResult> scored = m.scoredCells(s);
         double lo = scored.stream().mapToDouble(CandidateResult::value).min().orElse(0);
         double hi = scored.stream().mapToDouble(CandidateResult::value).max().orElse(1);
-        CandidateResult best = m.best();
+        // the best cell of this map (the tune's best may be off the grid, or on another slice's map)
+        CandidateResult best = scored.stream().reduce((a, b) -> b.value() > a.value() ? b : a).orElse(null);
+        starred = best;
         double cw = cellWidth(m);
         double ch = cellHeight(m);
         Font small = Font.font(11);
@@ -222,10 +231,11 @@ public final class TuneHeatmap extends Region {
         for (int li = 0; li < lambdas.size(); li++) {
             g.fillText(TuneMap.plain(lambdas.get(li)), LEFT + (li + 0.5) * cw, canvas.getHeight() - BOTTOM + 4);
         }
+        // the axis names sit in the corner beside the values, so that the cells keep the height
         g.setFill(muted);
-        g.fillText("lambda (regularisation, log scale)", LEFT + lambdas.size() * cw / 2, canvas.getHeight() - BOTTOM + 20);
-        g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText("λ (log) →", LEFT - 6, canvas.getHeight() - BOTTOM + 4);
+        g.setTextBaseline(VPos.CENTER);
         g.setFill(text);
         for (int ai = 0; ai < alphas.size(); ai++) {
             g.fillText(TuneMap.plain(alphas.get(ai)), LEFT - 6, TOP + (alphas.size() - 1 - ai + 0.5) * ch);
@@ -236,7 +246,7 @@ public final class TuneHeatmap extends Region {
         g.rotate(-90);
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(muted);
-        g.fillText("alpha (log scale)", 0, 0);
+        g.fillText("α (log) →", 0, 0);
         g.restore();
     }
 

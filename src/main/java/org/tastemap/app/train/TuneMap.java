@@ -180,7 +180,7 @@ public record TuneMap(TuneSpace space, TuneMetric metric, Metrics baseline, List
         }
         CandidateResult best = best();
         if (best != null && best.candidate().index() == r.candidate().index()) {
-            b.append("\n★ The best so far");
+            b.append("\n★ The best of the tune");
         }
         return b.toString();
     }

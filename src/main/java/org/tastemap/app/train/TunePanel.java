@@ -64,20 +64,24 @@ final class TunePanel extends VBox {
         cancel.setId("tune-cancel");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        FlowPane controls = new FlowPane(12, 6, labelled("Budget (s)", budget), labelled("Confidence", kinds),
-                labelled("Factors", factors), new HBox(6, start, cancel));
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        FlowPane controls = new FlowPane(12, 4, labelled("Budget (s)", budget), labelled("Confidence", kinds),
+                labelled("Factors", factors));
         controls.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar progress = new ProgressBar();
         progress.setId("tune-progress");
         progress.progressProperty().bind(vm.progressProperty());
-        progress.setPrefWidth(160);
-        progress.visibleProperty().bind(vm.runningProperty().or(vm.progressProperty().greaterThan(0)));
+        progress.setPrefWidth(120);
+        progress.setMinWidth(60);
+        progress.visibleProperty().bind(vm.runningProperty());
+        progress.managedProperty().bind(vm.runningProperty());
         Label progressText = new Label();
         progressText.setId("tune-progress-text");
         progressText.textProperty().bind(vm.progressTextProperty());
         progressText.getStyleClass().add("muted");
-        progressText.setMinWidth(0);
+        progressText.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         slices.setId("tune-slice");
         slices.setVisibleRowCount(12);
         slices.setConverter(new javafx.util.StringConverter<>() {
@@ -93,22 +97,25 @@ final class TunePanel extends VBox {
             }
         });
         slices.setTooltip(tip("Several confidence kinds or factor counts were tried: the map shows one of them at a time."));
-        HBox spacer = new HBox();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox status = new HBox(8, progress, progressText, spacer, slices);
-        status.setAlignment(Pos.CENTER_LEFT);
+        // the outcome in one line beside the buttons; the whole sentence is its tooltip when the window is narrow
         Label message = new Label();
         message.setId("tune-message");
-        message.setWrapText(true);
-        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        message.setMinWidth(0);
         message.textProperty().bind(vm.messageProperty());
+        Tooltip full = tip("");
+        full.textProperty().bind(vm.messageProperty());
+        message.setTooltip(full);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox status = new HBox(8, start, cancel, progress, progressText, message, slices);
+        status.setAlignment(Pos.CENTER_LEFT);
         offGrid.setId("tune-off-grid");
         heatmap.mapProperty().bind(vm.mapProperty());
         slices.valueProperty().addListener((o, x, s) -> heatmap.sliceProperty().set(s == null ? new TuneMap.Slice(0, 0) : s));
         heatmap.setOnPick(vm::adopt);
         VBox.setVgrow(heatmap, Priority.ALWAYS);
         vm.mapProperty().addListener((o, a, b) -> mapChanged(a, b));
-        getChildren().addAll(controls, status, message, heatmap, offGrid);
+        getChildren().addAll(controls, status, heatmap, offGrid);
         setPadding(new Insets(6, 0, 0, 0));
         // the time left counts down between candidates
         Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));

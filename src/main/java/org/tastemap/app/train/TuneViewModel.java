@@ -200,7 +200,7 @@ public final class TuneViewModel {
             return;
         }
         AlsParams settings = chosen.candidate().params().withIterations(o.base().iterations());
-        String gain = Double.isNaN(t.improvementOverDefaults()) ? ""
+        String gain = chosen == t.defaults() ? " (the defaults scored best)" : Double.isNaN(t.improvementOverDefaults()) ? ""
                 : String.format(Locale.ROOT, " (%+.0f%% over the defaults)", 100 * t.improvementOverDefaults());
         String best = String.format(Locale.ROOT, "%s: validation %s %.4f%s", TuneMap.settings(settings), o.metric().label(),
                 chosen.value(), gain);
