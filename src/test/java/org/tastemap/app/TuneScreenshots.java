@@ -71,6 +71,9 @@ public final class TuneScreenshots {
                 w.trainView().showTune();
                 w.train().tune().start();
             });
+            // live: the running cell outlined while the grid fills
+            waitFor(() -> w.train().tune().mapProperty().get() != null && w.train().tune().mapProperty().get().results().size() >= 10);
+            shoot(stage, w, 1400, 900, false, "running");
             waitFor(() -> !w.train().tune().runningProperty().get());
             System.out.printf("tune on the sample in the app: %.1f s; %s; %s%n", (System.nanoTime() - t0) / 1e9,
                     call(() -> w.train().tune().progressTextProperty().get()), call(() -> w.train().tune().messageProperty().get()));

@@ -82,11 +82,13 @@ public final class TrainView extends BorderPane {
                 "Penalty lambda (|x_u|² + |y_i|²). Higher lambda shrinks the factors: smoother, more popular "
                         + "recommendations and less overfitting; too high and every factor shrinks to zero. Its best value grows with the number of listeners (README).");
         ComboBox<ConfidenceKind> confidence = new ComboBox<>();
-        confidence.getItems().setAll(ConfidenceKind.LINEAR, ConfidenceKind.LOG);
+        // BM25 too: a tune may choose it
+        confidence.getItems().setAll(ConfidenceKind.LINEAR, ConfidenceKind.LOG, ConfidenceKind.BM25);
         confidence.valueProperty().bindBidirectional(vm.confidenceProperty());
         confidence.setId("confidence");
         confidence.setConverter(words(org.tastemap.app.Format::confidence));
-        confidence.setTooltip(tip("Linear: c = 1 + alpha·r. Log: c = 1 + alpha·log(1 + r). Log tames users who play one artist thousands of times."));
+        confidence.setTooltip(tip("Linear: c = 1 + alpha·r. Log: c = 1 + alpha·log(1 + r). Log tames users who play one artist thousands of times."
+                + " BM25: plays weighted as in text retrieval (K1, B), damping heavy listeners."));
         ComboBox<SolverKind> solver = new ComboBox<>();
         solver.getItems().setAll(SolverKind.values());
         solver.valueProperty().bindBidirectional(vm.solverProperty());
