@@ -19,21 +19,31 @@ import org.tastemap.app.task.FxDebouncer;
  * Not a test: takes the README's screenshots of the Train screen with a finished tune, in a real
  * window. Opens the bundled sample (as File > Open does), starts a tune from the "Tune for this data"
  * strip's action, then shoots the screen at 1024 x 640 and 1400 x 900, light and dark, with the
- * tooltip of the best cell showing, through ImageMagick's {@code import -window root}.
+ * tooltip of the best cell showing, through ImageMagick's {@code import -window root}. With
+ * {@code -Dtastemap.stallReport=FILE} the FX thread's stall watch runs too, and its report splits the
+ * waits made while the tune ran ("training") from the others.
  *
  * <pre>
  * Xvfb :95 -screen 0 1400x900x24 &amp;
- * DISPLAY=:95 java -cp target/classes:target/test-classes:$(cat cp.txt) org.tastemap.app.TuneScreenshots OUT_DIR
+ * DISPLAY=:95 java -cp target/classes:target/test-classes:$(cat cp.txt) org.tastemap.app.TuneScreenshots OUT_DIR [FILE [BUDGET]]
  * </pre>
  */
 public final class TuneScreenshots {
     private static Path out;
+    private static Path input = Path.of("sample-data/lastfm-sample.tsv.gz");
+    private static int budget = 60;
 
     private TuneScreenshots() {
     }
 
     public static void main(String[] args) {
         out = Path.of(args.length > 0 ? args[0] : ".");
+        if (args.length > 1) {
+            input = Path.of(args[1]);
+        }
+        if (args.length > 2) {
+            budget = Integer.parseInt(args[2]);
+        }
         // launched from a class that is not the Application, so that JavaFX on the class path starts
         Application.launch(Shots.class, args);
     }
@@ -55,6 +65,9 @@ public final class TuneScreenshots {
         prefs.put("sessionDir", out.resolve("session").toString());
         MainWindow w = new MainWindow(stage, new FxBackgroundExecutor(), new FxDebouncer(Duration.millis(600)), new IoDataFiles(), prefs);
         stage.show();
+        java.util.concurrent.atomic.AtomicBoolean tuning = new java.util.concurrent.atomic.AtomicBoolean();
+        w.train().tune().runningProperty().addListener((o, a, b) -> tuning.set(b));
+        org.tastemap.app.task.FxStallWatch.startIfRequested(100, tuning::get);
         Thread t = new Thread(() -> run(stage, w), "screenshots");
         t.setDaemon(true);
         t.start();
@@ -62,13 +75,14 @@ public final class TuneScreenshots {
 
     private static void run(Stage stage, MainWindow w) {
         try {
-            fx(() -> w.main().openDataFile(Path.of("sample-data/lastfm-sample.tsv.gz")));
+            fx(() -> w.main().openDataFile(input));
             waitFor(() -> w.state().model() != null && !w.train().runningProperty().get() && w.train().tune().offeredProperty().get());
             shoot(stage, w, 1400, 900, false, "offer");
             long t0 = System.nanoTime();
             fx(() -> {
                 w.show(MainWindow.Screen.TRAIN);
                 w.trainView().showTune();
+                w.train().tune().budgetProperty().set(budget);
                 w.train().tune().start();
             });
             // live: the running cell outlined while the grid fills
