@@ -83,6 +83,7 @@ public final class TuneViewModel {
         state.dataProperty().addListener((o, a, b) -> {
             // a tune of other data is not comparable: stop it and clear its map
             cancel();
+            job.cancel();
             tuneId++;
             running.set(false);
             map.set(null);
@@ -249,11 +250,11 @@ public final class TuneViewModel {
             message.set("The tune is still running: cancel it, or wait, to train with a cell's settings.");
             return;
         }
-        TuneMap m = map.get();
-        int its = m == null ? AlsParams.defaults().iterations() : train.defaultsForData().iterations();
+        // the iterations of the tune's final model, so that the cell's model compares with the tuned one
+        int its = train.defaultsForData().iterations();
         train.adoptAndTrain(r.candidate().params().withIterations(its).withThreads(train.params().threads()));
-        message.set("Training with " + TuneMap.settings(r.candidate().params()) + " (validation MAP@10 "
-                + String.format(Locale.ROOT, "%.4f", r.metrics() == null ? Double.NaN : r.metrics().mapAtK()) + ")…");
+        message.set("Training with " + TuneMap.settings(r.candidate().params()) + (r.metrics() == null ? " (not scored)…"
+                : String.format(Locale.ROOT, " (validation MAP@10 %.4f)…", r.metrics().mapAtK())));
     }
 
     /** Shows a tune of the run history again (its map; the controls and the model follow through Use). */
@@ -313,9 +314,5 @@ public final class TuneViewModel {
 
     public BooleanBinding canStartBinding() {
         return canStart;
-    }
-
-    Job job() {
-        return job;
     }
 }
