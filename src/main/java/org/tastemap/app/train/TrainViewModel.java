@@ -72,8 +72,7 @@ public final class TrainViewModel {
         this.errors = errors;
         BooleanBinding inputsValid = settings.inputsValid;
         tune = new TuneViewModel(this, state, executor, running);
-        // a Spark-trained model opened without its data has only a sample of histories: nothing to train on;
-        // a tune trains the model too: one at a time
+        // a Spark model opened without its data has only a sample of histories to train on; a tune trains too
         canTrain = Bindings.createBooleanBinding(() -> state.data() != null && !state.dataIsSample() && !running.get()
                         && inputsValid.get() && !tune.runningProperty().get(), state.dataProperty(), state.modelProperty(), running,
                 inputsValid, tune.runningProperty());
@@ -135,12 +134,6 @@ public final class TrainViewModel {
             restoreSettings(state.model().trained().factors().params());
             message.set("The controls show the model's settings again.");
         }
-    }
-
-    /** A tune's cell: the controls take its settings and a model is trained with them from a random start. */
-    void adoptAndTrain(AlsParams p) {
-        restore(p);
-        train();
     }
 
     /** Trains the quick first model: k = 32, 10 iterations. */

@@ -74,10 +74,12 @@ public final class TuneViewModel {
         for (int k : FACTOR_CHOICES) {
             factors.add(new SimpleBooleanProperty(this, "factors" + k, k == AlsParams.defaults().factors()));
         }
-        List<javafx.beans.Observable> deps = new ArrayList<>(List.of(state.dataProperty(), running, training, budgetInput.validBinding()));
+        List<javafx.beans.Observable> deps = new ArrayList<>(List.of(state.dataProperty(), state.modelProperty(), running, training,
+                budgetInput.validBinding()));
         deps.addAll(confidences);
         deps.addAll(factors);
-        canStart = Bindings.createBooleanBinding(() -> state.data() != null && !running.get() && !training.get()
+        // a Spark model's sample of histories is no data to tune on
+        canStart = Bindings.createBooleanBinding(() -> state.data() != null && !state.dataIsSample() && !running.get() && !training.get()
                 && budgetInput.validBinding().get() && !chosenKinds().isEmpty() && !chosenFactors().isEmpty(),
                 deps.toArray(javafx.beans.Observable[]::new));
         state.dataProperty().addListener((o, a, b) -> {
@@ -252,7 +254,9 @@ public final class TuneViewModel {
         }
         // the iterations of the tune's final model, so that the cell's model compares with the tuned one
         int its = train.defaultsForData().iterations();
-        train.adoptAndTrain(r.candidate().params().withIterations(its).withThreads(train.params().threads()));
+        // the controls take the cell's settings, and a model is trained with them from a random start
+        train.restore(r.candidate().params().withIterations(its).withThreads(train.params().threads()));
+        train.train();
         message.set("Training with " + TuneMap.settings(r.candidate().params()) + (r.metrics() == null ? " (not scored)…"
                 : String.format(Locale.ROOT, " (validation MAP@10 %.4f)…", r.metrics().mapAtK())));
     }
