@@ -171,6 +171,8 @@ public final class MainViewModel {
         if (trainQuick) {
             train.trainQuick();
         }
+        // the first model uses the defaults; the settings that fit this data are a click away
+        train.tune().offer();
     }
 
     public void openModel(Path file, String source) {

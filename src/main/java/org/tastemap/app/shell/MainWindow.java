@@ -41,6 +41,7 @@ import org.tastemap.app.session.ErrorReporter;
 import org.tastemap.app.task.BackgroundExecutor;
 import org.tastemap.app.task.Debouncer;
 import org.tastemap.app.train.TrainView;
+import org.tastemap.app.train.TuneOfferBar;
 import org.tastemap.app.train.TrainViewModel;
 import org.tastemap.app.users.TasteBuilderViewModel;
 import org.tastemap.app.users.UsersView;
@@ -53,6 +54,7 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final VBox center;
     private final WhatToTryPanel whatToTry;
+    private final javafx.beans.property.BooleanProperty whatToTryWanted = new javafx.beans.property.SimpleBooleanProperty(true);
     private final MainViewModel main;
     private final TrainViewModel train;
     private final ArtistsViewModel artists;
@@ -119,7 +121,17 @@ public final class MainWindow {
             show(Screen.USERS);
         }, () -> show(Screen.TRAIN), () -> setWhatToTryVisible(false));
         // docked above the screens, not floating over them: it covers no table, chart or button
-        center = new VBox(whatToTry, tabs);
+        // after an import: "Tune for this data" opens Train ▸ Tune and starts a tune
+        TuneOfferBar tuneOffer = new TuneOfferBar(train.tune(), () -> {
+            show(Screen.TRAIN);
+            trainView.showTune();
+            train.tune().start();
+        });
+        center = new VBox(whatToTry, tuneOffer, tabs);
+        // the offer takes the hints' line while it stands, so the screens keep their height
+        var showCard = whatToTryWanted.and(train.tune().offeredProperty().not());
+        whatToTry.visibleProperty().bind(showCard);
+        whatToTry.managedProperty().bind(showCard);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         setWhatToTryVisible(!prefs.getBoolean("whatToTryDismissed", false));
 
@@ -200,8 +212,7 @@ public final class MainWindow {
     }
 
     private void setWhatToTryVisible(boolean v) {
-        whatToTry.setVisible(v);
-        whatToTry.setManaged(v);
+        whatToTryWanted.set(v);
         prefs.put("whatToTryDismissed", Boolean.toString(!v));
     }
 
@@ -271,7 +282,10 @@ public final class MainWindow {
         dark.selectedProperty().bindBidirectional(Theme.darkProperty());
         dark.setOnAction(e -> prefs.put("theme", dark.isSelected() ? "dark" : "light"));
         view.getItems().addAll(new SeparatorMenuItem(), dark);
-        Menu help = new Menu("_Help", null, item("_What to try", null, () -> setWhatToTryVisible(true)),
+        Menu help = new Menu("_Help", null, item("_What to try", null, () -> {
+            train.tune().offeredProperty().set(false);
+            setWhatToTryVisible(true);
+        }),
                 item("_About Tastemap", "F1", () -> AboutDialog.show(stage, main.modelDetailsBinding().get())));
         file.setText("_File");
         return new MenuBar(file, view, help);

@@ -60,7 +60,7 @@ final class ModelMeasure {
         // measured on that part, and its held-out metrics are honest
         boolean held = m.heldOut() || trainedOnSplit(m);
         var matrix = held ? data.split().train() : m.trained().dataset().matrix();
-        int threads = TrainViewModel.trainingThreads(Runtime.getRuntime().availableProcessors());
+        int threads = TrainSettings.trainingThreads(Runtime.getRuntime().availableProcessors());
         job = executor.submit("Measuring the model", ctx -> {
             ctx.progress(-1, "Computing the model's loss and held-out metrics…");
             double loss;

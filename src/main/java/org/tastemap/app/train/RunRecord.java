@@ -12,9 +12,11 @@ import org.tastemap.core.model.AlsParams;
  * @param map        final held-out MAP@10 (NaN without evaluation)
  * @param seconds    wall time of the run
  * @param ending     how the run ended
+ * @param tune       for a tune's entry, its heatmap (null for a training run, and for a tune reopened from
+ *                   an earlier session, whose map is not kept)
  */
 public record RunRecord(int number, AlsParams params, boolean warm, int iterations, double loss, double map,
-                        double seconds, Ending ending) {
+                        double seconds, Ending ending, TuneMap tune) {
     /** How a run ended. */
     public enum Ending {
         /** The relative loss change fell below {@link TrainViewModel#CONVERGENCE} before the set iterations. */
@@ -24,7 +26,15 @@ public record RunRecord(int number, AlsParams params, boolean warm, int iteratio
         /** Stopped by the user or replaced by a newer run; the previous model was kept. */
         CANCELLED,
         /** Failed (diverged, ran out of memory...); the previous model was kept. */
-        FAILED
+        FAILED,
+        /** A tune: its chosen settings trained on the training rows became the model. */
+        TUNED
+    }
+
+    /** A run as the history keeps it across sessions (no tune map). */
+    public RunRecord(int number, AlsParams params, boolean warm, int iterations, double loss, double map, double seconds,
+                     Ending ending) {
+        this(number, params, warm, iterations, loss, map, seconds, ending, null);
     }
 
     /** A run that ran all its iterations. */
@@ -48,7 +58,11 @@ public record RunRecord(int number, AlsParams params, boolean warm, int iteratio
 
     /** How the run ended, for the history table: "converged at iteration 7", "reached 10 iterations"... */
     public String endingText() {
+        if (tune != null && ending == Ending.CANCELLED) {
+            return "tune stopped after " + candidates(tune.results().size());
+        }
         return switch (ending) {
+            case TUNED -> tune == null ? "tuned" : "tuned: " + candidates(tune.results().size());
             case CONVERGED -> "converged at iteration " + iterations;
             case REACHED -> "reached " + iterations + " iteration" + (iterations == 1 ? "" : "s");
             case CANCELLED -> "cancelled after " + iterations + " iteration" + (iterations == 1 ? "" : "s");
@@ -56,8 +70,17 @@ public record RunRecord(int number, AlsParams params, boolean warm, int iteratio
         };
     }
 
+    private static String candidates(int n) {
+        return n + " candidate" + (n == 1 ? "" : "s");
+    }
+
+    /** Whether this entry is a tune's (also when its map was not kept). */
+    public boolean isTune() {
+        return tune != null || ending == Ending.TUNED;
+    }
+
     /** Whether the run produced the model it describes (so "Use" can compare the model with it). */
     public boolean finished() {
-        return ending == Ending.CONVERGED || ending == Ending.REACHED;
+        return ending == Ending.CONVERGED || ending == Ending.REACHED || ending == Ending.TUNED;
     }
 }

@@ -29,6 +29,8 @@ import org.tastemap.core.model.SolverKind;
 public final class TrainView extends BorderPane {
     private final TrainViewModel vm;
     private final TrainCharts charts;
+    private final TunePanel tune;
+    private final javafx.scene.control.TabPane views = new javafx.scene.control.TabPane();
 
     public TrainView(TrainViewModel vm) {
         this.vm = vm;
@@ -49,8 +51,24 @@ public final class TrainView extends BorderPane {
         beyond.setTooltip(tip("Coverage: the share of all artists that appear in some listener's top 10. Popularity percentile: "
                 + "the mean over list entries of 100 × (artists with fewer listeners) / artists. Novelty: the mean over list entries of "
                 + "−log2(listeners / users), the self-information of recommending the artist; higher is less obvious."));
-        VBox right = new VBox(8, charts, beyond, sectionTitle("Run history · Use retrains to a run's parameters (or marks that they differ)"), history);
-        VBox.setVgrow(charts, Priority.ALWAYS);
+        // the live charts and the Tune panel share the space above the run history
+        tune = new TunePanel(vm.tune());
+        views.getTabs().addAll(tab("Training", "train-tab-charts", charts), tab("Tune", "train-tab-tune", tune));
+        views.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.setId("train-views");
+        views.getStyleClass().add("train-views");
+        vm.tune().runningProperty().addListener((o, a, b) -> {
+            if (b) {
+                showTune();
+            }
+        });
+        vm.tune().mapProperty().addListener((o, a, b) -> {
+            if (b != null && a == null) {
+                showTune();
+            }
+        });
+        VBox right = new VBox(8, views, beyond, sectionTitle("Run history · Use retrains to a run's parameters (or marks that they differ)"), history);
+        VBox.setVgrow(views, Priority.ALWAYS);
         right.setMinWidth(0);
         right.setPadding(new Insets(0, 0, 0, 16));
         ScrollPane left = new ScrollPane(form());
@@ -74,11 +92,13 @@ public final class TrainView extends BorderPane {
                 "Penalty lambda (|x_u|² + |y_i|²). Higher lambda shrinks the factors: smoother, more popular "
                         + "recommendations and less overfitting; too high and every factor shrinks to zero. Its best value grows with the number of listeners (README).");
         ComboBox<ConfidenceKind> confidence = new ComboBox<>();
-        confidence.getItems().setAll(ConfidenceKind.LINEAR, ConfidenceKind.LOG);
+        // BM25 too: a tune may choose it
+        confidence.getItems().setAll(ConfidenceKind.LINEAR, ConfidenceKind.LOG, ConfidenceKind.BM25);
         confidence.valueProperty().bindBidirectional(vm.confidenceProperty());
         confidence.setId("confidence");
         confidence.setConverter(words(org.tastemap.app.Format::confidence));
-        confidence.setTooltip(tip("Linear: c = 1 + alpha·r. Log: c = 1 + alpha·log(1 + r). Log tames users who play one artist thousands of times."));
+        confidence.setTooltip(tip("Linear: c = 1 + alpha·r. Log: c = 1 + alpha·log(1 + r). Log tames users who play one artist thousands of times."
+                + " BM25: plays weighted as in text retrieval (K1, B), damping heavy listeners."));
         ComboBox<SolverKind> solver = new ComboBox<>();
         solver.getItems().setAll(SolverKind.values());
         solver.valueProperty().bindBidirectional(vm.solverProperty());
@@ -183,7 +203,7 @@ public final class TrainView extends BorderPane {
             protected void updateItem(RunRecord r, boolean empty) {
                 super.updateItem(r, empty);
                 b.getStyleClass().setAll("button", "small");
-                b.setOnAction(e -> vm.use(r));
+                b.setOnAction(e -> use(r));
                 setGraphic(empty || r == null ? null : b);
             }
         });
@@ -203,7 +223,7 @@ public final class TrainView extends BorderPane {
             TableRow<RunRecord> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && row.getItem() != null) {
-                    vm.use(row.getItem());
+                    use(row.getItem());
                 }
             });
             return row;
@@ -211,10 +231,18 @@ public final class TrainView extends BorderPane {
         return t;
     }
 
+    /** Use: the run's settings (and a tune's map, brought to the front). */
+    private void use(RunRecord r) {
+        vm.use(r);
+        if (r.tune() != null) {
+            showTune();
+        }
+    }
+
     /** A run's parameters in words (the run history): "k 32 · α 1.00 · λ 100 · log · conjugate gradient". */
     static String describe(RunRecord r) {
         var p = r.params();
-        return String.format(Locale.ROOT, "k %d · α %.3g · λ %.3g · %s · %s%s", p.factors(), p.alpha(), p.lambda(),
+        return String.format(Locale.ROOT, "%sk %d · α %.3g · λ %.3g · %s · %s%s", r.isTune() ? "Tune → " : "", p.factors(), p.alpha(), p.lambda(),
                 org.tastemap.app.Format.confidenceShort(p.confidence()), org.tastemap.app.Format.solverShort(p.solver()),
                 r.warm() ? " (warm)" : "");
     }
@@ -263,6 +291,27 @@ public final class TrainView extends BorderPane {
 
     TrainCharts charts() {
         return charts;
+    }
+
+    private static javafx.scene.control.Tab tab(String name, String id, javafx.scene.Node content) {
+        javafx.scene.control.Tab t = new javafx.scene.control.Tab(name, content);
+        t.setId(id);
+        return t;
+    }
+
+    /** Brings the Tune panel to the front (a tune starts, "Tune for this data"). */
+    public void showTune() {
+        views.getSelectionModel().select(1);
+    }
+
+    /** Brings the live charts to the front. */
+    public void showCharts() {
+        views.getSelectionModel().select(0);
+    }
+
+    /** The tune heatmap, for tests. */
+    public TuneHeatmap tuneHeatmap() {
+        return tune.heatmap();
     }
 
     /** The iteration axes of the loss and quality charts, for tests. */

@@ -61,6 +61,7 @@ public final class TrainViewModel {
     private final BooleanBinding settingsDiffer;
     private final ModelMeasure measure;
     private final BeyondAccuracyModel beyondAccuracy;
+    private final TuneViewModel tune;
 
     private Job job = Job.DONE;
     private int runId;
@@ -71,9 +72,11 @@ public final class TrainViewModel {
         this.debouncer = debouncer;
         this.errors = errors;
         BooleanBinding inputsValid = settings.inputsValid;
-        // a Spark-trained model opened without its data has only a sample of histories: nothing to train on
+        tune = new TuneViewModel(this, state, executor, running);
+        // a Spark model opened without its data has only a sample of histories to train on; a tune trains too
         canTrain = Bindings.createBooleanBinding(() -> state.data() != null && !state.dataIsSample() && !running.get()
-                        && inputsValid.get(), state.dataProperty(), state.modelProperty(), running, inputsValid);
+                        && inputsValid.get() && !tune.runningProperty().get(), state.dataProperty(), state.modelProperty(), running,
+                inputsValid, tune.runningProperty());
         settingsDiffer = Bindings.createBooleanBinding(() -> state.model() != null
                         && !SameSettings.of(params(), state.model().trained().factors().params()),
                 state.modelProperty(), settings.factors, settings.alpha, settings.lambda, settings.confidence, settings.solver);
@@ -96,11 +99,6 @@ public final class TrainViewModel {
         return settings.params();
     }
 
-    /** Worker threads for training on this many cores ({@link TrainSettings#trainingThreads}). */
-    static int trainingThreads(int cores) {
-        return TrainSettings.trainingThreads(cores);
-    }
-
     /** Problems with the parameters, as sentences; empty when they are valid. */
     public List<String> problems() {
         return params().problems();
@@ -120,6 +118,9 @@ public final class TrainViewModel {
      * model is retrained (warm) to them at once, else the screen marks that the settings differ.
      */
     public void use(RunRecord run) {
+        if (run.tune() != null) {
+            tune.show(run.tune());
+        }
         restore(run.params());
         if (settingsDiffer.get() && settings.autoRetrain.get() && state.data() != null && settings.inputsValid.get()) {
             start(true, settings.iterations.get());
@@ -186,6 +187,10 @@ public final class TrainViewModel {
         List<String> problems = p.problems();
         if (!problems.isEmpty()) {
             message.set(String.join(" ", problems));
+            return;
+        }
+        if (tune.runningProperty().get()) {
+            message.set("A tune is running: the model changes when it ends (or cancel it).");
             return;
         }
         job.cancel();
@@ -336,11 +341,6 @@ public final class TrainViewModel {
         return message;
     }
 
-    /** What the model records about its rows ({@link RunModel#trainedOn}). */
-    static java.util.Map<String, String> trainedOn(boolean held, InteractionMatrix matrix) {
-        return RunModel.trainedOn(held, matrix);
-    }
-
     /** The first iteration of the current or last run, as the charts' x axis counts it. */
     public IntegerProperty firstIterationProperty() {
         return firstIteration;
@@ -394,5 +394,10 @@ public final class TrainViewModel {
 
     public AppState state() {
         return state;
+    }
+
+    /** The Tune panel's view model. */
+    public TuneViewModel tune() {
+        return tune;
     }
 }

@@ -119,11 +119,11 @@ class TrainViewModelTest {
 
     @Test
     void trainingLeavesACoreForTheUserInterfaceFromThreeCoresUp() {
-        assertEquals(1, TrainViewModel.trainingThreads(1));
-        assertEquals(2, TrainViewModel.trainingThreads(2));
-        assertEquals(2, TrainViewModel.trainingThreads(3));
-        assertEquals(7, TrainViewModel.trainingThreads(8));
-        assertEquals(TrainViewModel.trainingThreads(Runtime.getRuntime().availableProcessors()), vm.params().threads());
+        assertEquals(1, TrainSettings.trainingThreads(1));
+        assertEquals(2, TrainSettings.trainingThreads(2));
+        assertEquals(2, TrainSettings.trainingThreads(3));
+        assertEquals(7, TrainSettings.trainingThreads(8));
+        assertEquals(TrainSettings.trainingThreads(Runtime.getRuntime().availableProcessors()), vm.params().threads());
     }
 
     @Test
@@ -267,7 +267,7 @@ class TrainViewModelTest {
                 org.tastemap.core.model.AlsParams.defaults().withFactors(6).withIterations(3),
                 org.tastemap.core.als.TrainingOptions.quiet()).model();
         // as the app saves a held-out model: every row, and metadata saying the factors learned from the split
-        var trained = new org.tastemap.core.model.TrainedModel(state.data().dataset(), f, TrainViewModel.trainedOn(true, train));
+        var trained = new org.tastemap.core.model.TrainedModel(state.data().dataset(), f, RunModel.trainedOn(true, train));
         state.setModel(ModelState.of(trained, Double.NaN, null, false, "held.tsm"));
         double expected;
         try (var engine = new org.tastemap.core.als.AlsEngine(train, f.params())) {
