@@ -11,6 +11,7 @@ import org.tastemap.app.session.AppPrefs;
 import org.tastemap.app.session.IoDataFiles;
 import org.tastemap.app.session.UncaughtErrors;
 import org.tastemap.app.shell.MainWindow;
+import org.tastemap.app.shell.UiWarmup;
 import org.tastemap.app.task.FxBackgroundExecutor;
 import org.tastemap.app.task.FxDebouncer;
 import org.tastemap.app.task.FxStallWatch;
@@ -45,6 +46,8 @@ public final class TastemapApp extends Application {
         window.train().runningProperty().addListener((o, was, now) -> TRAINING.set(now));
         UiBench.startIfRequested(stage, window, stalls);
         window.main().startup();
+        // first-use layout and styling while idle, not on the first keystroke during training
+        new UiWarmup(stage.getScene().getStylesheets(), Platform::runLater).startWhenIdle(window.state(), Duration.seconds(3));
     }
 
     public static void main(String[] args) {
