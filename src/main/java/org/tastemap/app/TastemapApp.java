@@ -15,6 +15,7 @@ import org.tastemap.app.shell.UiWarmup;
 import org.tastemap.app.task.FxBackgroundExecutor;
 import org.tastemap.app.task.FxDebouncer;
 import org.tastemap.app.task.FxStallWatch;
+import org.tastemap.app.task.InputWatch;
 import org.tastemap.app.task.StallRecorder;
 
 /** The desktop app. Started by {@link org.tastemap.Launcher} when it gets no arguments. */
@@ -45,6 +46,9 @@ public final class TastemapApp extends Application {
         StallRecorder stalls = FxStallWatch.startIfRequested(100, TRAINING::get);
         window.train().runningProperty().addListener((o, was, now) -> TRAINING.set(now));
         UiBench.startIfRequested(stage, window, stalls);
+        // a person typing or clicking gets a core: training works with one thread fewer until they pause
+        InputWatch input = InputWatch.install(stage.getScene(), stage.focusedProperty());
+        window.train().setWorkerLimit(input::workers);
         window.main().startup();
         // first-use layout and styling while idle, not on the first keystroke during training
         new UiWarmup(stage.getScene().getStylesheets(), Platform::runLater).startWhenIdle(window.state(), Duration.seconds(3));

@@ -2,6 +2,7 @@ package org.tastemap.app.train;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntUnaryOperator;
 import java.util.logging.Logger;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -64,6 +65,7 @@ public final class TrainViewModel {
 
     private Job job = Job.DONE;
     private int runId;
+    private IntUnaryOperator workerLimit = IntUnaryOperator.identity();
 
     public TrainViewModel(AppState state, BackgroundExecutor executor, Debouncer debouncer, ErrorReporter errors) {
         this.state = state;
@@ -94,6 +96,14 @@ public final class TrainViewModel {
     /** The parameters as the controls show them. */
     public AlsParams params() {
         return settings.params();
+    }
+
+    /**
+     * How many of a run's worker threads may work now, given how many it has, asked before each chunk
+     * of rows; the app leaves a core to a person typing ({@link org.tastemap.app.task.InputWatch}).
+     */
+    public void setWorkerLimit(IntUnaryOperator limit) {
+        workerLimit = limit;
     }
 
     /** Worker threads for training on this many cores ({@link TrainSettings#trainingThreads}). */
@@ -214,7 +224,7 @@ public final class TrainViewModel {
                         progressText.set(String.format(Locale.ROOT, "Iteration %d of %d · %.2f s/iteration",
                                 points.size(), p.iterations(), point.elapsed() / points.size()));
                     }
-                }, isWarm ? CONVERGENCE : 0);
+                }, isWarm ? CONVERGENCE : 0).limitWorkers(() -> workerLimit.applyAsInt(p.effectiveThreads()));
         // the model the screens get (its Recommender packs every artist's factors) is built here, off the UI thread
         Work<Trained> trainAndPrepare = ctx -> {
             TrainingWork.Outcome o = work.run(ctx);

@@ -3,6 +3,7 @@ package org.tastemap.app.train;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import org.tastemap.app.session.LoadedData;
 import org.tastemap.app.task.Work;
 import org.tastemap.app.task.WorkContext;
@@ -51,6 +52,7 @@ final class TrainingWork implements Work<TrainingWork.Outcome> {
     private final Consumer<IterationPoint> onPoint;
     private final double tolerance;
     private volatile int convergedAt;
+    private IntSupplier workerLimit;
 
     /**
      * @param split   the split to evaluate on after each iteration, or null for no evaluation
@@ -66,6 +68,12 @@ final class TrainingWork implements Work<TrainingWork.Outcome> {
         this.evalUsers = evalUsers;
         this.onPoint = onPoint;
         this.tolerance = tolerance;
+    }
+
+    /** Asks {@code limit} before each chunk of rows how many worker threads may work (null: all). */
+    TrainingWork limitWorkers(IntSupplier limit) {
+        this.workerLimit = limit;
+        return this;
     }
 
     /**
@@ -98,7 +106,7 @@ final class TrainingWork implements Work<TrainingWork.Outcome> {
                     report.elapsed() / report.iteration()));
             ctx.publish(() -> onPoint.accept(p));
             // converged: the trainer stops before the next iteration, keeping this one's model
-        }, true, evaluator, () -> convergedAt > 0 || ctx.cancelled());
+        }, true, evaluator, () -> convergedAt > 0 || ctx.cancelled(), workerLimit);
         TrainingResult r = AlsTrainer.train(matrix, params, start, options);
         return new Outcome(r, convergedAt);
     }

@@ -56,6 +56,31 @@ class TrainViewModelTest {
     }
 
     @Test
+    void trainingAsksTheWorkerLimitWithTheRunsThreadCount() {
+        // two workers, so the trainer's pool (which asks the limit) is used on any machine
+        String before = System.getProperty("tastemap.trainThreads");
+        System.setProperty("tastemap.trainThreads", "2");
+        try {
+            java.util.List<Integer> asked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            // one worker throughout, as while a person types
+            vm.setWorkerLimit(n -> {
+                asked.add(n);
+                return n - 1;
+            });
+            vm.train();
+            assertFalse(asked.isEmpty(), "the limit is asked during training");
+            assertTrue(asked.stream().allMatch(n -> n == 2), "with the run's thread count: " + asked.subList(0, 1));
+            assertEquals(4, vm.points().size(), "training completes on one worker");
+        } finally {
+            if (before == null) {
+                System.clearProperty("tastemap.trainThreads");
+            } else {
+                System.setProperty("tastemap.trainThreads", before);
+            }
+        }
+    }
+
+    @Test
     void lossFallsOverIterations() {
         vm.train();
         // ALS never increases the full loss (each half-step minimises it exactly or by CG from the previous factors)
