@@ -1,5 +1,6 @@
 package org.tastemap.app;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -51,7 +52,8 @@ public final class TastemapApp extends Application {
         window.train().setWorkerLimit(input::workers);
         window.main().startup();
         // first-use layout and styling while idle, not on the first keystroke during training
-        new UiWarmup(stage.getScene().getStylesheets(), Platform::runLater).startWhenIdle(window.state(), Duration.seconds(3));
+        new UiWarmup(stage.getScene().getStylesheets(), Platform::runLater,
+                List.of(window.artistsView()::warmUp, window.usersView()::warmUp)).startWhenIdle(window.state(), Duration.seconds(3));
     }
 
     public static void main(String[] args) {

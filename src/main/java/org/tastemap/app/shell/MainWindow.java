@@ -56,6 +56,7 @@ public final class MainWindow {
     private final UsersViewModel users;
     private final TasteBuilderViewModel taste;
     private final UsersView usersView;
+    private final ArtistsView artistsView;
     private final TrainView trainView;
     private final BackgroundExecutor executor;
     private final DataFiles files;
@@ -77,6 +78,7 @@ public final class MainWindow {
 
         trainView = new TrainView(train);
         usersView = new UsersView(users, taste);
+        artistsView = new ArtistsView(artists);
         DataView dataView = new DataView(data, () -> openWizard(null));
         // a bar of "Top artists" opens its artist
         dataView.setOnOpenArtist(i -> {
@@ -84,7 +86,7 @@ public final class MainWindow {
             show(Screen.ARTISTS);
         });
         tabs.getTabs().addAll(tab("Data", Icons.DATA, dataView),
-                tab("Train", Icons.TRAIN, trainView), tab("Artists", Icons.ARTIST, new ArtistsView(artists)),
+                tab("Train", Icons.TRAIN, trainView), tab("Artists", Icons.ARTIST, artistsView),
                 tab("Users", Icons.USER, usersView));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // a screen opened (Shortcut+1..4, a click, a link) takes the keyboard in its first field
@@ -349,6 +351,10 @@ public final class MainWindow {
 
     public TrainView trainView() {
         return trainView;
+    }
+
+    public ArtistsView artistsView() {
+        return artistsView;
     }
 
     public UsersView usersView() {

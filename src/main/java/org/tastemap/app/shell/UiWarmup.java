@@ -13,9 +13,10 @@ import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import impl.org.controlsfx.skin.AutoCompletePopup;
+import impl.org.controlsfx.skin.AutoCompletePopupSkin;
 import org.controlsfx.control.textfield.AutoCompletionBinding;
 import org.controlsfx.control.textfield.TextFields;
 import org.tastemap.app.artists.ArtistRow;
@@ -40,8 +41,10 @@ import org.tastemap.app.users.UsersViewModel;
  * Artists and Users screens (the app's own views and cell factories, on an empty state), fills
  * their tables with made-up rows, and styles and lays them out off-screen in a scene with the
  * window's style sheets, then does the same for a suggestion list and a line chart, and drops them.
- * Each step is its own FX event, so the window answers between steps. Nothing of the real window or
- * its data is touched.
+ * That loads the classes and runs the code once. The window's own screens then lay out their empty
+ * tables once with made-up rows in one event each ({@link org.tastemap.app.WarmTables}), which fills
+ * the window's own style caches and leaves the tables with cells to reuse. Each step is its own FX
+ * event, so the window answers between steps; no data or state of the window changes.
  */
 public final class UiWarmup {
     /** The throwaway scene's size: the default window's. */
@@ -52,6 +55,7 @@ public final class UiWarmup {
 
     private final List<String> stylesheets;
     private final Executor nextEvent;
+    private final List<Runnable> screens;
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
     private final List<Node> laidOut = new ArrayList<>();
     private boolean started;
@@ -61,8 +65,17 @@ public final class UiWarmup {
      * @param nextEvent   runs a step as its own FX event ({@code Platform::runLater} in the app)
      */
     public UiWarmup(List<String> stylesheets, Executor nextEvent) {
+        this(stylesheets, nextEvent, List.of());
+    }
+
+    /**
+     * @param screens the window's own screens' warm-ups ({@code ArtistsView::warmUp}), each run as its
+     *                own event after the throwaway copies: they fill the window's own style caches
+     */
+    public UiWarmup(List<String> stylesheets, Executor nextEvent, List<Runnable> screens) {
         this.stylesheets = List.copyOf(stylesheets);
         this.nextEvent = nextEvent;
+        this.screens = List.copyOf(screens);
     }
 
     /**
@@ -93,7 +106,7 @@ public final class UiWarmup {
         List<Runnable> steps = new ArrayList<>();
         ArtistsView artists = artistsScreen();
         UsersView users = usersScreen();
-        ListView<ArtistRow> suggestions = suggestionList();
+        Node suggestions = suggestionList();
         LineChart<Number, Number> chart = chart();
         for (Node n : List.of(artists, users, suggestions, chart)) {
             Scene scene = new Scene(new VBox(n), WIDTH, HEIGHT);
@@ -107,6 +120,7 @@ public final class UiWarmup {
                 laidOut.add(n);
             });
         }
+        steps.addAll(screens);
         steps.add(() -> done.set(true));
         runFrom(steps, 0);
     }
@@ -150,11 +164,15 @@ public final class UiWarmup {
         return view;
     }
 
-    /** The list ControlsFX's suggestion popup shows, with its style sheet. */
-    private static ListView<ArtistRow> suggestionList() {
-        ListView<ArtistRow> list = new ListView<>(FXCollections.observableArrayList(artistRows("Suggested warm-up artist ")));
-        list.getStylesheets().add(AutoCompletionBinding.class.getResource("autocompletion.css").toExternalForm());
-        list.getStyleClass().add("auto-complete-popup");
+    /** The list of ControlsFX's suggestion popup: its skin (classes loaded on the first popup), with its style sheet. */
+    private static Node suggestionList() {
+        AutoCompletePopup<ArtistRow> popup = new AutoCompletePopup<>();
+        popup.getSuggestions().setAll(artistRows("Suggested warm-up artist "));
+        Node list = new AutoCompletePopupSkin<>(popup).getNode();
+        if (list instanceof javafx.scene.Parent p) {
+            p.getStylesheets().add(AutoCompletionBinding.class.getResource("autocompletion.css").toExternalForm());
+        }
+        list.getStyleClass().add(AutoCompletePopup.DEFAULT_STYLE_CLASS);
         // the binding's own classes, as a search field creates them
         TextFields.bindAutoCompletion(new javafx.scene.control.TextField(), req -> List.<String>of());
         return list;

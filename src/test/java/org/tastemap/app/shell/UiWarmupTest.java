@@ -60,14 +60,17 @@ class UiWarmupTest {
     @Test
     void eachStepIsItsOwnFxEventSoTheWindowAnswersBetweenThem() throws Exception {
         AtomicInteger events = new AtomicInteger();
+        java.util.List<Integer> screensRanAt = new java.util.ArrayList<>();
         UiWarmup w = new UiWarmup(List.of(Theme.stylesheet()), r -> {
             events.incrementAndGet();
             Platform.runLater(r);
-        });
+        }, List.of(() -> screensRanAt.add(events.get()), () -> screensRanAt.add(events.get())));
         Platform.runLater(w::start);
         waitUntilDone(w);
-        // 4 screens x (style, lay out) + the step that marks it done
-        assertEquals(9, events.get());
+        // 4 throwaway screens x (style, lay out) + the window's 2 screens + the step that marks it done
+        assertEquals(11, events.get());
+        // the window's screens come after the throwaway copies, one event each
+        assertEquals(List.of(9, 10), screensRanAt);
     }
 
     @Test
