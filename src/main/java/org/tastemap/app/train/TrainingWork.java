@@ -70,6 +70,11 @@ final class TrainingWork implements Work<TrainingWork.Outcome> {
         this.tolerance = tolerance;
     }
 
+    /** How many of {@code threads} may work now under the worker limit (at least one). */
+    private int allowed(int threads) {
+        return workerLimit == null ? threads : Math.max(1, Math.min(threads, workerLimit.getAsInt()));
+    }
+
     /** Asks {@code limit} before each chunk of rows how many worker threads may work (null: all). */
     TrainingWork limitWorkers(IntSupplier limit) {
         this.workerLimit = limit;
@@ -90,8 +95,9 @@ final class TrainingWork implements Work<TrainingWork.Outcome> {
     @Override
     public Outcome run(WorkContext ctx) {
         int threads = params.effectiveThreads();
+        // each evaluation runs on as many threads as the worker limit allows when it starts
         Function<FactorModel, Metrics> evaluator = split == null ? null
-                : m -> LoadedData.PROTOCOL.evaluate(Scorer.of(m), split, evalUsers, threads);
+                : m -> LoadedData.PROTOCOL.evaluate(Scorer.of(m), split, evalUsers, allowed(threads));
         ctx.progress(0, "Iteration 0 of " + params.iterations());
         double[] previousLoss = {Double.NaN};
         TrainingOptions options = new TrainingOptions(report -> {

@@ -62,14 +62,18 @@ class TrainViewModelTest {
         System.setProperty("tastemap.trainThreads", "2");
         try {
             java.util.List<Integer> asked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.Set<String> askers = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
             // one worker throughout, as while a person types
             vm.setWorkerLimit(n -> {
                 asked.add(n);
+                askers.add(Thread.currentThread().getName().startsWith("tastemap-als-") ? "row workers" : "evaluation");
                 return n - 1;
             });
             vm.train();
             assertFalse(asked.isEmpty(), "the limit is asked during training");
             assertTrue(asked.stream().allMatch(n -> n == 2), "with the run's thread count: " + asked.subList(0, 1));
+            // the row workers ask before each chunk; each held-out evaluation asks once, on the job's thread
+            assertEquals(java.util.Set.of("row workers", "evaluation"), askers);
             assertEquals(4, vm.points().size(), "training completes on one worker");
         } finally {
             if (before == null) {
