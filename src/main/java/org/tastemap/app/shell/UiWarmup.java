@@ -178,12 +178,27 @@ public final class UiWarmup {
         return list;
     }
 
+    /** A line chart like the Train screen's loss chart: its tick formatter, values from a full-size loss down to 0. */
     private static LineChart<Number, Number> chart() {
-        LineChart<Number, Number> c = new LineChart<>(new NumberAxis(), new NumberAxis());
+        NumberAxis y = new NumberAxis();
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return org.tastemap.app.Format.loss(n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s.replace(",", ""));
+            }
+        });
+        LineChart<Number, Number> c = new LineChart<>(new NumberAxis(), y);
+        c.setAnimated(false);
         XYChart.Series<Number, Number> s = new XYChart.Series<>();
         for (int i = 1; i <= 10; i++) {
-            s.getData().add(new XYChart.Data<>(i, 1e9 / i));
+            s.getData().add(new XYChart.Data<>(i, 4e8 / i));
         }
+        s.getData().add(new XYChart.Data<>(11, 0.5));
         c.getData().add(s);
         return c;
     }
