@@ -47,7 +47,7 @@ public final class TastemapApp extends Application {
         StallRecorder stalls = FxStallWatch.startIfRequested(100, TRAINING::get);
         window.train().runningProperty().addListener((o, was, now) -> TRAINING.set(now));
         UiBench.startIfRequested(stage, window, stalls);
-        // a person typing or clicking gets a core: training works with one thread fewer until they pause
+        // -Dtastemap.yieldToInput=true: while a person types or clicks, training works with one thread fewer
         InputWatch input = InputWatch.install(stage.getScene(), stage.focusedProperty());
         window.train().setWorkerLimit(input::workers);
         window.main().startup();

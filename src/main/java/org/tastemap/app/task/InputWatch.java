@@ -9,9 +9,9 @@ import javafx.scene.input.ScrollEvent;
 
 /**
  * Whether a person is using the window right now: it has the focus and had a key press, click or
- * scroll within the last {@link #QUIET_NANOS}. Training then works with one worker thread fewer
- * ({@link #workers}), leaving a core to the UI thread, and takes it back once the person pauses
- * (docs/performance.md, "The UI thread while training"). Safe to ask from any thread.
+ * scroll within the last {@link #QUIET_NANOS}. When enabled, training then works with one worker
+ * thread fewer ({@link #workers}), leaving a core to the UI thread, and takes it back once the
+ * person pauses (docs/performance.md, "The UI thread while training"). Safe to ask from any thread.
  */
 public final class InputWatch {
     /** A pause this long (1.5 s) after the last input gives the core back to training. */
@@ -33,11 +33,12 @@ public final class InputWatch {
     }
 
     /**
-     * Watches {@code scene}'s key presses, clicks and scrolls and {@code focused}. Off with
-     * {@code -Dtastemap.yieldToInput=false}.
+     * Watches {@code scene}'s key presses, clicks and scrolls and {@code focused}. Off unless
+     * {@code -Dtastemap.yieldToInput=true}: on the 2-core machine it cost 25-70% of the training
+     * speed while a person typed and did not lower the longest wait (docs/performance.md).
      */
     public static InputWatch install(Scene scene, ObservableBooleanValue focused) {
-        InputWatch w = new InputWatch(System::nanoTime, !"false".equals(System.getProperty("tastemap.yieldToInput")));
+        InputWatch w = new InputWatch(System::nanoTime, Boolean.getBoolean("tastemap.yieldToInput"));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> w.input());
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> w.input());
         scene.addEventFilter(ScrollEvent.SCROLL, e -> w.input());
