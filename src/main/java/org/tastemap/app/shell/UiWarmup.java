@@ -3,12 +3,14 @@ package org.tastemap.app.shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -19,6 +21,7 @@ import impl.org.controlsfx.skin.AutoCompletePopup;
 import impl.org.controlsfx.skin.AutoCompletePopupSkin;
 import org.controlsfx.control.textfield.AutoCompletionBinding;
 import org.controlsfx.control.textfield.TextFields;
+import org.tastemap.app.WarmTables;
 import org.tastemap.app.artists.ArtistRow;
 import org.tastemap.app.artists.ArtistsView;
 import org.tastemap.app.artists.ArtistsViewModel;
@@ -51,7 +54,7 @@ public final class UiWarmup {
     static final double WIDTH = 1200;
     static final double HEIGHT = 760;
     /** Rows per table: more than a table shows at the default size, so the scroll bar is laid out too. */
-    static final int ROWS = 40;
+    static final int ROWS = WarmTables.ROWS;
 
     private final List<String> stylesheets;
     private final Executor nextEvent;
@@ -104,20 +107,22 @@ public final class UiWarmup {
         }
         started = true;
         List<Runnable> steps = new ArrayList<>();
-        ArtistsView artists = artistsScreen();
-        UsersView users = usersScreen();
-        Node suggestions = suggestionList();
-        LineChart<Number, Number> chart = chart();
-        for (Node n : List.of(artists, users, suggestions, chart)) {
-            Scene scene = new Scene(new VBox(n), WIDTH, HEIGHT);
-            scene.getStylesheets().setAll(stylesheets);
-            // style, then lay out: the two halves of a first layout, as separate events
-            steps.add(n::applyCss);
+        List<Supplier<Node>> throwaway = List.of(UiWarmup::artistsScreen, UiWarmup::usersScreen, UiWarmup::suggestionList,
+                UiWarmup::chart);
+        for (Supplier<Node> make : throwaway) {
+            Node[] n = new Node[1];
+            // build, style, lay out: the parts of a first layout, as separate events
             steps.add(() -> {
-                scene.getRoot().resize(WIDTH, HEIGHT);
-                scene.getRoot().applyCss();
-                scene.getRoot().layout();
-                laidOut.add(n);
+                n[0] = make.get();
+                new Scene(new VBox(n[0]), WIDTH, HEIGHT).getStylesheets().setAll(stylesheets);
+            });
+            steps.add(() -> n[0].applyCss());
+            steps.add(() -> {
+                Parent root = n[0].getScene().getRoot();
+                root.resize(WIDTH, HEIGHT);
+                root.applyCss();
+                root.layout();
+                laidOut.add(n[0]);
             });
         }
         steps.addAll(screens);

@@ -67,10 +67,10 @@ class UiWarmupTest {
         }, List.of(() -> screensRanAt.add(events.get()), () -> screensRanAt.add(events.get())));
         Platform.runLater(w::start);
         waitUntilDone(w);
-        // 4 throwaway screens x (style, lay out) + the window's 2 screens + the step that marks it done
-        assertEquals(11, events.get());
+        // 4 throwaway screens x (build, style, lay out) + the window's 2 screens + the step that marks it done
+        assertEquals(15, events.get());
         // the window's screens come after the throwaway copies, one event each
-        assertEquals(List.of(9, 10), screensRanAt);
+        assertEquals(List.of(13, 14), screensRanAt);
     }
 
     @Test
@@ -89,7 +89,8 @@ class UiWarmupTest {
         WaitForAsyncUtils.asyncFx(() -> state.setModel(modelOn(state.data().dataset()))).get(10, TimeUnit.SECONDS);
         waitUntilDone(w);
         int once = events.get();
-        assertEquals(9, once);
+        // 4 throwaway screens x (build, style, lay out) + the step that marks it done
+        assertEquals(13, once);
         // a later model (a retrain) does not run it again
         WaitForAsyncUtils.asyncFx(() -> state.setModel(modelOn(state.data().dataset()))).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
