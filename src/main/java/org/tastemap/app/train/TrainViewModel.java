@@ -98,10 +98,7 @@ public final class TrainViewModel {
         return settings.params();
     }
 
-    /**
-     * How many of a run's worker threads may work now, given how many it has, asked before each chunk
-     * of rows; the app leaves a core to a person typing ({@link org.tastemap.app.task.InputWatch}).
-     */
+    /** How many of a run's threads may work now, given how many it has ({@link org.tastemap.app.task.InputWatch}). */
     public void setWorkerLimit(IntUnaryOperator limit) {
         workerLimit = limit;
     }
