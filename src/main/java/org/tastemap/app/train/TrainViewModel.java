@@ -2,7 +2,6 @@ package org.tastemap.app.train;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntUnaryOperator;
 import java.util.logging.Logger;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -65,7 +64,6 @@ public final class TrainViewModel {
 
     private Job job = Job.DONE;
     private int runId;
-    private IntUnaryOperator workerLimit = IntUnaryOperator.identity();
 
     public TrainViewModel(AppState state, BackgroundExecutor executor, Debouncer debouncer, ErrorReporter errors) {
         this.state = state;
@@ -98,10 +96,7 @@ public final class TrainViewModel {
         return settings.params();
     }
 
-    /** How many of a run's threads may work now, given how many it has ({@link org.tastemap.app.task.InputWatch}). */
-    public void setWorkerLimit(IntUnaryOperator limit) {
-        workerLimit = limit;
-    }
+    public void setWorkerLimit(java.util.function.IntUnaryOperator limit) { settings.workerLimit = limit; }
 
     /** Worker threads for training on this many cores ({@link TrainSettings#trainingThreads}). */
     static int trainingThreads(int cores) {
@@ -221,7 +216,7 @@ public final class TrainViewModel {
                         progressText.set(String.format(Locale.ROOT, "Iteration %d of %d · %.2f s/iteration",
                                 points.size(), p.iterations(), point.elapsed() / points.size()));
                     }
-                }, isWarm ? CONVERGENCE : 0).limitWorkers(() -> workerLimit.applyAsInt(p.effectiveThreads()));
+                }, isWarm ? CONVERGENCE : 0).limitWorkers(() -> settings.workerLimit.applyAsInt(p.effectiveThreads()));
         // the model the screens get (its Recommender packs every artist's factors) is built here, off the UI thread
         Work<Trained> trainAndPrepare = ctx -> {
             TrainingWork.Outcome o = work.run(ctx);
