@@ -7,13 +7,15 @@
 # robot until 10 s after training ends. The stall watch (org.tastemap.app.task.FxStallWatch) keeps one
 # check queued on the UI thread at all times and writes its summary (waits' p50/p99/max and how many
 # were over 100 ms, training vs idle, the worst stalls' stacks) to OUT/stalls.txt; the GC log goes to
-# OUT/gc.log so a stall can be told from a GC pause.
+# OUT/gc.log and the safepoint log (every stop of all Java threads, GC or not) to OUT/safepoint.log,
+# so that a stall can be told from a pause of the whole JVM.
 #
 # usage: scripts/measure-ui-stalls.sh FILE [OUT]
 #   FILE  a listening file, e.g. one made by: java -jar target/tastemap.jar generate --out full.tsv
 #         --users 358000 --artists 160000 --seed 1  (17.7M rows; keep it outside the repository)
 #   OUT   directory for stalls.txt, gc.log and app.log (default: a new directory under /tmp)
-#   TASTEMAP_JAVA_OPTS  extra JVM options, e.g. -Dtastemap.trainThreads=1 or -Dtastemap.trainPriority=1
+#   TASTEMAP_JAVA_OPTS  extra JVM options, e.g. -Dtastemap.yieldToInput=false, -Dtastemap.trainThreads=1,
+#                       -XX:MaxGCPauseMillis=50, or -XX:ThreadPriorityPolicy=1 -Dtastemap.workerPriority=1
 # needs: target/tastemap.jar (mvn -q -DskipTests package), Xvfb when DISPLAY is unset, ~10 GB of memory.
 # It is CPU-heavy: run it on an otherwise quiet machine, and quote the load it prints.
 set -euo pipefail
@@ -46,7 +48,7 @@ fi
 echo "machine: $(nproc) cores, load before $(cut -d' ' -f1-3 /proc/loadavg); DISPLAY=$DISPLAY; out=$out"
 # shellcheck disable=SC2086 # TASTEMAP_JAVA_OPTS is a list of options
 # --add-modules: the Launcher then runs the app in this JVM instead of starting a second one
-java -Xmx8g "-Xlog:gc:file=$out/gc.log" --add-modules jdk.incubator.vector ${TASTEMAP_JAVA_OPTS:-} -Djava.util.prefs.userRoot="$prefs" \
+java -Xmx8g "-Xlog:gc:file=$out/gc.log" "-Xlog:safepoint:file=$out/safepoint.log" --add-modules jdk.incubator.vector ${TASTEMAP_JAVA_OPTS:-} -Djava.util.prefs.userRoot="$prefs" \
     -Dtastemap.uiBench="$file" -Dtastemap.stallReport="$out/stalls.txt" -jar target/tastemap.jar >"$out/app.log" 2>&1 &
 app_pid=$!
 wait "$app_pid" || echo "the app exited with $?" >&2
@@ -56,4 +58,7 @@ grep 'tastemap-uibench' "$out/app.log" || true
 # GC pauses from -Xlog:gc lines such as "... Pause Young (Normal) (G1 Evacuation Pause) 900M->80M(2048M) 12.345ms"
 grep -o 'Pause[^)]*).* \([0-9.]*\)ms$' "$out/gc.log" | sed 's/.* \([0-9.]*\)ms$/\1/' | sort -n |
     awk '{a[NR]=$1; if ($1 > 100) o++} END {printf "GC pauses: %d, max %.1f ms, over 100 ms: %d\n", NR, (NR ? a[NR] : 0), o}'
+# Safepoints from -Xlog:safepoint lines such as "... Safepoint "G1CollectForAllocation", ..., Total: 12345678 ns"
+sed -n 's/.*Safepoint "\([^"]*\)".*Total: \([0-9]*\) ns.*/\2 \1/p' "$out/safepoint.log" | sort -n |
+    awk '{n++; if ($1 > 1e8) {o++; s = s " " $2 "(" int($1 / 1e6) " ms)"}; m = $1} END {printf "safepoints: %d, max %.1f ms, over 100 ms: %d%s\n", n, m / 1e6, o, s}'
 sed -n "1,5p" "$out/stalls.txt" 2>/dev/null || echo "no stall report (see $out/app.log)" >&2

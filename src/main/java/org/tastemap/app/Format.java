@@ -1,11 +1,15 @@
 package org.tastemap.app;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.tastemap.core.model.ConfidenceKind;
 import org.tastemap.core.model.SolverKind;
 
 /** Numbers and choices written one way on every screen. */
 public final class Format {
+    /** Trailing zeros after a decimal point, and the point itself when nothing is left after it. */
+    private static final Pattern TRAILING_ZEROS = Pattern.compile("\\.?0+$|\\.$");
+
     private Format() {
     }
 
@@ -22,7 +26,7 @@ public final class Format {
         }
         // four significant digits, without trailing zeros: 90, 12.5, 0.5
         String s = String.format(Locale.ROOT, "%.4g", v);
-        return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return s.contains(".") && !s.contains("e") ? TRAILING_ZEROS.matcher(s).replaceAll("") : s;
     }
 
     /** A confidence function in words, for dropdowns and tables. */

@@ -1,5 +1,6 @@
 package org.tastemap.app;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -11,9 +12,11 @@ import org.tastemap.app.session.AppPrefs;
 import org.tastemap.app.session.IoDataFiles;
 import org.tastemap.app.session.UncaughtErrors;
 import org.tastemap.app.shell.MainWindow;
+import org.tastemap.app.shell.UiWarmup;
 import org.tastemap.app.task.FxBackgroundExecutor;
 import org.tastemap.app.task.FxDebouncer;
 import org.tastemap.app.task.FxStallWatch;
+import org.tastemap.app.task.InputWatch;
 import org.tastemap.app.task.StallRecorder;
 
 /** The desktop app. Started by {@link org.tastemap.Launcher} when it gets no arguments. */
@@ -44,7 +47,13 @@ public final class TastemapApp extends Application {
         StallRecorder stalls = FxStallWatch.startIfRequested(100, TRAINING::get);
         window.train().runningProperty().addListener((o, was, now) -> TRAINING.set(now));
         UiBench.startIfRequested(stage, window, stalls);
+        // -Dtastemap.yieldToInput=true: while a person types or clicks, training works with one thread fewer
+        InputWatch input = InputWatch.install(stage.getScene(), stage.focusedProperty());
+        window.train().setWorkerLimit(input::workers);
         window.main().startup();
+        // first-use layout and styling while idle, not on the first keystroke during training
+        new UiWarmup(stage.getScene().getStylesheets(), Platform::runLater,
+                List.of(window.artistsView()::warmUp, window.usersView()::warmUp)).startWhenIdle(window.state(), Duration.seconds(3));
     }
 
     public static void main(String[] args) {

@@ -58,7 +58,8 @@ final class UiBench {
             }
             if (now) {
                 t0[0] = System.nanoTime();
-                System.err.println("tastemap-uibench training started: k=" + window.train().params().factors());
+                System.err.println("tastemap-uibench training started: k=" + window.train().params().factors()
+                        + ", window focused: " + stage.isFocused());
                 return;
             }
             double s = (System.nanoTime() - t0[0]) / 1e9;

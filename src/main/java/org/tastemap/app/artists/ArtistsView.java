@@ -19,11 +19,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.tastemap.app.Icons;
+import org.tastemap.app.WarmTables;
 
 /** The Artists screen: search, the artist's similar artists with score bars, and its top listeners. */
 public final class ArtistsView extends BorderPane {
     private final ArtistsViewModel vm;
     private final TextField search = new TextField();
+    private TableView<ArtistRow> resultsTable;
+    private TableView<ArtistRow> similarTable;
+    private TableView<ListenerRow> listenersTable;
 
     public ArtistsView(ArtistsViewModel vm) {
         this.vm = vm;
@@ -67,6 +71,7 @@ public final class ArtistsView extends BorderPane {
 
     private VBox results() {
         TableView<ArtistRow> t = new TableView<>();
+        resultsTable = t;
         // new results (for a name shown after navigating) start unselected: registered before the table's
         // own listener, this keeps the selection from moving onto a new row and opening that artist
         vm.results().addListener((javafx.collections.ListChangeListener<ArtistRow>) c -> t.getSelectionModel().clearSelection());
@@ -120,6 +125,7 @@ public final class ArtistsView extends BorderPane {
         hint.managedProperty().bind(hint.textProperty().isNotEmpty());
 
         TableView<ArtistRow> similar = new TableView<>(vm.similar());
+        similarTable = similar;
         similar.setId("similar-artists");
         similar.setPlaceholder(new Label("Similar artists appear here."));
         similar.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -156,6 +162,7 @@ public final class ArtistsView extends BorderPane {
         });
 
         TableView<ListenerRow> listeners = new TableView<>(vm.listeners());
+        listenersTable = listeners;
         listeners.setId("top-listeners");
         listeners.setPlaceholder(new Label("No listeners."));
         listeners.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -218,6 +225,17 @@ public final class ArtistsView extends BorderPane {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
         return l;
+    }
+
+    /**
+     * Lays out the empty tables once with made-up rows and puts their lists back (one FX event,
+     * nothing drawn), so the first search pays no first-use cost ({@link WarmTables}).
+     */
+    public void warmUp() {
+        new WarmTables().with(resultsTable, i -> new ArtistRow(i, "Artist " + i, 1000 - i, 1e4 - i, Double.NaN))
+                .with(similarTable, i -> new ArtistRow(i, "Similar artist " + i, 1000 - i, 1e4 - i, 1 - i / 100.0))
+                .with(listenersTable, i -> new ListenerRow(i, "listener-" + i, 100 - i))
+                .layOut(this);
     }
 
     public TextField searchField() {

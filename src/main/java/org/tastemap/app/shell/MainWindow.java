@@ -63,6 +63,7 @@ public final class MainWindow {
     private final MapViewModel map;
     private final MapView mapView;
     private final UsersView usersView;
+    private final ArtistsView artistsView;
     private final TrainView trainView;
     private final BackgroundExecutor executor;
     private final DataFiles files;
@@ -85,6 +86,7 @@ public final class MainWindow {
 
         trainView = new TrainView(train);
         usersView = new UsersView(users, taste);
+        artistsView = new ArtistsView(artists);
         DataView dataView = new DataView(data, () -> openWizard(null));
         // a bar of "Top artists" opens its artist
         dataView.setOnOpenArtist(i -> {
@@ -98,7 +100,7 @@ public final class MainWindow {
         }, () -> map.overlay().showHypothetical(taste.picks().stream().mapToInt(p -> p.artist()).toArray(), plays(taste))),
                 executor, errors);
         tabs.getTabs().addAll(tab("Data", Icons.DATA, dataView),
-                tab("Train", Icons.TRAIN, trainView), tab("Artists", Icons.ARTIST, new ArtistsView(artists)),
+                tab("Train", Icons.TRAIN, trainView), tab("Artists", Icons.ARTIST, artistsView),
                 tab("Users", Icons.USER, usersView), tab("Map", Icons.MAP, mapView));
         map.visibleProperty().bind(tabs.getSelectionModel().selectedIndexProperty().isEqualTo(Screen.MAP.ordinal()));
         map.setOnOpenArtist(a -> {
@@ -396,6 +398,10 @@ public final class MainWindow {
 
     public MapView mapView() {
         return mapView;
+    }
+
+    public ArtistsView artistsView() {
+        return artistsView;
     }
 
     public UsersView usersView() {

@@ -20,6 +20,11 @@ import org.tastemap.core.model.SolverKind;
  * of alpha or lambda that would start a retrain.
  */
 final class TrainSettings {
+    /**
+     * How many of a run's worker threads may work now, given how many it has, asked before each chunk
+     * of rows (TrainViewModel.setWorkerLimit; the app's {@link org.tastemap.app.task.InputWatch}).
+     */
+    java.util.function.IntUnaryOperator workerLimit = java.util.function.IntUnaryOperator.identity();
     final IntegerProperty factors;
     final IntegerProperty iterations;
     final DoubleProperty alpha;

@@ -99,6 +99,8 @@ public final class TrainViewModel {
         return settings.params();
     }
 
+    public void setWorkerLimit(java.util.function.IntUnaryOperator limit) { settings.workerLimit = limit; }
+
     /** Problems with the parameters, as sentences; empty when they are valid. */
     public List<String> problems() {
         return params().problems();
@@ -219,7 +221,7 @@ public final class TrainViewModel {
                         progressText.set(String.format(Locale.ROOT, "Iteration %d of %d · %.2f s/iteration",
                                 points.size(), p.iterations(), point.elapsed() / points.size()));
                     }
-                }, isWarm ? CONVERGENCE : 0);
+                }, isWarm ? CONVERGENCE : 0).limitWorkers(() -> settings.workerLimit.applyAsInt(p.effectiveThreads()));
         // the model the screens get (its Recommender packs every artist's factors) is built here, off the UI thread
         Work<Trained> trainAndPrepare = ctx -> {
             TrainingWork.Outcome o = work.run(ctx);

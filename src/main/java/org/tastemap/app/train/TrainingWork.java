@@ -3,6 +3,7 @@ package org.tastemap.app.train;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import org.tastemap.app.session.LoadedData;
 import org.tastemap.app.task.Work;
 import org.tastemap.app.task.WorkContext;
@@ -51,6 +52,7 @@ final class TrainingWork implements Work<TrainingWork.Outcome> {
     private final Consumer<IterationPoint> onPoint;
     private final double tolerance;
     private volatile int convergedAt;
+    private IntSupplier workerLimit;
 
     /**
      * @param split   the split to evaluate on after each iteration, or null for no evaluation
@@ -68,6 +70,17 @@ final class TrainingWork implements Work<TrainingWork.Outcome> {
         this.tolerance = tolerance;
     }
 
+    /** How many of {@code threads} may work now under the worker limit (at least one). */
+    private int allowed(int threads) {
+        return workerLimit == null ? threads : Math.max(1, Math.min(threads, workerLimit.getAsInt()));
+    }
+
+    /** Asks {@code limit} before each chunk of rows how many worker threads may work (null: all). */
+    TrainingWork limitWorkers(IntSupplier limit) {
+        this.workerLimit = limit;
+        return this;
+    }
+
     /**
      * Whether an iteration whose loss went from {@code before} to {@code after} has converged:
      * {@code |before - after| / |before| < tolerance}. Unknown losses never converge.
@@ -82,8 +95,9 @@ final class TrainingWork implements Work<TrainingWork.Outcome> {
     @Override
     public Outcome run(WorkContext ctx) {
         int threads = params.effectiveThreads();
+        // each evaluation runs on as many threads as the worker limit allows when it starts
         Function<FactorModel, Metrics> evaluator = split == null ? null
-                : m -> LoadedData.PROTOCOL.evaluate(Scorer.of(m), split, evalUsers, threads);
+                : m -> LoadedData.PROTOCOL.evaluate(Scorer.of(m), split, evalUsers, allowed(threads));
         ctx.progress(0, "Iteration 0 of " + params.iterations());
         double[] previousLoss = {Double.NaN};
         TrainingOptions options = new TrainingOptions(report -> {
@@ -98,7 +112,7 @@ final class TrainingWork implements Work<TrainingWork.Outcome> {
                     report.elapsed() / report.iteration()));
             ctx.publish(() -> onPoint.accept(p));
             // converged: the trainer stops before the next iteration, keeping this one's model
-        }, true, evaluator, () -> convergedAt > 0 || ctx.cancelled());
+        }, true, evaluator, () -> convergedAt > 0 || ctx.cancelled(), workerLimit);
         TrainingResult r = AlsTrainer.train(matrix, params, start, options);
         return new Outcome(r, convergedAt);
     }

@@ -26,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.tastemap.app.Icons;
+import org.tastemap.app.WarmTables;
 import org.tastemap.app.charts.ChartTools;
 
 /** The Users screen: one listener (history, recommendations, explanation, similar users) and the taste builder. */
@@ -33,6 +34,9 @@ public final class UsersView extends BorderPane {
     private final UsersViewModel vm;
     private final TabPane tabs = new TabPane();
     private final XYChart.Series<Number, String> contributions = new XYChart.Series<>();
+    private TableView<PlayRow> historyTable;
+    private TableView<PlayRow> recommendationsTable;
+    private TableView<UserRow> similarTable;
 
     public UsersView(UsersViewModel vm, TasteBuilderViewModel taste) {
         this.vm = vm;
@@ -98,6 +102,9 @@ public final class UsersView extends BorderPane {
         TableView<PlayRow> recs = Tables.scores(vm.recommendations(), "user-recommendations", "Recommendations appear here.");
         recs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedRecommendationProperty().set(b));
         TableView<UserRow> similar = similarUsers();
+        historyTable = history;
+        recommendationsTable = recs;
+        similarTable = similar;
 
         // three columns that fit 1024 x 640: history over similar listeners, the ranked list, and its "why" chart
         VBox h = column("Listening history", history);
@@ -149,6 +156,17 @@ public final class UsersView extends BorderPane {
     /** The most similar listener, proposed for a comparison; -1 when none. */
     private int firstSimilar() {
         return vm.similarUsers().isEmpty() ? -1 : vm.similarUsers().get(0).index();
+    }
+
+    /**
+     * Lays out the listener's empty tables once with made-up rows and puts their lists back (one FX
+     * event, nothing drawn), so the first listener opened pays no first-use cost ({@link WarmTables}).
+     */
+    public void warmUp() {
+        new WarmTables().with(historyTable, i -> new PlayRow(i, "Artist " + i, 100 - i))
+                .with(recommendationsTable, i -> new PlayRow(i, "Artist " + i, 1 - i / 100.0))
+                .with(similarTable, i -> new UserRow(i, "listener-" + i, 50 - i, 1 - i / 100.0))
+                .layOut(this);
     }
 
     private TableView<UserRow> similarUsers() {

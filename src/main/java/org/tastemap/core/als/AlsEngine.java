@@ -65,6 +65,11 @@ public final class AlsEngine implements AutoCloseable {
         this.itemChunks = parallel.chunks(matrix.numItems(), matrix.itemPtr(), k, 32);
     }
 
+    /** Limits how many worker threads take rows from now on; see {@link RowParallel#limitWorkers}. */
+    public void limitWorkers(java.util.function.IntSupplier limit) {
+        parallel.limitWorkers(limit);
+    }
+
     public InteractionMatrix matrix() {
         return matrix;
     }

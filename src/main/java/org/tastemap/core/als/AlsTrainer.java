@@ -48,6 +48,7 @@ public final class AlsTrainer {
         List<IterationReport> history = new ArrayList<>();
         long t0 = System.nanoTime();
         try (AlsEngine engine = new AlsEngine(matrix, params)) {
+            engine.limitWorkers(options.workerLimit());
             for (int it = 1; it <= params.iterations(); it++) {
                 if (options.cancelled().getAsBoolean()) {
                     return new TrainingResult(last, TrainingResult.Status.CANCELLED, "Training was stopped after "

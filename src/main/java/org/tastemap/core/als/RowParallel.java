@@ -8,13 +8,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 import org.tastemap.core.Cancellation;
 
 /**
  * Runs work over rows on a fixed set of worker threads. Rows are cut into chunks of roughly equal
  * cost (non-zeros per row vary over orders of magnitude), and workers take chunks in turn, so a
  * heavy user does not leave one core idle. Each worker owns one workspace for its whole life.
+ * A worker limit ({@link #limitWorkers}) can park workers between chunks, e.g. to leave a core to
+ * the UI while a person types; they take chunks again as soon as the limit allows.
  */
 public final class RowParallel implements AutoCloseable {
     /** The body of a chunk: rows {@code [from, to)}, with this worker's workspace. */
@@ -32,8 +36,12 @@ public final class RowParallel implements AutoCloseable {
         }
     }
 
+    /** How long a worker over the limit sleeps before it looks at the limit again. */
+    static final long LIMIT_POLL_NANOS = 2_000_000L;
+
     private final int threads;
     private final ExecutorService pool;
+    private volatile IntSupplier workerLimit = () -> Integer.MAX_VALUE;
 
     public RowParallel(int threads) {
         this.threads = Math.max(1, threads);
@@ -47,6 +55,15 @@ public final class RowParallel implements AutoCloseable {
 
     public int threads() {
         return threads;
+    }
+
+    /**
+     * How many workers may take chunks now, asked before each chunk: workers numbered from that
+     * count up wait (polling every 2 ms) while chunks remain. Values below 1 count as 1, so the work
+     * always goes on; the default allows every worker.
+     */
+    public void limitWorkers(IntSupplier limit) {
+        this.workerLimit = limit == null ? () -> Integer.MAX_VALUE : limit;
     }
 
     /**
@@ -83,13 +100,14 @@ public final class RowParallel implements AutoCloseable {
         int chunks = bounds.length - 1;
         AtomicInteger next = new AtomicInteger();
         if (pool == null || chunks <= 1) {
-            worker(bounds, next, newWorkspace.apply(0), body, cancelled);
+            worker(0, bounds, next, newWorkspace.apply(0), body, cancelled, () -> 1);
             return;
         }
         List<Future<?>> futures = new ArrayList<>(threads);
+        IntSupplier limit = workerLimit;
         for (int t = 0; t < threads; t++) {
             final int id = t;
-            futures.add(pool.submit(() -> worker(bounds, next, newWorkspace.apply(id), body, cancelled)));
+            futures.add(pool.submit(() -> worker(id, bounds, next, newWorkspace.apply(id), body, cancelled, limit)));
         }
         RuntimeException failure = null;
         for (Future<?> f : futures) {
@@ -114,10 +132,19 @@ public final class RowParallel implements AutoCloseable {
         }
     }
 
-    private static <W> void worker(int[] bounds, AtomicInteger next, W ws, ChunkBody<W> body, BooleanSupplier cancelled) {
+    private static <W> void worker(int id, int[] bounds, AtomicInteger next, W ws, ChunkBody<W> body, BooleanSupplier cancelled,
+                                   IntSupplier limit) {
         int chunks = bounds.length - 1;
         int c;
-        while ((c = next.getAndIncrement()) < chunks) {
+        while (true) {
+            // over the limit: wait while other workers take the chunks, until the limit allows this one
+            while (id > 0 && id >= limit.getAsInt() && next.get() < chunks && !cancelled.getAsBoolean()
+                    && !Thread.currentThread().isInterrupted()) {
+                LockSupport.parkNanos(LIMIT_POLL_NANOS);
+            }
+            if ((c = next.getAndIncrement()) >= chunks) {
+                break;
+            }
             if (cancelled.getAsBoolean()) {
                 next.set(Integer.MAX_VALUE / 2);
                 throw new CancelledException();

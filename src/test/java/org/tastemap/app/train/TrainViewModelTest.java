@@ -56,6 +56,35 @@ class TrainViewModelTest {
     }
 
     @Test
+    void trainingAsksTheWorkerLimitWithTheRunsThreadCount() {
+        // two workers, so the trainer's pool (which asks the limit) is used on any machine
+        String before = System.getProperty("tastemap.trainThreads");
+        System.setProperty("tastemap.trainThreads", "2");
+        try {
+            java.util.List<Integer> asked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.Set<String> askers = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
+            // one worker throughout, as while a person types
+            vm.setWorkerLimit(n -> {
+                asked.add(n);
+                askers.add(Thread.currentThread().getName().startsWith("tastemap-als-") ? "row workers" : "evaluation");
+                return n - 1;
+            });
+            vm.train();
+            assertFalse(asked.isEmpty(), "the limit is asked during training");
+            assertTrue(asked.stream().allMatch(n -> n == 2), "with the run's thread count: " + asked.subList(0, 1));
+            // the row workers ask before each chunk; each held-out evaluation asks once, on the job's thread
+            assertEquals(java.util.Set.of("row workers", "evaluation"), askers);
+            assertEquals(4, vm.points().size(), "training completes on one worker");
+        } finally {
+            if (before == null) {
+                System.clearProperty("tastemap.trainThreads");
+            } else {
+                System.setProperty("tastemap.trainThreads", before);
+            }
+        }
+    }
+
+    @Test
     void lossFallsOverIterations() {
         vm.train();
         // ALS never increases the full loss (each half-step minimises it exactly or by CG from the previous factors)
