@@ -71,7 +71,7 @@ final class MapCommand implements Callable<Integer> {
         Dataset d = m.dataset();
         int[] listeners = new int[d.artists().size()];
         for (int i = 0; i < listeners.length; i++) {
-            listeners[i] = d.matrix().itemCount(i);
+            listeners[i] = m.artistListeners(i); // full-data counts, also for a model holding sampled histories
         }
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();

@@ -38,6 +38,21 @@ public final class MapView extends BorderPane {
 
     /** What the Listener panel can take from other screens: the Users screen's listener, the taste builder's. */
     public record Sources(Runnable currentListener, Runnable tasteListener) {
+        /** Overlays the Users screen's current listener, or the taste builder's hypothetical one (its picks and plays). */
+        public static Sources of(MapViewModel map, org.tastemap.app.users.UsersViewModel users,
+                                 org.tastemap.app.users.TasteBuilderViewModel taste) {
+            return new Sources(() -> {
+                if (users.currentProperty().get() != null) {
+                    map.overlay().showListener(users.currentProperty().get().index());
+                }
+            }, () -> {
+                float[] plays = new float[taste.picks().size()];
+                for (int q = 0; q < plays.length; q++) {
+                    plays[q] = (float) taste.picks().get(q).value();
+                }
+                map.overlay().showHypothetical(taste.picks().stream().mapToInt(p -> p.artist()).toArray(), plays);
+            });
+        }
     }
 
     public MapView(MapViewModel vm, Sources sources, BackgroundExecutor executor, ErrorReporter errors) {

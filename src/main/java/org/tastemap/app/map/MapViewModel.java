@@ -143,7 +143,7 @@ public final class MapViewModel {
         laidOut = m;
         int id = ++runId;
         MapPoints kept = cache.get(m.trained(), clusters.get());
-        listeners = listenerCounts(d);
+        listeners = listenerCounts(m.trained());
         if (kept != null) {
             running.set(false);
             show(kept);
@@ -235,11 +235,11 @@ public final class MapViewModel {
                 });
     }
 
-    private static int[] listenerCounts(LoadedData d) {
-        var m = d.dataset().matrix();
-        int[] out = new int[m.numItems()];
+    /** Full-data listener counts (a model holding a sample of histories keeps them stored). */
+    private static int[] listenerCounts(org.tastemap.core.model.TrainedModel t) {
+        int[] out = new int[t.factors().numItems()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = m.itemCount(i);
+            out[i] = t.artistListeners(i);
         }
         return out;
     }

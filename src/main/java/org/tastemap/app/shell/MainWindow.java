@@ -93,12 +93,7 @@ public final class MainWindow {
             artists.open(i);
             show(Screen.ARTISTS);
         });
-        mapView = new MapView(map, new MapView.Sources(() -> {
-            if (users.currentProperty().get() != null) {
-                map.overlay().showListener(users.currentProperty().get().index());
-            }
-        }, () -> map.overlay().showHypothetical(taste.picks().stream().mapToInt(p -> p.artist()).toArray(), plays(taste))),
-                executor, errors);
+        mapView = new MapView(map, MapView.Sources.of(map, users, taste), executor, errors);
         tabs.getTabs().addAll(tab("Data", Icons.DATA, dataView),
                 tab("Train", Icons.TRAIN, trainView), tab("Artists", Icons.ARTIST, artistsView),
                 tab("Users", Icons.USER, usersView), tab("Map", Icons.MAP, mapView));
@@ -193,14 +188,6 @@ public final class MainWindow {
         if (n != null && !n.isDisabled()) {
             n.requestFocus();
         }
-    }
-
-    private static float[] plays(TasteBuilderViewModel taste) {
-        float[] out = new float[taste.picks().size()];
-        for (int q = 0; q < out.length; q++) {
-            out[q] = (float) taste.picks().get(q).value();
-        }
-        return out;
     }
 
     private static Tab tab(String name, String icon, javafx.scene.Node content) {

@@ -80,6 +80,13 @@ final class TrainSettings {
         return restoring;
     }
 
+    /** The first model on new data starts from that data's default lambda (DefaultLambda), when known. */
+    void adoptDefaultLambda(org.tastemap.app.session.LoadedData d) {
+        if (d != null && !Double.isNaN(d.defaultLambda())) {
+            adoptLambda(d.defaultLambda());
+        }
+    }
+
     /** Sets lambda (the default for new data) without counting as a move that starts a retrain. */
     void adoptLambda(double value) {
         restoring = true;

@@ -89,9 +89,9 @@ public final class TrainViewModel {
             points.clear();
             // runs on other data are not comparable with the next ones
             history.clear();
-            adoptDefaultLambda(b);
+            settings.adoptDefaultLambda(b);
         });
-        adoptDefaultLambda(state.data());
+        settings.adoptDefaultLambda(state.data());
     }
 
     /** The parameters as the controls show them. */
@@ -99,11 +99,9 @@ public final class TrainViewModel {
         return settings.params();
     }
 
-    public void setWorkerLimit(java.util.function.IntUnaryOperator limit) { settings.workerLimit = limit; }
-
-    /** Problems with the parameters, as sentences; empty when they are valid. */
-    public List<String> problems() {
-        return params().problems();
+    /** How many workers training may use, asked between chunks of rows (the app's InputWatch). */
+    public void setWorkerLimit(java.util.function.IntUnaryOperator limit) {
+        settings.workerLimit = limit;
     }
 
     /** Trains a new model from a random start with the parameters shown. */
@@ -144,13 +142,6 @@ public final class TrainViewModel {
     public void trainQuick() {
         restore(defaultsForData().withFactors(32).withIterations(10));
         train();
-    }
-
-    /** The first model on new data starts from the default lambda for that data (DefaultLambda), without retraining. */
-    private void adoptDefaultLambda(LoadedData d) {
-        if (d != null && !Double.isNaN(d.defaultLambda())) {
-            settings.adoptLambda(d.defaultLambda());
-        }
     }
 
     /** {@link AlsParams#defaults()} with the default lambda of the loaded data, when known. */

@@ -32,9 +32,10 @@ final class AppHarness {
     static AppPrefs testPrefs() {
         AppPrefs prefs = AppPrefs.inMemory();
         try {
-            Path session = Files.createTempDirectory("tastemap-session-test");
-            session.toFile().deleteOnExit();
-            prefs.put("sessionDir", session.toString());
+            // a folder of its own, so that what lives beside the session (the map cache's "maps") stays in it
+            Path root = Files.createTempDirectory("tastemap-session-test");
+            root.toFile().deleteOnExit();
+            prefs.put("sessionDir", root.resolve("session").toString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
