@@ -1,9 +1,6 @@
 package org.tastemap.app.map;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.beans.property.BooleanProperty;
@@ -16,7 +13,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.tastemap.app.session.AppState;
 import org.tastemap.app.session.ErrorReporter;
@@ -50,16 +46,13 @@ public final class MapViewModel {
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible");
     private final IntegerProperty clusters = new SimpleIntegerProperty(this, "clusters", 0);
     private final ObjectProperty<ColourBy> colourBy = new SimpleObjectProperty<>(this, "colourBy", ColourBy.CLUSTER);
-    private final ObjectProperty<ArtistLabelFile.Result> labels = new SimpleObjectProperty<>(this, "labels");
-    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
-    private final ObservableList<LegendItem> legend = FXCollections.observableArrayList();
+    private final MapLabels labels;
+    private final MapLegend legend = new MapLegend(this::changed);
     private final IntegerProperty changes = new SimpleIntegerProperty(this, "changes");
     private final RecentMaps cache = new RecentMaps();
     private final MapSelection selection;
     private final MapOverlay overlay;
     private final MapSearch search;
-    private Grouping grouping;
-    private boolean[] groupShown = new boolean[0];
     private SpatialGrid grid;
     private int[] pointOf = new int[0];
     private int[] listeners = new int[0];
@@ -77,6 +70,7 @@ public final class MapViewModel {
         this.state = state;
         this.executor = executor;
         this.errors = errors;
+        this.labels = new MapLabels(state, executor, errors);
         this.layouts = layouts;
         this.request = request;
         selection = new MapSelection(this, executor, errors);
@@ -90,26 +84,17 @@ public final class MapViewModel {
             }
         });
         colourBy.addListener((o, a, b) -> regroup());
-        labels.addListener((o, a, b) -> regroup());
+        labels.property().addListener((o, a, b) -> regroup());
     }
 
     private void dataChanged(LoadedData d) {
-        labels.set(null);
-        notice.set("");
         selection.clear();
         overlay.clear();
         if (colourBy.get() == ColourBy.LABELS) {
             colourBy.set(ColourBy.CLUSTER);
         }
-        if (d != null && Files.isRegularFile(genresFile(d))) {
-            // generated data carries its planted genres beside it (generate --genres): offer them at once
-            loadLabels(genresFile(d), true);
-        }
-    }
-
-    /** The planted-genres file {@code generate --genres} writes beside a data file. */
-    static Path genresFile(LoadedData d) {
-        return Path.of(d.source() + ".genres.tsv");
+        // generated data carries its planted genres beside it (generate --genres): offer them at once
+        labels.dataChanged(d);
     }
 
     private void modelChanged(ModelState m) {
@@ -268,61 +253,11 @@ public final class MapViewModel {
 
     /** Loads an artist-to-label file in the background and colours by it. */
     public void loadLabels(Path file) {
-        loadLabels(file, false);
-    }
-
-    private void loadLabels(Path file, boolean quietly) {
-        LoadedData d = state.data();
-        if (d == null) {
-            return;
-        }
-        executor.submit("Reading labels", ctx -> ArtistLabelFile.read(file, d.dataset()), r -> {
-            if (state.data() == d) {
-                labels.set(r);
-                notice.set(r.summary());
-                if (!quietly) {
-                    colourBy.set(ColourBy.LABELS);
-                }
-            }
-        }, e -> {
-            if (!quietly) {
-                errors.show("Could not read the labels", e);
-            }
-        });
+        labels.load(file, false, () -> colourBy.set(ColourBy.LABELS));
     }
 
     private void regroup() {
-        MapPoints p = points.get();
-        List<LegendItem> items = new ArrayList<>();
-        if (p == null) {
-            grouping = null;
-        } else {
-            ArtistLabelFile.Result l = labels.get();
-            grouping = switch (colourBy.get()) {
-                case POPULARITY -> Grouping.popularity(p, listeners);
-                case LABELS -> l == null ? Grouping.clusters(p) : Grouping.labels(p, l.labels(), l.labelOf());
-                case CLUSTER -> Grouping.clusters(p);
-            };
-            boolean same = legend.size() == grouping.names().length
-                    && legend.stream().map(LegendItem::name).toList().equals(List.of(grouping.names()));
-            for (int g = 0; g < grouping.names().length; g++) {
-                // the same groups (a refined snapshot) keep what the analyst switched off
-                LegendItem item = new LegendItem(g, grouping.names()[g], grouping.colours()[g], grouping.counts()[g],
-                        !same || legend.get(g).shownProperty().get());
-                item.shownProperty().addListener((o, a, b) -> legendToggled());
-                items.add(item);
-            }
-        }
-        legend.setAll(items);
-        legendToggled();
-    }
-
-    private void legendToggled() {
-        groupShown = new boolean[legend.size()];
-        for (LegendItem item : legend) {
-            groupShown[item.group()] = item.shownProperty().get();
-        }
-        changed();
+        legend.regroup(points.get(), colourBy.get(), labels.property().get(), listeners);
     }
 
     void changed() {
@@ -331,7 +266,7 @@ public final class MapViewModel {
 
     /** Whether point p is drawn (its legend group is on). */
     public boolean shown(int p) {
-        return grouping != null && groupShown[grouping.group()[p]];
+        return legend.shown(p);
     }
 
     /** The shown point nearest to layout point (x, y) within radius (layout units), or -1. */
@@ -358,7 +293,7 @@ public final class MapViewModel {
         int a = m.artists()[p];
         String text = String.format(Locale.ROOT, "%s%n%,d listeners · cluster %d", d.dataset().artistName(a), listeners[a],
                 m.cluster()[p] + 1);
-        ArtistLabelFile.Result l = labels.get();
+        ArtistLabelFile.Result l = labels.property().get();
         if (l != null && l.labelOf()[a] >= 0) {
             text += " · " + l.labels()[l.labelOf()[a]];
         }
@@ -387,11 +322,11 @@ public final class MapViewModel {
 
     /** The legend name of point p's group. */
     String groupName(int p) {
-        return grouping == null ? "" : grouping.names()[grouping.group()[p]];
+        return legend.groupName(p);
     }
 
     public Grouping grouping() {
-        return grouping;
+        return legend.grouping();
     }
 
     public MapSelection selection() {
@@ -440,15 +375,15 @@ public final class MapViewModel {
     }
 
     public ObjectProperty<ArtistLabelFile.Result> labelsProperty() {
-        return labels;
+        return labels.property();
     }
 
     public StringProperty noticeProperty() {
-        return notice;
+        return labels.notice();
     }
 
     public ObservableList<LegendItem> legend() {
-        return legend;
+        return legend.items();
     }
 
     /** Counts every change of what is drawn (points, colours, legend, selection, overlay, matches). */

@@ -53,7 +53,10 @@ public final class TrainView extends BorderPane {
                 + "−log2(listeners / users), the self-information of recommending the artist; higher is less obvious."));
         // the live charts and the Tune panel share the space above the run history
         tune = new TunePanel(vm.tune());
-        views.getTabs().addAll(tab("Training", "train-tab-charts", charts), tab("Tune", "train-tab-tune", tune));
+        // the beyond-accuracy line belongs to the model's charts, not to the tune's heatmap
+        VBox training = new VBox(8, charts, beyond);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        views.getTabs().addAll(tab("Training", "train-tab-charts", training), tab("Tune", "train-tab-tune", tune));
         views.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("train-views");
         views.getStyleClass().add("train-views");
@@ -67,7 +70,7 @@ public final class TrainView extends BorderPane {
                 showTune();
             }
         });
-        VBox right = new VBox(8, views, beyond, sectionTitle("Run history · Use retrains to a run's parameters (or marks that they differ)"), history);
+        VBox right = new VBox(8, views, sectionTitle("Run history · Use retrains to a run's parameters (or marks that they differ)"), history);
         VBox.setVgrow(views, Priority.ALWAYS);
         right.setMinWidth(0);
         right.setPadding(new Insets(0, 0, 0, 16));
