@@ -64,20 +64,24 @@ public record Grouping(int[] group, String[] names, Color[] colours, int[] count
         return of(group, names, colours);
     }
 
-    /** By label; artists without one form a last grey group "no label". */
+    /** By label; artists without one (if any) form a last grey group "no label". */
     static Grouping labels(MapPoints p, String[] labels, int[] labelOf) {
         int[] group = new int[p.size()];
+        boolean unlabelled = false;
         for (int q = 0; q < group.length; q++) {
             int l = labelOf[p.artists()[q]];
             group[q] = l < 0 ? labels.length : l;
+            unlabelled |= l < 0;
         }
-        String[] names = java.util.Arrays.copyOf(labels, labels.length + 1);
-        names[labels.length] = "no label";
+        String[] names = java.util.Arrays.copyOf(labels, labels.length + (unlabelled ? 1 : 0));
         Color[] colours = new Color[names.length];
         for (int g = 0; g < labels.length; g++) {
             colours[g] = categorical(g);
         }
-        colours[labels.length] = NONE;
+        if (unlabelled) {
+            names[labels.length] = "no label";
+            colours[labels.length] = NONE;
+        }
         return of(group, names, colours);
     }
 
