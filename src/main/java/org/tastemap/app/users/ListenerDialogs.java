@@ -164,26 +164,28 @@ final class ListenerDialogs {
         return v;
     }
 
-    private record Col<R>(String name, Function<R, String> text) {
+    record Col<R>(String name, Function<R, String> text) {
     }
 
-    private static <R> Col<R> col(String name, Function<R, String> text) {
+    static <R> Col<R> col(String name, Function<R, String> text) {
         return new Col<>(name, text);
     }
 
     @SafeVarargs
-    private static <R> TableView<R> table(ObservableList<R> rows, String id, Col<R>... cols) {
+    static <R> TableView<R> table(ObservableList<R> rows, String id, Col<R>... cols) {
         TableView<R> t = new TableView<>(rows);
         t.setId(id);
         t.setPlaceholder(new Label("None."));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setMinHeight(80);
         t.setPrefHeight(200);
+        // the names' column is wide and left-aligned (the "Artist" one, else the first); the rest are numbers
+        Col<R> names = java.util.Arrays.stream(cols).filter(c -> c.name().equals("Artist")).findFirst().orElse(cols[0]);
         for (Col<R> c : cols) {
             TableColumn<R, String> tc = new TableColumn<>(c.name());
             tc.setCellValueFactory(x -> new ReadOnlyStringWrapper(c.text().apply(x.getValue())));
             tc.setSortable(false);
-            if (c != cols[0]) {
+            if (c != names) {
                 tc.getStyleClass().add("numeric");
                 tc.setPrefWidth(70);
             } else {
