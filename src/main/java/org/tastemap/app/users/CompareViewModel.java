@@ -79,7 +79,8 @@ public final class CompareViewModel {
         List<Integer> both = c.recommendedToBoth();
         recsA.setAll(recs(d, c.recsA(), both));
         recsB.setAll(recs(d, c.recsB(), both));
-        String ids = d.dataset().users().id(c.a()) + " and " + d.dataset().users().id(c.b());
+        // the ids are long (40 hex digits) and shown as A and B just below: the numbers lead
+        String ids = "A and B";
         headline.set(String.format(Locale.ROOT, "%s: cosine of their factors %s · %,d artists in common · %,d recommended to both%s",
                 ids, Double.isNaN(c.cosine()) ? "undefined (a zero vector)" : String.format(Locale.ROOT, "%.3f", c.cosine()),
                 c.shared().size(), both.size(), filter.isNone() ? "" : " (" + filter.describe() + ")"));

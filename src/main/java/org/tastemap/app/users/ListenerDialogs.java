@@ -42,6 +42,9 @@ final class ListenerDialogs {
         binding.setOnAutoCompleted(e -> vm.compare(me.index(), e.getCompletion().index(), users.recommendationFilterProperty().get()));
         Label problem = new Label();
         problem.getStyleClass().add("problem");
+        // no empty coloured box when there is nothing to say
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
         Button go = new Button("Compare");
         go.setId("compare-go");
         go.setDefaultButton(true);
@@ -57,6 +60,7 @@ final class ListenerDialogs {
         Label headline = new Label();
         headline.setId("compare-headline");
         headline.setWrapText(true);
+        headline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         headline.getStyleClass().add("headline-small");
         headline.textProperty().bind(vm.headlineProperty());
 

@@ -113,6 +113,9 @@ class ListenerToolsTest {
         String cosine = String.format(java.util.Locale.ROOT, "%.3f", dot / Math.sqrt(na * nb));
         assertTrue(users.compare().headlineProperty().get().contains("cosine of their factors " + cosine),
                 users.compare().headlineProperty().get());
+        // the cosine leads the headline; the two 40-digit ids (shown as A and B below it) pushed it out of a 960 px dialog
+        assertTrue(users.compare().headlineProperty().get().startsWith("A and B: cosine of their factors " + cosine),
+                users.compare().headlineProperty().get());
         assertEquals(CompareViewModel.RECOMMENDATIONS, users.compare().recsA().size());
         for (CompareViewModel.Row r : users.compare().recsA()) {
             assertEquals(0f, m.get(a, r.artist()), "A's recommendations leave out what A played");
