@@ -152,7 +152,12 @@ final class MapPainter {
         }
         g.setStroke(MATCH);
         g.setLineWidth(2.5);
-        g.setFont(Font.font(null, FontWeight.BOLD, 12));
+        Font font = Font.font(null, FontWeight.BOLD, 12);
+        g.setFont(font);
+        // at most 12 names, best matches first, and none written over another (a broad search matches hundreds)
+        LabelPlacer labels = new LabelPlacer(12);
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(font);
         for (int k = 0; k < m.length; k++) {
             int i = m[k];
             if (i >= p.size()) {
@@ -161,16 +166,27 @@ final class MapPainter {
             double sx = cam.toScreenX(p.x()[i], w);
             double sy = cam.toScreenY(p.y()[i], h);
             g.strokeOval(sx - r - 5, sy - r - 5, 2 * r + 10, 2 * r + 10);
-            if (k < 12) {
+        }
+        // the names go over every ring, so no later ring covers a name's first letters
+        for (int k = 0; k < m.length && !labels.full(); k++) {
+            int i = m[k];
+            if (i >= p.size()) {
+                continue;
+            }
+            double sx = cam.toScreenX(p.x()[i], w);
+            double sy = cam.toScreenY(p.y()[i], h);
+            if (sx < 0 || sx > w || sy < 0 || sy > h) {
+                continue;
+            }
+            String name = vm.artistName(p.artists()[i]);
+            measure.setText(name);
+            if (labels.place(sx + r + 8, sy - 10, measure.getLayoutBounds().getWidth(), 16)) {
                 // names of the best matches beside them, on a halo so they read over the points
-                String name = vm.artistName(p.artists()[i]);
                 g.setLineWidth(3);
                 g.setStroke(dark ? DARK_BG : LIGHT_BG);
                 g.strokeText(name, sx + r + 8, sy + 4);
                 g.setFill(dark ? Color.web("#ff7ab8") : Color.web("#b0125b"));
                 g.fillText(name, sx + r + 8, sy + 4);
-                g.setStroke(MATCH);
-                g.setLineWidth(2.5);
             }
         }
     }
