@@ -12,13 +12,14 @@ public record Grouping(int[] group, String[] names, Color[] colours, int[] count
     static final Color NONE = Color.web("#8a949e");
     /**
      * Twenty categorical colours (Tableau 20's hues, lightened where they were too dark on the dark
-     * theme's canvas), then golden-angle hues for more groups.
+     * theme's canvas; its light teal and light yellow, too close to the teal and yellow for 16 planted
+     * genres, give way to a cyan and a pink), then golden-angle hues for more groups.
      */
     private static final Color[] PALETTE = {
         Color.web("#4e79a7"), Color.web("#f28e2b"), Color.web("#e15759"), Color.web("#76b7b2"), Color.web("#59a14f"),
         Color.web("#edc948"), Color.web("#b07aa1"), Color.web("#ff9da7"), Color.web("#9c755f"), Color.web("#bab0ac"),
-        Color.web("#a0cbe8"), Color.web("#ffbe7d"), Color.web("#8cd17d"), Color.web("#b6992d"), Color.web("#f1ce63"),
-        Color.web("#86bcb6"), Color.web("#d37295"), Color.web("#fabfd2"), Color.web("#d4a6c8"), Color.web("#79706e"),
+        Color.web("#a0cbe8"), Color.web("#ffbe7d"), Color.web("#8cd17d"), Color.web("#b6992d"), Color.web("#17becf"),
+        Color.web("#e377c2"), Color.web("#d37295"), Color.web("#fabfd2"), Color.web("#d4a6c8"), Color.web("#79706e"),
     };
     /** The listener-count bins of "by popularity": [1, 10), [10, 100), ... in powers of ten. */
     private static final Color[] HEAT = {
