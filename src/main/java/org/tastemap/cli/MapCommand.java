@@ -69,10 +69,7 @@ final class MapCommand implements Callable<Integer> {
         OutputPaths.checkFile("--out", out);
         TrainedModel m = modelArgs.load();
         Dataset d = m.dataset();
-        int[] listeners = new int[d.artists().size()];
-        for (int i = 0; i < listeners.length; i++) {
-            listeners[i] = m.artistListeners(i); // full-data counts, also for a model holding sampled histories
-        }
+        int[] listeners = m.artistListenerCounts(); // full-data counts, also for a model holding sampled histories
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         ArtistMap map = MapBuilder.build(m.factors(), listeners, o, progress(err), () -> false);

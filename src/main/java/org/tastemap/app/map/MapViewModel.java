@@ -128,7 +128,7 @@ public final class MapViewModel {
         laidOut = m;
         int id = ++runId;
         MapPoints kept = cache.get(m.trained(), clusters.get());
-        listeners = listenerCounts(m.trained());
+        listeners = m.trained().artistListenerCounts();   // full-data counts, also for sampled histories
         if (kept != null) {
             running.set(false);
             show(kept);
@@ -218,15 +218,6 @@ public final class MapViewModel {
                         }
                     }
                 });
-    }
-
-    /** Full-data listener counts (a model holding a sample of histories keeps them stored). */
-    private static int[] listenerCounts(org.tastemap.core.model.TrainedModel t) {
-        int[] out = new int[t.factors().numItems()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = t.artistListeners(i);
-        }
-        return out;
     }
 
     private void show(MapPoints p) {

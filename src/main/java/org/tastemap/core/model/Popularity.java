@@ -50,11 +50,7 @@ public final class Popularity {
      * model holding a sample of histories are the full data's stored counts, over all its listeners.
      */
     public static Popularity of(TrainedModel model) {
-        int[] counts = new int[model.dataset().artists().size()];
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = model.artistListeners(i);
-        }
-        return new Popularity(counts, model.dataset().users().size());
+        return new Popularity(model.artistListenerCounts(), model.dataset().users().size());
     }
 
     /** The listener counts of a dataset's artists: the users who played each one. */

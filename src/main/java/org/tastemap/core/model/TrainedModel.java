@@ -79,11 +79,7 @@ public record TrainedModel(Dataset dataset, FactorModel factors, Map<String, Str
             throw new IllegalStateException("this model already holds only " + histories);
         }
         InteractionMatrix m = dataset.matrix();
-        int[] listeners = new int[m.numItems()];
-        for (int i = 0; i < listeners.length; i++) {
-            listeners[i] = m.itemCount(i);
-        }
-        ListenerHistories h = ListenerHistories.sample(m.numUsers(), heldUsers, listeners, m.nnz());
+        ListenerHistories h = ListenerHistories.sample(m.numUsers(), heldUsers, artistListenerCounts(), m.nnz());
         int[] ptr = new int[m.numUsers() + 1];
         int nnz = 0;
         for (int u : heldUsers) {
@@ -112,6 +108,18 @@ public record TrainedModel(Dataset dataset, FactorModel factors, Map<String, Str
      */
     public int artistListeners(int item) {
         return histories.isComplete() ? dataset.matrix().itemCount(item) : histories.artistListeners(item);
+    }
+
+    /** Every artist's full-data listener count ({@link #artistListeners(int)}), as a new array. */
+    public int[] artistListenerCounts() {
+        if (!histories.isComplete()) {
+            return histories.artistListenerCounts();
+        }
+        int[] counts = new int[dataset.matrix().numItems()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = dataset.matrix().itemCount(i);
+        }
+        return counts;
     }
 
     /** The listener-artist cells of the full data: the matrix's non-zeros when every history is held. */
