@@ -7,20 +7,32 @@ import org.tastemap.core.data.IdIndex;
 import org.tastemap.core.data.InteractionMatrix;
 
 /**
- * Turns read rows into a {@link Dataset}: sums duplicate (user, artist) rows, applies the user and
- * artist filters, and renumbers what is left densely (in first-seen order).
+ * Turns read rows into a {@link Dataset}: sums duplicate (user, artist) rows, leaves out users and
+ * artists none of whose rows was kept (a reader may have numbered them before their rows were
+ * skipped), applies the user and artist filters, and renumbers what is left densely (in first-seen order).
  */
 final class DatasetAssembler {
     private DatasetAssembler() {
     }
 
-    /** The dataset and what building it did. */
-    record Assembled(Dataset dataset, long duplicateRowsMerged, int usersDropped, int artistsDropped, int filterRounds) {
+    /**
+     * The dataset and what building it did; {@code usersDropped} and {@code artistsDropped} count what
+     * the filters dropped, {@code usersAllSkipped} and {@code artistsAllSkipped} those left out before
+     * the filters because every row of theirs was skipped.
+     */
+    record Assembled(Dataset dataset, long duplicateRowsMerged, int usersDropped, int artistsDropped, int filterRounds,
+                     int usersAllSkipped, int artistsAllSkipped) {
     }
 
 
     static Assembled assemble(String fileName, RawData raw, ValueKind values, int minArtistsPerUser,
                               int minListenersPerArtist, ProgressTicker ticker) throws ImportException {
+        return assemble(fileName, raw, values, minArtistsPerUser, minListenersPerArtist, ticker, new RowNotes());
+    }
+
+    /** As above; notes the users and artists left out for having no kept row in {@code notes}, with examples. */
+    static Assembled assemble(String fileName, RawData raw, ValueKind values, int minArtistsPerUser,
+                              int minListenersPerArtist, ProgressTicker ticker, RowNotes notes) throws ImportException {
         Triplets t = raw.triplets();
         int rowsKept = t.size;
         // duplicates are summed here, in double: r_ui = sum of the plays of all rows of (u, i)
@@ -29,10 +41,25 @@ final class DatasetAssembler {
         long duplicates = rowsKept - (long) all.nnz();
         ticker.checkCancelled();
 
+        // an id without a kept row (every row of its skipped after it was numbered) is not in the data
         boolean[] userAlive = new boolean[all.numUsers()];
         boolean[] artistAlive = new boolean[all.numItems()];
-        Arrays.fill(userAlive, true);
-        Arrays.fill(artistAlive, true);
+        int usersEmpty = 0;
+        for (int u = 0; u < userAlive.length; u++) {
+            userAlive[u] = all.userCount(u) > 0;
+            if (!userAlive[u]) {
+                usersEmpty++;
+                notes.note(ImportNote.LISTENERS_ALL_SKIPPED, 1, 0, raw.userIds()[u]);
+            }
+        }
+        int artistsEmpty = 0;
+        for (int i = 0; i < artistAlive.length; i++) {
+            artistAlive[i] = all.itemCount(i) > 0;
+            if (!artistAlive[i]) {
+                artistsEmpty++;
+                notes.note(ImportNote.ARTISTS_ALL_SKIPPED, 1, 0, raw.artistNames()[i]);
+            }
+        }
         int rounds = 0;
         if (minArtistsPerUser > 1 || minListenersPerArtist > 1) {
             rounds = peel(all, userAlive, artistAlive, minArtistsPerUser, minListenersPerArtist, ticker);
@@ -50,8 +77,8 @@ final class DatasetAssembler {
         String[] userIds = pick(raw.userIds(), keepUsers);
         Dataset dataset = new Dataset(matrix, IdIndex.of(userIds), IdIndex.of(pick(raw.artistKeys(), keepArtists)),
                 pick(raw.artistNames(), keepArtists), pick(raw.artistMbids(), keepArtists));
-        return new Assembled(dataset, duplicates, all.numUsers() - keepUsers.length,
-                all.numItems() - keepArtists.length, rounds);
+        return new Assembled(dataset, duplicates, all.numUsers() - usersEmpty - keepUsers.length,
+                all.numItems() - artistsEmpty - keepArtists.length, rounds, usersEmpty, artistsEmpty);
     }
 
     /**

@@ -120,8 +120,9 @@ public final class Importer {
         // plays or weights: stored alike; the report says which, and what became of non-integer values
         ValueKind values = options.values() != ValueKind.AUTO ? options.values()
                 : notes.count(ImportNote.NON_INTEGER_VALUE) > 0 ? ValueKind.WEIGHT : ValueKind.PLAYS;
+        // listeners and artists whose every row was skipped get no id; the notes count them
         DatasetAssembler.Assembled built = DatasetAssembler.assemble(name, raw, values, options.minArtistsPerUser(),
-                options.minListenersPerArtist(), ticker);
+                options.minListenersPerArtist(), ticker, notes);
         long rowsRead = raw.rowsRead();
         raw = null; // the triplets are in the dataset now; let them go before it is renumbered
         ticker.checkCancelled();

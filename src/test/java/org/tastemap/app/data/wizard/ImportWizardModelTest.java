@@ -115,4 +115,25 @@ class ImportWizardModelTest {
         m.playsColumn.set(-1);
         assertTrue(m.mappingValid.get(), m.mappingProblem.get());
     }
+
+    @Test
+    void aListenerWhoseEveryRowIsSkippedIsNotImported() throws Exception {
+        // by hand: u2's rows are both skipped (an escape code in the artist, a count that is not a number),
+        // "lonely" is played only by a user id holding a control character; 3 of 8 rows are bad
+        Path file = dir.resolve("skipped.csv");
+        Files.writeString(file, "user,artist,plays\nu1,fine,1\nu2,\u001b[31mred,2\nu2,other,abc\nbad\u0007,lonely,5\n"
+                + "u3,fine,4\nu1,two,3\nu3,two,1\nu1,three,2\n");
+        ImportWizardModel m = new ImportWizardModel(new IoDataFiles(), new SameThreadExecutor());
+        m.chooseFile(file);
+        assertTrue(m.mappingValid.get(), m.mappingProblem.get());
+        m.startImport();
+        assertNotNull(m.result.get(), m.importProblem.get());
+        var d = m.result.get().dataset();
+        assertEquals(java.util.Set.of("u1", "u3"), java.util.Set.of(d.users().toArray()));
+        assertEquals(java.util.Set.of("fine", "two", "three"), java.util.Set.of(d.artists().toArray()));
+        String summary = m.result.get().summary();
+        assertTrue(summary.contains("1: listeners had every row skipped and are left out\n    u2"), summary);
+        assertTrue(summary.contains("1: artists had every row skipped and are left out\n    lonely"), summary);
+        assertEquals(3, m.result.get().skipped().stream().mapToLong(s -> s.count()).sum(), m.result.get().skipped().toString());
+    }
 }
