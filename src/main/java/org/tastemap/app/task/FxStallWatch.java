@@ -27,7 +27,7 @@ public final class FxStallWatch {
     /** How often the watcher looks while a check waits. */
     static final long POLL_MILLIS = 20;
     /** From this wait on, each look samples the FX thread's stack (what a stall over 100 ms did along the way). */
-    static final long SAMPLE_AFTER_MILLIS = 40;
+    static final long SAMPLE_AFTER_MILLIS = 50;
 
     private FxStallWatch() {
     }
@@ -80,8 +80,11 @@ public final class FxStallWatch {
             // park until the check ran; each wake after the sampling mark takes the FX thread's stack
             while (done.get() == 0) {
                 LockSupport.parkNanos(POLL_MILLIS * 1_000_000L);
-                if (done.get() == 0) {
-                    recorder.waiting(System.nanoTime(), fx::getStackTrace);
+                long now = System.nanoTime();
+                if (done.get() == 0 && recorder.wantsSample(now)) {
+                    // a safepoint on JDK 17: timed, and not counted in the wait
+                    StackTraceElement[] stack = fx.getStackTrace();
+                    recorder.sampled(now, java.util.List.of(stack), System.nanoTime() - now);
                 }
             }
             StallRecorder.Stall s = recorder.answered(done.get(), training.getAsBoolean());

@@ -11,22 +11,30 @@ import java.util.function.Supplier;
  * The bookkeeping of {@link FxStallWatch}, without threads or clocks so that tests drive it with
  * made-up times: a check is posted to the UI thread ({@link #posted}), the watcher polls while it
  * waits ({@link #waiting}, which samples the UI thread's stack at each poll once a wait passes a
- * sampling mark below the threshold, so that a stall shows what the thread did all along rather
- * than where it was when it was nearly done), and the check answers ({@link #answered}). Each answered check is one sample: how long the UI thread
+ * sampling mark, so that a stall shows what the thread did all along rather than where it was when
+ * it was nearly done), and the check answers ({@link #answered}).
+ *
+ * <p>On JDK 17 taking another thread's stack stops every Java thread (a safepoint, 1-15 ms while
+ * training threads run), which would lengthen the very wait it looks at. So a sample's cost is
+ * timed ({@link #sampled}) and taken off the wait it fell in: a wait counts what the UI thread
+ * would have waited without the watch. Each answered check is one sample: how long the UI thread
  * was unavailable, in nanoseconds, filed under "training" or "idle". Not thread-safe: one watcher
  * thread calls everything but {@link #report}, which is synchronized with {@link #answered}.
  */
 public final class StallRecorder {
-    /** A stall that was kept for the report: when it ended, how long, and where the UI thread was at each poll. */
-    public record Stall(long endedNanos, long nanos, boolean training, List<Sample> samples) {
+    /**
+     * A stall that was kept for the report: when its check was posted and answered, how long it
+     * counts (the time between, less the samples' cost), and where the UI thread was at each poll.
+     */
+    public record Stall(long postedNanos, long endedNanos, long nanos, boolean training, List<Sample> samples) {
         /** The UI thread's stack at the first sample; empty when the stall answered before any poll saw it. */
         public List<StackTraceElement> stack() {
             return samples.isEmpty() ? List.of() : samples.get(0).stack();
         }
     }
 
-    /** The UI thread's stack {@code afterNanos} into a wait. */
-    public record Sample(long afterNanos, List<StackTraceElement> stack) {
+    /** The UI thread's stack {@code afterNanos} into a wait; taking it stopped the JVM for up to {@code costNanos}. */
+    public record Sample(long afterNanos, long costNanos, List<StackTraceElement> stack) {
     }
 
     /** At most this many stack samples are kept per wait (a poll every 20 ms covers 160 ms). */
@@ -85,9 +93,19 @@ public final class StallRecorder {
      * than the sampling mark, the UI thread's stack is taken at each look (up to {@link #MAX_SAMPLES}).
      */
     public void waiting(long now, Supplier<StackTraceElement[]> uiStack) {
-        if (now - postedAt > sampleAfterNanos && samples.size() < MAX_SAMPLES) {
-            samples.add(new Sample(now - postedAt, List.of(uiStack.get())));
+        if (wantsSample(now)) {
+            sampled(now, List.of(uiStack.get()), 0);
         }
+    }
+
+    /** Whether a look at {@code now}, while the check waits, should sample the UI thread's stack. */
+    public boolean wantsSample(long now) {
+        return now - postedAt > sampleAfterNanos && samples.size() < MAX_SAMPLES;
+    }
+
+    /** The UI thread's stack, taken at {@code now}; taking it took {@code costNanos}, which the wait does not count. */
+    public void sampled(long now, List<StackTraceElement> stack, long costNanos) {
+        samples.add(new Sample(now - postedAt, costNanos, List.copyOf(stack)));
     }
 
     /**
@@ -95,7 +113,12 @@ public final class StallRecorder {
      * the threshold (for the log), otherwise null.
      */
     public synchronized Stall answered(long now, boolean whileTraining) {
-        long wait = now - postedAt;
+        long cost = 0;
+        for (Sample sample : samples) {
+            cost += sample.costNanos();
+        }
+        // never below 0: a sample's cost is an upper bound of how long it held the UI thread
+        long wait = Math.max(0, now - postedAt - cost);
         if (whileTraining) {
             training = add(training, trainingCount++, wait);
         } else {
@@ -104,7 +127,7 @@ public final class StallRecorder {
         if (wait <= thresholdNanos) {
             return null;
         }
-        Stall s = new Stall(now, wait, whileTraining, List.copyOf(samples));
+        Stall s = new Stall(postedAt, now, wait, whileTraining, List.copyOf(samples));
         worst.add(s);
         worst.sort(Comparator.comparingLong(Stall::nanos).reversed());
         if (worst.size() > keepWorst) {
@@ -170,11 +193,12 @@ public final class StallRecorder {
         }
         for (Stall s : worst) {
             // uptime = (clock - clock at the JVM's start), the time stamp of -Xlog's default decorations
-            double from = (s.endedNanos() - s.nanos() - originNanos) / 1e9;
             sb.append(String.format(Locale.ROOT, "%n## stall of %.0f ms (%s), %.3f s to %.3f s of the JVM's uptime; the UI thread was in:%n",
-                    s.nanos() / 1e6, s.training() ? "training" : "idle", from, from + s.nanos() / 1e9));
+                    s.nanos() / 1e6, s.training() ? "training" : "idle", (s.postedNanos() - originNanos) / 1e9,
+                    (s.endedNanos() - originNanos) / 1e9));
             for (Sample sample : s.samples()) {
-                sb.append(String.format(Locale.ROOT, "  after %.0f ms:%n", sample.afterNanos() / 1e6));
+                sb.append(String.format(Locale.ROOT, "  after %.0f ms (taking it: %.1f ms, not counted):%n", sample.afterNanos() / 1e6,
+                        sample.costNanos() / 1e6));
                 for (int i = 0; i < Math.min(25, sample.stack().size()); i++) {
                     sb.append("    at ").append(sample.stack().get(i)).append('\n');
                 }
