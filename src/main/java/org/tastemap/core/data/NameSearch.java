@@ -131,8 +131,8 @@ public final class NameSearch {
      * extra, wrong or two swapped), fewest edits first and the more popular among equals; then the
      * names that hold what was typed ({@link #search}: a truncated or partial id or name). Case and
      * accents are ignored throughout, so a name that differs from the typed one only in them comes
-     * first (no edits). Scans every
-     * name: about 0.1 s per 100,000 names of 40 characters, so call it off the UI thread.
+     * first (no edits). It compares the query with every name (those whose length differs by more
+     * than the reach are skipped at once), so call it off the UI thread.
      *
      * @param accept which indexes may be offered (e.g. the listeners whose history a model holds)
      */
