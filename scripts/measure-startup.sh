@@ -4,6 +4,8 @@
 #   data    the first data set is open
 #   model   the first model is open (on a first launch, sample-data/lastfm-sample.tsm, the small model
 #           bundled with the sample; where that file is missing, the quick model the app then trains)
+#   warm    the idle warm-up of the screens is done (org.tastemap.app.shell.UiWarmup: the first use of
+#           tables, the suggestion popup and charts, so that a keystroke during training does not pay for it)
 # Each run is a first launch: a fresh java.util.prefs store, so the app opens the bundled sample data
 # and its model; your own preferences are not touched. The app reports the moments itself with
 # -Dtastemap.startupLog=true (org.tastemap.app.StartupLog); times here are wall clock from just before
@@ -59,8 +61,8 @@ ms_of() { sed -n "s/.*tastemap-startup $1 .*epochMs=\([0-9]*\).*/\1/p" "$2" | he
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "command: ${launcher:-java ${TASTEMAP_JAVA_OPTS:+$TASTEMAP_JAVA_OPTS }-jar target/tastemap.jar}   ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)${TASTEMAP_MEASURE_NICE:+, nice $TASTEMAP_MEASURE_NICE})"
-printf '%-6s %10s %10s %10s %10s\n' run window data model "cpu@window"
-: >"$work/window"; : >"$work/data"; : >"$work/model"; : >"$work/cpu"
+printf '%-6s %10s %10s %10s %10s %10s %10s\n' run window data model warm "cpu@window" "cpu@warm"
+: >"$work/window"; : >"$work/data"; : >"$work/model"; : >"$work/cpu"; : >"$work/warm"; : >"$work/warmcpu"
 for i in $(seq "$runs"); do
     prefs="$work/prefs-$i"
     log="$work/run-$i.log"
@@ -74,7 +76,7 @@ for i in $(seq "$runs"); do
     fi
     app_pid=$!
     for _ in $(seq $((timeout_s * 10))); do
-        grep -q "tastemap-startup model-ready" "$log" && break
+        grep -q "tastemap-startup model-ready" "$log" && grep -q "tastemap-startup warm-up-done" "$log" && break
         kill -0 "$app_pid" 2>/dev/null || break
         sleep 0.1
     done
@@ -82,12 +84,15 @@ for i in $(seq "$runs"); do
     wait "$app_pid" 2>/dev/null || true
     app_pid=
     row=()
-    for event in window-shown data-loaded model-ready; do
+    for event in window-shown data-loaded model-ready warm-up-done; do
         t=$(ms_of "$event" "$log")
         if [ -n "$t" ]; then row+=($((t - t0))); else row+=(-); fi
     done
     cpu=$(sed -n 's/.*tastemap-startup window-shown .*cpu=\([0-9]*\) ms.*/\1/p' "$log" | head -1)
-    printf '%-6s %7s ms %7s ms %7s ms %7s ms\n' "$i" "${row[0]}" "${row[1]}" "${row[2]}" "${cpu:--}"
+    warm_cpu=$(sed -n 's/.*tastemap-startup warm-up-done .*cpu=\([0-9]*\) ms.*/\1/p' "$log" | head -1)
+    printf '%-6s %7s ms %7s ms %7s ms %7s ms %7s ms %7s ms\n' "$i" "${row[0]}" "${row[1]}" "${row[2]}" "${row[3]}" "${cpu:--}" "${warm_cpu:--}"
+    [ -n "$warm_cpu" ] && echo "$warm_cpu" >>"$work/warmcpu"
+    [ "${row[3]}" != - ] && echo "${row[3]}" >>"$work/warm"
     [ -n "$cpu" ] && echo "$cpu" >>"$work/cpu"
     [ "${row[0]}" != - ] && echo "${row[0]}" >>"$work/window"
     [ "${row[1]}" != - ] && echo "${row[1]}" >>"$work/data"
@@ -97,4 +102,5 @@ for i in $(seq "$runs"); do
         grep -v '^\s*at ' "$log" | head -20 >&2
     fi
 done
-printf '%-6s %7s ms %7s ms %7s ms %7s ms\n' median "$(median <"$work/window")" "$(median <"$work/data")" "$(median <"$work/model")" "$(median <"$work/cpu")"
+printf '%-6s %7s ms %7s ms %7s ms %7s ms %7s ms %7s ms\n' median "$(median <"$work/window")" "$(median <"$work/data")" "$(median <"$work/model")" \
+    "$(median <"$work/warm")" "$(median <"$work/cpu")" "$(median <"$work/warmcpu")"

@@ -14,6 +14,7 @@
 #   FILE  a listening file, e.g. one made by: java -jar target/tastemap.jar generate --out full.tsv
 #         --users 358000 --artists 160000 --seed 1  (17.7M rows; keep it outside the repository)
 #   OUT   directory for stalls.txt, gc.log and app.log (default: a new directory under /tmp)
+#   TASTEMAP_JAR        the jar to measure (default target/tastemap.jar; a copy lets the build go on meanwhile)
 #   TASTEMAP_JAVA_OPTS  extra JVM options, e.g. -Dtastemap.yieldToInput=false, -Dtastemap.trainThreads=1,
 #                       -XX:MaxGCPauseMillis=50, or -XX:ThreadPriorityPolicy=1 -Dtastemap.workerPriority=1
 # needs: target/tastemap.jar (mvn -q -DskipTests package), Xvfb when DISPLAY is unset, ~10 GB of memory.
@@ -24,7 +25,8 @@ file=${1:?usage: scripts/measure-ui-stalls.sh FILE [OUT]}
 out=${2:-$(mktemp -d /tmp/tastemap-ui-stalls.XXXXXX)}
 mkdir -p "$out"
 file=$(readlink -f "$file")
-[ -f target/tastemap.jar ] || { echo "target/tastemap.jar is missing: mvn -q -DskipTests package" >&2; exit 1; }
+jar=$(readlink -f "${TASTEMAP_JAR:-target/tastemap.jar}")
+[ -f "$jar" ] || { echo "$jar is missing: mvn -q -DskipTests package" >&2; exit 1; }
 
 xvfb_pid=
 app_pid=
@@ -49,7 +51,7 @@ echo "machine: $(nproc) cores, load before $(cut -d' ' -f1-3 /proc/loadavg); DIS
 # shellcheck disable=SC2086 # TASTEMAP_JAVA_OPTS is a list of options
 # --add-modules: the Launcher then runs the app in this JVM instead of starting a second one
 java -Xmx8g "-Xlog:gc:file=$out/gc.log" "-Xlog:safepoint:file=$out/safepoint.log" --add-modules jdk.incubator.vector ${TASTEMAP_JAVA_OPTS:-} -Djava.util.prefs.userRoot="$prefs" \
-    -Dtastemap.uiBench="$file" -Dtastemap.stallReport="$out/stalls.txt" -jar target/tastemap.jar >"$out/app.log" 2>&1 &
+    -Dtastemap.uiBench="$file" -Dtastemap.stallReport="$out/stalls.txt" -jar "$jar" >"$out/app.log" 2>&1 &
 app_pid=$!
 wait "$app_pid" || echo "the app exited with $?" >&2
 app_pid=

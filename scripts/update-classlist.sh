@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates src/packaging/tastemap.classlist: the classes a first launch loads, from the JVM's start
-# until the quick model is trained. mvn -Pdist package dumps them into a class-data-sharing archive
+# until the quick model is trained and the idle warm-up of the screens (org.tastemap.app.shell.UiWarmup:
+# tables, the suggestion popup, charts, ControlsFX) is done, so that the warm-up maps them too. mvn -Pdist package dumps them into a class-data-sharing archive
 # (lib/app/tastemap.jsa) that the packaged launcher maps instead of loading and verifying each class,
 # which shortens its start-up. A stale list is harmless: names that no longer exist are skipped and
 # new classes are loaded the ordinary way. Run it after larger changes to the app, then rebuild.
@@ -32,11 +33,12 @@ java --add-modules jdk.incubator.vector -Djava.util.prefs.userRoot="$work/prefs"
     -XX:DumpLoadedClassList="$work/classlist" -jar target/tastemap.jar >"$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1800); do
-    grep -q "tastemap-startup model-ready" "$work/app.log" && break
+    grep -q "tastemap-startup model-ready" "$work/app.log" && grep -q "tastemap-startup warm-up-done" "$work/app.log" && break
     kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log" >&2; exit 1; }
     sleep 0.1
 done
 grep -q "tastemap-startup model-ready" "$work/app.log" || { echo "no model after 180 s" >&2; exit 1; }
+grep -q "tastemap-startup warm-up-done" "$work/app.log" || { echo "no end of the warm-up after 180 s" >&2; exit 1; }
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
 app_pid=
 cp "$work/classlist" "$out"

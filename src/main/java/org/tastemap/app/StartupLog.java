@@ -96,6 +96,23 @@ public final class StartupLog {
         });
     }
 
+    /** Prints {@code event} the first time {@code value} becomes true. */
+    static void whenTrue(ObservableValue<Boolean> value, String event) {
+        if (Boolean.TRUE.equals(value.getValue())) {
+            print(event);
+            return;
+        }
+        value.addListener(new ChangeListener<Boolean>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean before, Boolean now) {
+                if (Boolean.TRUE.equals(now)) {
+                    value.removeListener(this);
+                    print(event);
+                }
+            }
+        });
+    }
+
     private static <T> void once(ObservableValue<T> value, String event) {
         value.addListener(new ChangeListener<T>() {
             @Override

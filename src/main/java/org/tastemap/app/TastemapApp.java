@@ -52,8 +52,13 @@ public final class TastemapApp extends Application {
         window.train().setWorkerLimit(input::workers);
         window.main().startup();
         // first-use layout and styling while idle, not on the first keystroke during training
-        new UiWarmup(stage.getScene().getStylesheets(), Platform::runLater,
-                List.of(window.artistsView()::warmUp, window.usersView()::warmUp)).startWhenIdle(window.state(), Duration.seconds(3));
+        UiWarmup warmup = new UiWarmup(stage.getScene().getStylesheets(), Platform::runLater,
+                List.of(window.artistsView()::warmUp, window.usersView()::warmUp));
+        if (StartupLog.enabled()) {
+            // scripts/update-classlist.sh waits for it: the class-data archive then holds the warm-up's classes too
+            StartupLog.whenTrue(warmup.doneProperty(), "warm-up-done");
+        }
+        warmup.startWhenIdle(window.state(), Duration.seconds(3));
     }
 
     public static void main(String[] args) {

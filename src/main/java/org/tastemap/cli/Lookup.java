@@ -1,10 +1,8 @@
 package org.tastemap.cli;
 
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.data.NameSearch;
@@ -12,8 +10,9 @@ import org.tastemap.core.model.ListenerHistories;
 import org.tastemap.core.model.TrainedModel;
 
 /**
- * Finds users and artists by what a person typed, with suggestions when nothing matches exactly:
- * the closest by spelling (a letter missing, swapped or wrong), then those containing what was typed.
+ * Finds users and artists by what a person typed, with suggestions when nothing matches exactly
+ * ({@link NameSearch#closest}, as the app's): the closest by spelling (a letter missing, swapped or
+ * wrong), then those containing what was typed.
  */
 final class Lookup {
     /** How many suggestions an error names. */
@@ -27,14 +26,9 @@ final class Lookup {
         if (u >= 0) {
             return u;
         }
-        Integer[] byActivity = byWeight(d.matrix().numUsers(), d.matrix()::userCount);
-        String want = NameSearch.normalize(id);
-        Set<Integer> near = new LinkedHashSet<>(
-                Closest.indexes(want, byActivity.length, r -> NameSearch.normalize(d.users().id(byActivity[r])), SUGGESTIONS)
-                        .stream().map(r -> byActivity[r]).toList());
-        near.addAll(NameSearch.users(d).search(id, SUGGESTIONS));
+        List<Integer> near = NameSearch.users(d).closest(id, SUGGESTIONS, k -> true);
         throw new IllegalArgumentException("no user '" + Printable.name(id) + "' in the model"
-                + suggest(near.stream().limit(SUGGESTIONS).map(d.users()::id).toList()));
+                + suggest(near.stream().map(d.users()::id).toList()));
     }
 
     /**
@@ -71,22 +65,9 @@ final class Lookup {
             }
         }
         // closest spellings first, the more listened among equals; then names containing what was typed
-        Integer[] byListeners = byWeight(d.matrix().numItems(), d.matrix()::itemCount);
-        Set<Integer> near = new LinkedHashSet<>(
-                Closest.indexes(want, byListeners.length, r -> NameSearch.normalize(d.artistName(byListeners[r])), SUGGESTIONS)
-                        .stream().map(r -> byListeners[r]).toList());
-        near.addAll(hits);
+        List<Integer> near = search.closest(name, SUGGESTIONS, k -> true);
         throw new IllegalArgumentException("no artist '" + Printable.name(name) + "' in the model"
-                + suggest(near.stream().limit(SUGGESTIONS).map(d::artistName).toList()));
-    }
-
-    /** Indexes 0..n-1, heaviest first (ties by index). */
-    private static Integer[] byWeight(int n, java.util.function.IntUnaryOperator weight) {
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, k -> k);
-        Arrays.sort(order, (a, b) -> weight.applyAsInt(a) != weight.applyAsInt(b)
-                ? Integer.compare(weight.applyAsInt(b), weight.applyAsInt(a)) : Integer.compare(a, b));
-        return order;
+                + suggest(near.stream().map(d::artistName).toList()));
     }
 
     private static String suggest(List<String> names) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -18,6 +19,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.tastemap.io.PngFile;
@@ -37,23 +39,54 @@ public final class ChartTools {
     private ChartTools() {
     }
 
+    /** Under this key a data item's node keeps how to make its tooltip, until the tooltip is made. */
+    private static final String TOOLTIP_TEXT = "tastemap.tooltipText";
+
     /**
-     * Installs a tooltip, with the text {@code text} gives, on the node of every data item of every
-     * series of {@code chart}, now and as items are added (a node exists once the chart draws it).
+     * Gives the node of every data item of every series of {@code chart} a tooltip with the text
+     * {@code text} gives, now and as items are added (a node exists once the chart draws it).
+     *
+     * <p>The tooltip is made when the pointer first enters the node (or {@link #tooltipOf} asks for
+     * it), not with the node: a {@link Tooltip} is a popup window with a scene and style of its own,
+     * and making one for each of a chart's hundreds of points kept the UI thread busy for 0.1-0.5 s
+     * when the Data screen's charts filled or while the loss chart grew during training
+     * (docs/performance.md, "The UI thread while training").
      */
     public static <X, Y> void tooltips(XYChart<X, Y> chart, BiFunction<XYChart.Series<X, Y>, XYChart.Data<X, Y>, String> text) {
         each(chart, (s, d) -> {
-            Tooltip t = new Tooltip(text.apply(s, d));
-            t.setShowDelay(Duration.millis(150));
-            t.getStyleClass().add("chart-tooltip");
-            Tooltip.install(d.getNode(), t);
-            d.getNode().getProperties().put(Tooltip.class, t);
+            Node n = d.getNode();
+            Supplier<String> tip = () -> text.apply(s, d);
+            if (n.getProperties().put(TOOLTIP_TEXT, tip) == null && !n.getProperties().containsKey(Tooltip.class)) {
+                n.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> makeTooltip(n));
+            }
         });
     }
 
-    /** The tooltip installed on a data item's node by {@link #tooltips}, or null (for tests). */
+    /** The node's tooltip, made and installed now if it was not yet; null when {@link #tooltips} gave it none. */
+    private static Tooltip makeTooltip(Node n) {
+        Tooltip made = (Tooltip) n.getProperties().get(Tooltip.class);
+        @SuppressWarnings("unchecked")
+        Supplier<String> text = (Supplier<String>) n.getProperties().remove(TOOLTIP_TEXT);
+        if (made != null || text == null) {
+            return made;
+        }
+        Tooltip t = new Tooltip(text.get());
+        t.setShowDelay(Duration.millis(150));
+        t.getStyleClass().add("chart-tooltip");
+        // installed as the pointer enters: the tooltip's own handlers take the moves that follow
+        Tooltip.install(n, t);
+        n.getProperties().put(Tooltip.class, t);
+        return t;
+    }
+
+    /** The tooltip {@link #tooltips} gives a data item's node (made now if the pointer has not been there yet), or null. */
     public static Tooltip tooltipOf(XYChart.Data<?, ?> d) {
-        return d.getNode() == null ? null : (Tooltip) d.getNode().getProperties().get(Tooltip.class);
+        return d.getNode() == null ? null : makeTooltip(d.getNode());
+    }
+
+    /** Whether the tooltip of a data item's node has been made yet (for tests). */
+    static boolean tooltipMade(XYChart.Data<?, ?> d) {
+        return d.getNode() != null && d.getNode().getProperties().containsKey(Tooltip.class);
     }
 
     /** Runs {@code action} with the data item whose bar or point is clicked, with the hand cursor on every one. */

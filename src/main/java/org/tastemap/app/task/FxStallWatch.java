@@ -1,6 +1,7 @@
 package org.tastemap.app.task;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,10 @@ public final class FxStallWatch {
     private static final Logger LOG = Logger.getLogger(FxStallWatch.class.getName());
     /** The pause between one check's answer and the next check. */
     static final long GAP_MILLIS = 10;
+    /** How often the watcher looks while a check waits. */
+    static final long POLL_MILLIS = 20;
+    /** From this wait on, each look samples the FX thread's stack (what a stall over 100 ms did along the way). */
+    static final long SAMPLE_AFTER_MILLIS = 50;
 
     private FxStallWatch() {
     }
@@ -42,7 +47,9 @@ public final class FxStallWatch {
         if (!Boolean.getBoolean("tastemap.stallWatch") && reportFile.isBlank()) {
             return null;
         }
-        StallRecorder recorder = new StallRecorder(thresholdMillis, 5);
+        // uptime is in ms: the origin is known to 1 ms, enough to line a stall up with the JVM's logs
+        long origin = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        StallRecorder recorder = new StallRecorder(thresholdMillis, 5, SAMPLE_AFTER_MILLIS, origin);
         Thread fx = Thread.currentThread();
         Thread t = new Thread(() -> watch(recorder, fx, training), "tastemap-fx-stall-watch");
         t.setDaemon(true);
@@ -70,11 +77,14 @@ public final class FxStallWatch {
                 done.set(System.nanoTime());
                 LockSupport.unpark(watcher);
             });
-            // park until the check ran; the first wake after the threshold takes the FX thread's stack
+            // park until the check ran; each wake after the sampling mark takes the FX thread's stack
             while (done.get() == 0) {
-                LockSupport.parkNanos(recorder.thresholdNanos() / 2 + 1);
-                if (done.get() == 0) {
-                    recorder.waiting(System.nanoTime(), fx::getStackTrace);
+                LockSupport.parkNanos(POLL_MILLIS * 1_000_000L);
+                long now = System.nanoTime();
+                if (done.get() == 0 && recorder.wantsSample(now)) {
+                    // a safepoint on JDK 17: timed, and not counted in the wait
+                    StackTraceElement[] stack = fx.getStackTrace();
+                    recorder.sampled(now, java.util.List.of(stack), System.nanoTime() - now);
                 }
             }
             StallRecorder.Stall s = recorder.answered(done.get(), training.getAsBoolean());

@@ -122,7 +122,7 @@ public final class UsersViewModel {
 
     /**
      * Opens the user with this id, or the only one whose id contains it; otherwise opens nothing and
-     * {@link #problemProperty()} says "No listener …" with the closest ids.
+     * {@link #problemProperty()} says "No listener …", with the closest ids once they are found.
      */
     public boolean openById(String id) {
         LoadedData d = state.data();
@@ -138,7 +138,7 @@ public final class UsersViewModel {
         if (u < 0) {
             List<UserRow> s = suggest(want, 2);
             if (s.size() != 1) {
-                problem.set("No listener \"" + want + "\"." + closest(d, want));
+                showClosest(d, want);
                 return false;
             }
             u = s.get(0).index();
@@ -147,17 +147,21 @@ public final class UsersViewModel {
         return true;
     }
 
-    /** " Closest: a, b, c." for the ids that share the longest start with {@code id} (or contain it); "" when none. */
-    private String closest(LoadedData d, String id) {
-        List<UserRow> near = suggest(id, 5);
-        // no id contains it: the ids that share the longest prefix with it, found by shortening it
-        for (int k = id.length() - 1; near.isEmpty() && k > 0; k--) {
-            near = suggest(id.substring(0, k), 5);
-        }
-        if (near.isEmpty()) {
-            return "";
-        }
-        return " Closest: " + String.join(", ", near.stream().map(UserRow::id).toList()) + ".";
+    /**
+     * Says "No listener …" at once, and adds the closest ids when they are found: the ids a few edits
+     * away, then those containing it ({@code NameSearch.closest}, as the command line's), of the
+     * listeners the screen can open. Off the UI thread: it compares the id with every id.
+     */
+    private void showClosest(LoadedData d, String id) {
+        String none = "No listener \"" + id + "\".";
+        problem.set(none);
+        java.util.function.IntPredicate openable = state.dataIsSample() ? state.model().trained()::holdsHistory : k -> true;
+        executor.submit("Finding the closest ids", ctx -> d.userSearch().closest(id, 5, openable), near -> {
+            // unless another id was tried meanwhile
+            if (none.equals(problem.get()) && !near.isEmpty()) {
+                problem.set(none + " Closest: " + String.join(", ", near.stream().map(d.dataset().users()::id).toList()) + ".");
+            }
+        }, e -> errors.show("Could not look for the closest ids", e));
     }
 
     /** Why listener {@code id} cannot be opened: the model holds no history for them, and what to do. */

@@ -3,8 +3,11 @@ package org.tastemap.core.data;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -120,6 +123,38 @@ public final class NameSearch {
             }
         }
         return out;
+    }
+
+    /**
+     * What a person who typed {@code typed} (and found nothing equal to it) most likely meant, best
+     * first, up to {@code limit}: the names a few edits away ({@link Closest}: a character missing,
+     * extra, wrong or two swapped), fewest edits first and the more popular among equals; then the
+     * names that hold what was typed ({@link #search}: a truncated or partial id or name). Case and
+     * accents are ignored throughout, so a name that differs from the typed one only in them comes
+     * first (no edits). It compares the query with every name (those whose length differs by more
+     * than the reach are skipped at once), so call it off the UI thread.
+     *
+     * @param accept which indexes may be offered (e.g. the listeners whose history a model holds)
+     */
+    public List<Integer> closest(String typed, int limit, IntPredicate accept) {
+        String q = normalize(typed);
+        if (q.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        Set<Integer> out = new LinkedHashSet<>();
+        for (int r : Closest.indexes(q, normalized.length, rank -> normalized[rank], rank -> accept.test(byRank[rank]), limit)) {
+            out.add(byRank[r]);
+        }
+        // then the names holding it, in search order; a few more than needed, for those refused
+        for (int i : search(q, 2 * limit + 20)) {
+            if (out.size() >= limit) {
+                break;
+            }
+            if (accept.test(i)) {
+                out.add(i);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The rank whose name (or its '\n') holds offset {@code at} of {@link #all}. */

@@ -1,6 +1,7 @@
 package org.tastemap.app.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,14 +60,21 @@ class StallRecorderTest {
     }
 
     @Test
-    void takesTheStackOnceWhenAWaitPassesTheThresholdAndKeepsTheWorst() {
-        StallRecorder r = new StallRecorder(100, 2);
+    void samplesTheStackAtEachPollPastTheMarkAndKeepsTheWorst() {
+        // threshold 100 ms, stacks sampled from 40 ms on, the JVM started at clock 1 s
+        StallRecorder r = new StallRecorder(100, 2, 40, 1000 * MS);
+        now = 1000 * MS + 5000 * MS;
         assertNull(check(r, 90, 20, true), "90 ms is no stall");
-        assertEquals(0, stacksTaken.get(), "no stack taken under the threshold");
+        // polls at 20, 40, 60, 80 ms: 60 and 80 are past the 40 ms mark (40 itself is not)
+        assertEquals(2, stacksTaken.get(), "sampled, though not kept: 90 ms is no stall");
+        long started = now;
         StallRecorder.Stall s = check(r, 300, 20, true);
-        // polls at 20, 40, ..., 280 ms: those after 100 ms would each qualify, but the stack is taken once
-        assertEquals(1, stacksTaken.get());
+        // polls at 20, 40, ..., 280 ms: 60, 80, ..., 280 are past the mark (12 polls), capped at MAX_SAMPLES = 8
+        assertEquals(2 + StallRecorder.MAX_SAMPLES, stacksTaken.get());
         assertEquals(300 * MS, s.nanos());
+        assertEquals(StallRecorder.MAX_SAMPLES, s.samples().size());
+        assertEquals(60 * MS, s.samples().get(0).afterNanos());
+        assertEquals(200 * MS, s.samples().get(7).afterNanos(), "the 8th sample: 60 + 7 * 20 ms");
         assertEquals(List.of(STUCK), s.stack());
         check(r, 150, 20, false);
         check(r, 500, 20, false);
@@ -75,7 +83,35 @@ class StallRecorderTest {
                 "the two longest of 300, 150, 500 ms, longest first");
         String report = r.report();
         assertTrue(report.contains("stall of 500 ms (idle)"), report);
-        assertTrue(report.contains("at javafx.scene.Parent.layout"), report);
+        // the 300 ms stall began at clock started = 1 s + 5 s + 90 ms + 10 ms gap: 5.100 s after the origin
+        assertEquals(6100 * MS, started);
+        assertTrue(report.contains("stall of 300 ms (training), 5.100 s to 5.400 s of the JVM's uptime"), report);
+        assertTrue(report.contains("  after 60 ms (taking it: 0.0 ms, not counted):\n    at javafx.scene.Parent.layout"), report);
+    }
+
+    @Test
+    void theTimeTakenBySamplingIsNotCountedInTheWait() {
+        // on JDK 17 a stack sample stops the JVM: a wait of 110 ms with samples at 60 and 80 ms costing
+        // 8 and 7 ms would have been 110 - 15 = 95 ms without the watch, which is no stall
+        StallRecorder r = new StallRecorder(100, 5, 50, 0);
+        r.posted(0);
+        r.waiting(40 * MS, () -> STUCK);
+        assertFalse(r.wantsSample(40 * MS), "not before the 50 ms mark");
+        assertTrue(r.wantsSample(60 * MS));
+        r.sampled(60 * MS, List.of(STUCK), 8 * MS);
+        r.sampled(80 * MS, List.of(STUCK), 7 * MS);
+        assertNull(r.answered(110 * MS, true));
+        StallRecorder.Summary t = r.summary(true);
+        assertEquals(95.0, t.max());
+        assertEquals(0, t.over());
+        // the same samples in a wait of 130 ms: a stall of 115 ms, from its post at 120 ms to its answer at 250 ms
+        r.posted(120 * MS);
+        r.sampled(180 * MS, List.of(STUCK), 8 * MS);
+        r.sampled(200 * MS, List.of(STUCK), 7 * MS);
+        StallRecorder.Stall s = r.answered(250 * MS, true);
+        assertEquals(115 * MS, s.nanos());
+        assertEquals(60 * MS, s.samples().get(0).afterNanos());
+        assertTrue(r.report().contains("stall of 115 ms (training), 0.120 s to 0.250 s of the JVM's uptime"), r.report());
     }
 
     @Test

@@ -174,4 +174,16 @@ class UsersViewModelTest {
         assertEquals(3, vm.currentProperty().get().index());
         assertEquals("", vm.problemProperty().get(), "a found listener clears the message");
     }
+
+    @Test
+    void anIdMistypedAtItsStartOffersThatIdFirst() {
+        // user 3's id with its first character wrong: 1 edit from it, and sharing no start with any hex id
+        // (a search by the longest shared start found nothing to offer)
+        String id3 = state.data().dataset().users().id(3);
+        String typo = "z" + id3.substring(1);
+        assertFalse(vm.openById(typo));
+        String problem = vm.problemProperty().get();
+        String first = "No listener \"" + typo + "\". Closest: " + id3;
+        assertTrue(problem.startsWith(first + ",") || problem.equals(first + "."), "the id itself first: " + problem);
+    }
 }

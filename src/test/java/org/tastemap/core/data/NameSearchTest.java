@@ -32,6 +32,29 @@ class NameSearchTest {
         assertEquals(List.of(), search.search("zzz", 10));
     }
 
+    @Test
+    void closestOffersTheFewestEditsFirstThenTheNamesHoldingWhatWasTyped() {
+        // "Bjrok" (two letters swapped): 2 edits from bjork, 4 from blur, 8 from bjorn again; no name holds "bjrok"
+        assertEquals(List.of(0), search.closest("Bjrok", 5, i -> true));
+        // "bjork" is Björk without its accent (0 edits); then The Bjorkestra, which holds it
+        assertEquals(List.of(0, 1), search.closest("bjork", 5, i -> true));
+        // "blor": blur 1 edit (o->u), bjork 2 (l->j, insert k); then no name holds "blor"
+        assertEquals(List.of(5, 0), search.closest("blor", 5, i -> true));
+        // "bjo": bjork 2 edits (insert r, k), blur 3, the rest 8 or more; then the names holding it, Björk
+        // (again) and The Bjorkestra; not Bjørn Again, whose ø is a letter of its own, not an o with an accent
+        assertEquals(List.of(0, 1), search.closest("bjo", 5, i -> true));
+        assertEquals(List.of(), search.closest(" ", 5, i -> true));
+    }
+
+    @Test
+    void closestPrefersTheMorePopularAmongEqualEditsAndSkipsTheRefused() {
+        NameSearch s = new NameSearch(new String[] {"Kent", "Kant", "Kino", "Kiev"}, new int[] {100, 300, 200, 900});
+        // kunt: kent 1, kant 1 (Kant has more listeners), kino 2, kiev 3 (beyond the reach of 2)
+        assertEquals(List.of(1, 0, 2), s.closest("kunt", 5, i -> true));
+        assertEquals(List.of(0, 2), s.closest("kunt", 5, i -> i != 1));
+        assertEquals(List.of(1), s.closest("kunt", 1, i -> true));
+    }
+
     /** The tiers by their definition, testing every name: the reference for the indexed search. */
     private static List<Integer> byDefinition(String[] names, int[] popularity, String query, int limit) {
         String q = NameSearch.normalize(query);
