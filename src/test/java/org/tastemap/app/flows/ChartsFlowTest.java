@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.LineChart;
@@ -91,7 +92,70 @@ class ChartsFlowTest {
         for (String t : ranks) {
             assertTrue(t.matches("1(0*|k|0k|00k|M)"), "a power of ten in plain digits: " + t);
         }
-        assertNotNull(ChartTools.tooltipOf(tail.getData().get(0).getData().get(0)), "a tooltip on the long-tail points");
+    }
+
+    @Test
+    void theLongTailHasNoNodePerPointAndHoveringAPointShowsItsValues(FxRobot robot) throws Exception {
+        AppHarness.loadWithModel(window);
+        robot.interact(() -> window.show(MainWindow.Screen.DATA));
+        LineChart<Number, Number> tail = robot.lookup("#long-tail-chart").query();
+        AppHarness.waitUntil(() -> !tail.getData().get(0).getData().isEmpty() && tail.getXAxis().getWidth() > 0);
+        List<XYChart.Data<Number, Number>> points = tail.getData().get(0).getData();
+        int[] nodes = new int[1];
+        robot.interact(() -> nodes[0] = nodesUnder(tail.lookup(".plot-content")));
+        // the line is one Path whatever the number of points; a symbol per point made hundreds of nodes
+        assertTrue(points.size() > 50, "Fixtures' 240 artists give over 50 points: " + points.size());
+        assertTrue(nodes[0] <= 4, nodes[0] + " nodes in the plot for " + points.size() + " points");
+
+        // by hand: the listeners of the artist at a rank are the rank-th largest column count of the data
+        var m = window.state().data().dataset().matrix();
+        Integer[] counts = new Integer[m.numItems()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = m.itemCount(i);
+        }
+        java.util.Arrays.sort(counts, java.util.Collections.reverseOrder());
+        for (int k : new int[] {0, 4}) {
+            XYChart.Data<Number, Number> d = points.get(k);
+            long rank = Math.round(Math.pow(10, d.getXValue().doubleValue()));
+            String expected = String.format(java.util.Locale.ROOT, "rank %,d: %,d listeners", rank, counts[(int) rank - 1]);
+            // where the chart draws the point: its axes' display positions, on the screen
+            Point2D[] at = new Point2D[1];
+            robot.interact(() -> at[0] = new Point2D(
+                    tail.getXAxis().localToScreen(tail.getXAxis().getDisplayPosition(d.getXValue()), 0).getX(),
+                    tail.getYAxis().localToScreen(0, tail.getYAxis().getDisplayPosition(d.getYValue())).getY()));
+            robot.moveTo(at[0]);
+            AppHarness.waitUntil(() -> expected.equals(shownTooltipText()));
+        }
+        // away from the line, no tooltip
+        robot.moveTo(tail.getXAxis().localToScreen(tail.getXAxis().getWidth() - 2, -tail.getYAxis().getHeight() + 2));
+        AppHarness.waitUntil(() -> shownTooltipText() == null);
+    }
+
+    /** The text of the tooltip on screen, or null when none shows. */
+    private static String shownTooltipText() {
+        String[] text = new String[1];
+        try {
+            org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                    if (w instanceof javafx.scene.control.Tooltip t && t.isShowing()) {
+                        text[0] = t.getText();
+                    }
+                }
+            }).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return text[0];
+    }
+
+    private static int nodesUnder(Node n) {
+        int count = 0;
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                count += 1 + nodesUnder(c);
+            }
+        }
+        return count;
     }
 
     private static List<String> labels(Axis<Number> axis) {
