@@ -112,14 +112,17 @@ echo "spark-cluster-smoke: master $master_url and one worker (2 cores, 1 GB) up 
 
 "$java_bin" -jar "$cli" generate --out "$work/plays.tsv" --users 400 --artists 300 --seed 3 >/dev/null
 
-# spark-submit, as docs/spark.md gives it for a cluster: SparkSubmit is what bin/spark-submit runs
+# spark-submit, as docs/spark.md gives it for a cluster: SparkSubmit is what bin/spark-submit runs.
+# In the background with a wait, so that SIGTERM or Ctrl-C stops it and the cluster at once.
 "$java_bin" "${flags[@]}" "-Dlog4j2.configurationFile=$log4j" -Xmx1g -cp "$spark_cp" org.apache.spark.deploy.SparkSubmit \
   --master "$master_url" --deploy-mode client --executor-memory 768m --total-executor-cores 2 \
   --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
   --conf "spark.executor.extraClassPath=$spark_cp" \
   --class org.tastemap.spark.SparkTrainJob "$jar" \
   --input "$work/plays.tsv" --factors 8 --iterations 3 --history-sample 100 --seed 7 --no-ui \
-  --out "$work/cluster.tsm" 2>&1 | tee "$work/submit.log"
+  --out "$work/cluster.tsm" > >(tee "$work/submit.log") 2>&1 &
+pids+=($!)
+wait "${pids[2]}"
 submitted=$(date +%s)
 
 # the desktop CLI opens what the cluster wrote, for a held listener and an artist of the file
