@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.tastemap.cli.Cli;
 import org.tastemap.cli.ImportArgs;
 import org.tastemap.cli.ParamArgs;
@@ -18,8 +20,6 @@ import org.tastemap.core.als.DefaultLambda;
 import org.tastemap.core.data.Dataset;
 import org.tastemap.core.eval.Holdout;
 import org.tastemap.core.eval.Metrics;
-import org.tastemap.core.eval.Scorer;
-import org.tastemap.core.eval.TrainTestSplit;
 import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.model.FactorModel;
 import org.tastemap.core.model.ModelMetadata;
@@ -165,11 +165,14 @@ public final class SparkTrainJob implements Callable<Integer> {
                     params.iterations(), params.seed());
             w.flush();
             Map<String, String> meta = new LinkedHashMap<>();
+            org.apache.spark.sql.Dataset<Row> ratings = SparkRatings.of(spark, data.matrix())
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             if (holdout != null) {
-                evaluate(w, spark, data, params);
+                evaluate(w, spark, ratings, data.users().size(), data.artists().size(), data.matrix().nnz(), params);
             }
             long t1 = System.nanoTime();
-            FactorModel model = fit(w, spark, data.matrix(), params, "");
+            FactorModel model = fit(w, spark, ratings, data.users().size(), data.artists().size(), params, "");
+            ratings.unpersist();
             double trainSeconds = (System.nanoTime() - t1) / 1e9;
             w.printf(Locale.ROOT, "trained in %.1f s%n", trainSeconds);
             if (loss) {
@@ -223,13 +226,13 @@ public final class SparkTrainJob implements Callable<Integer> {
         return job.importData(spark, tmp);
     }
 
-    /** Trains on {@code m} with a progress line per iteration. */
-    static FactorModel fit(PrintWriter w, SparkSession spark, org.tastemap.core.data.InteractionMatrix m, AlsParams params,
-                           String prefix) {
+    /** Trains on {@code ratings} of {@code users} x {@code items} ({@link SparkAls}) with a progress line per iteration. */
+    static FactorModel fit(PrintWriter w, SparkSession spark, org.apache.spark.sql.Dataset<Row> ratings, int users, int items,
+                           AlsParams params, String prefix) {
         IterationProgress progress = new IterationProgress(w, prefix);
         spark.sparkContext().addSparkListener(progress);
         try {
-            FactorModel model = SparkAls.train(spark, m, params);
+            FactorModel model = SparkAls.train(spark, ratings, users, items, params);
             progress.finish(params.iterations());
             return model;
         } finally {
@@ -239,19 +242,27 @@ public final class SparkTrainJob implements Callable<Integer> {
 
     /**
      * The desktop's held-out protocol ({@link Holdout}: the same per-listener split of the same seed, the same
-     * sample of at most 5,000 test listeners), trained on Spark and scored beside the most-popular baseline.
+     * sample of at most 5,000 test listeners), run in Spark tasks ({@link SparkSplit}, {@link SparkHoldout}):
+     * Spark training on the training rows, scored beside the most-popular baseline.
      */
-    private void evaluate(PrintWriter w, SparkSession spark, Dataset data, AlsParams params) {
+    private void evaluate(PrintWriter w, SparkSession spark, org.apache.spark.sql.Dataset<Row> ratings, int users, int items,
+                          long rows, AlsParams params) {
         Holdout protocol = new Holdout(holdout, params.seed());
-        TrainTestSplit split = protocol.split(data.matrix());
-        int threads = params.effectiveThreads();
-        w.println("most popular baseline: " + protocol.evaluate(Scorer.popularity(split.train()), split, threads));
-        w.flush();
-        FactorModel m = fit(w, spark, split.train(), params, "held-out ");
-        Metrics metrics = protocol.evaluate(Scorer.of(m), split, threads);
-        w.println("held-out: " + metrics);
-        w.printf("final model: all %,d rows, the same settings and %d iterations%n", data.matrix().nnz(), params.iterations());
-        w.flush();
+        org.apache.spark.sql.Dataset<Row> split = SparkSplit.split(ratings, protocol).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            int[] evaluated = SparkHoldout.testUsers(split, Holdout.EVAL_USERS, protocol.seed());
+            org.apache.spark.sql.Dataset<Row> train = SparkSplit.train(split);
+            SparkHoldout.Scores popular = SparkHoldout.Scores.popularity(SparkConfidence.listeners(train, items));
+            w.println("most popular baseline: " + SparkHoldout.evaluate(spark, split, evaluated, items, popular, Holdout.K));
+            w.flush();
+            FactorModel m = fit(w, spark, train, users, items, params, "held-out ");
+            Metrics metrics = SparkHoldout.evaluate(spark, split, evaluated, items, SparkHoldout.Scores.of(m, evaluated), Holdout.K);
+            w.println("held-out: " + metrics);
+            w.printf("final model: all %,d rows, the same settings and %d iterations%n", rows, params.iterations());
+            w.flush();
+        } finally {
+            split.unpersist();
+        }
     }
 
     private Map<String, String> provenance(SparkSession spark, AlsParams params, Dataset data, double seconds) {
