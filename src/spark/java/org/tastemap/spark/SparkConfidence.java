@@ -34,15 +34,21 @@ final class SparkConfidence {
     }
 
     /** What a task needs to rebuild the {@link Confidence} of the data (serializable; AlsParams is not). */
-    record Spec(ConfidenceKind kind, double eps, double k1, double b, int users, int[] listeners, double playsTotal)
-            implements Serializable {
+    record Spec(double alpha, ConfidenceKind kind, double eps, double k1, double b, int users, int[] listeners,
+                double playsTotal) implements Serializable {
         static Spec of(AlsParams params, int users, int[] listeners, double playsTotal) {
-            return new Spec(params.confidence(), params.eps(), params.bm25K1(), params.bm25B(), users, listeners, playsTotal);
+            return new Spec(params.alpha(), params.confidence(), params.eps(), params.bm25K1(), params.bm25B(), users,
+                    listeners, playsTotal);
         }
 
-        /** The transform at alpha 1: {@code minusOne} is {@code f(r)}, as c - 1 = alpha f(r) is linear in alpha. */
+        /** The same at alpha 1: its {@code minusOne} is {@code f(r)}, as c - 1 = alpha f(r) is linear in alpha. */
+        Spec atAlphaOne() {
+            return new Spec(1.0, kind, eps, k1, b, users, listeners, playsTotal);
+        }
+
+        /** The confidence of these parameters and statistics. */
         Confidence confidence() {
-            AlsParams p = AlsParams.defaults().withAlpha(1.0).withConfidence(kind).withEps(eps).withBm25(k1, b);
+            AlsParams p = AlsParams.defaults().withAlpha(alpha).withConfidence(kind).withEps(eps).withBm25(k1, b);
             return Confidence.of(p, users, listeners == null ? new int[0] : listeners, playsTotal);
         }
     }
@@ -66,7 +72,7 @@ final class SparkConfidence {
         return r.isNullAt(0) ? 0 : r.getDouble(0);
     }
 
-    /** The spec of {@code params} over {@code ratings} of {@code users} listeners and {@code items} artists. */
+    /** The spec of {@code params} (its alpha too) over {@code ratings} of {@code users} listeners and {@code items} artists. */
     static Spec spec(Dataset<Row> ratings, AlsParams params, int users, int items) {
         if (params.confidence() != ConfidenceKind.BM25) {
             return Spec.of(params, users, null, 0);
@@ -74,8 +80,9 @@ final class SparkConfidence {
         return Spec.of(params, users, listeners(ratings, items), playsTotal(ratings));
     }
 
-    /** Spark's ratings {@code (user, item, rating)} for {@code ratings} under {@code spec}. */
-    static Dataset<Row> apply(Dataset<Row> ratings, Spec spec) {
+    /** Spark's ratings {@code (user, item, rating)} for {@code ratings} under {@code spec} taken at alpha 1. */
+    static Dataset<Row> apply(Dataset<Row> ratings, Spec given) {
+        Spec spec = given.atAlphaOne();
         if (spec.kind() != ConfidenceKind.BM25) {
             MapFunction<Row, Row> cell = new MapFunction<>() {
                 private transient Confidence c;
