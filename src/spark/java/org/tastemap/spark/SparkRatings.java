@@ -60,9 +60,14 @@ final class SparkRatings {
         return spark.createDataFrame(jsc.parallelize(chunks, Math.max(1, chunks.size())).flatMap(SparkAls.Chunk::rows), SCHEMA);
     }
 
-    /** {@code rows} (with user and item columns first) partitioned by user and sorted by user, then item. */
+    /**
+     * {@code rows} (with user and item columns first) partitioned by user and sorted by user, then item, in as many
+     * partitions as {@code rows} has (not spark.sql.shuffle.partitions, 200 by default: for the power iteration
+     * each partition returns a vector of every artist).
+     */
     static Dataset<Row> byUser(Dataset<Row> rows) {
-        return rows.repartition(functions.col("user")).sortWithinPartitions("user", "item");
+        int partitions = Math.max(1, rows.rdd().getNumPartitions());
+        return rows.repartition(partitions, functions.col("user")).sortWithinPartitions("user", "item");
     }
 
     /** One listener's rows of a partition of {@link #byUser}: its artists ascending, and the rows themselves. */

@@ -157,8 +157,10 @@ public final class SparkTrainJob implements Callable<Integer> {
             int users = data.users().size();
             int items = data.artists().size();
             long rows = data.matrix().nnz();
-            org.apache.spark.sql.Dataset<Row> ratings = SparkRatings.of(spark, data.matrix()).persist(StorageLevel.MEMORY_AND_DISK());
+            // a local checkpoint cuts the lineage to the driver's copy of the rows, so that it and the matrix can go
+            org.apache.spark.sql.Dataset<Row> ratings = SparkRatings.of(spark, data.matrix()).localCheckpoint(true);
             data = data.withMatrix(InteractionMatrix.fromCsr(users, items, new int[users + 1], new int[0], new float[0]));
+            imported = null;
             AlsParams params = requested;
             if (paramArgs.lambda == null) {
                 // lambda = the desktop's default / mean artists per listener: an average listener is regularised as there
@@ -194,7 +196,6 @@ public final class SparkTrainJob implements Callable<Integer> {
             ListenerHistories sample = ListenerHistories.sample(users, held, SparkConfidence.listeners(ratings, items), rows);
             TrainedModel saved = new TrainedModel(data.withMatrix(SparkStats.histories(ratings, held, users, items)), model,
                     meta, sample);
-            ratings.unpersist();
             FactorParquet.write(spark, tables, data, model);
             try {
                 ModelFile.save(out, saved);
