@@ -2,7 +2,6 @@ package org.tastemap.spark;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.tastemap.core.data.InteractionMatrix;
 
 /**
  * The seeded sample of listeners whose histories the job's model file keeps
@@ -37,14 +36,5 @@ final class HistorySample {
         int[] held = Arrays.copyOf(order, n);
         Arrays.sort(held);
         return held;
-    }
-
-    /** The sum of every play of the full data, in double (what BM25 of a sampled model needs). */
-    static double playsTotal(InteractionMatrix m) {
-        double total = 0;
-        for (float v : m.userValues()) {
-            total += v;
-        }
-        return total;
     }
 }

@@ -4,15 +4,11 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.model.Confidence;
@@ -54,7 +50,10 @@ final class SparkAls {
         }
     }
 
-    /** The cells of {@code m} as Spark ratings {@code f(r) = (c - 1) / alpha}, in chunks of {@link #CHUNK_ROWS}. */
+    /**
+     * The cells of {@code m} as Spark ratings {@code f(r) = (c - 1) / alpha} computed on the driver, in chunks of
+     * {@link #CHUNK_ROWS}: the reference that {@link SparkConfidence}'s transform in tasks is tested against.
+     */
     static List<Chunk> chunks(InteractionMatrix m, AlsParams params) {
         // c - 1 = alpha f(r) is linear in alpha, so the transform at alpha 1 is f(r) itself
         float[] f = Confidence.of(params.withAlpha(1.0), m).userOrder(m);
@@ -90,21 +89,24 @@ final class SparkAls {
                 .setCheckpointInterval(10);
     }
 
-    /** Trains on {@code m} and returns the factors; rows Spark saw no cell of get zero factors. */
+    /** Trains on {@code m} (handed to Spark as ratings) and returns the factors; rows Spark saw no cell of get zero factors. */
     static FactorModel train(SparkSession spark, InteractionMatrix m, AlsParams params) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<Chunk> chunks = chunks(m, params);
-        JavaRDD<Row> rows = jsc.parallelize(chunks, Math.max(1, chunks.size())).flatMap(Chunk::rows);
-        StructType schema = new StructType()
-                .add("user", DataTypes.IntegerType, false)
-                .add("item", DataTypes.IntegerType, false)
-                .add("rating", DataTypes.FloatType, false);
-        ALSModel model = estimator(params).fit(spark.createDataFrame(rows, schema));
+        return train(spark, SparkRatings.of(spark, m), m.numUsers(), m.numItems(), params);
+    }
+
+    /**
+     * Trains on {@code ratings} ({@code user:int, item:int, plays:float}, one row per pair; {@link SparkRatings}) of
+     * {@code users} listeners and {@code items} artists: the confidence transform runs in Spark tasks
+     * ({@link SparkConfidence}, BM25's idf from these rows), then Spark's ALS. Rows Spark saw no cell of get zero factors.
+     */
+    static FactorModel train(SparkSession spark, org.apache.spark.sql.Dataset<Row> ratings, int users, int items,
+                             AlsParams params) {
+        SparkConfidence.Spec spec = SparkConfidence.spec(ratings, params, users, items);
+        ALSModel model = estimator(params).fit(SparkConfidence.apply(ratings, spec));
         int k = params.factors();
-        float[] users = collect(model.userFactors(), m.numUsers(), k);
-        float[] items = collect(model.itemFactors(), m.numItems(), k);
-        return new FactorModel(k, m.numUsers(), m.numItems(), users, items, params.withScaleLambdaByCount(true),
-                params.iterations());
+        float[] x = collect(model.userFactors(), users, k);
+        float[] y = collect(model.itemFactors(), items, k);
+        return new FactorModel(k, users, items, x, y, params.withScaleLambdaByCount(true), params.iterations());
     }
 
     private static float[] collect(org.apache.spark.sql.Dataset<Row> factors, int rows, int k) {

@@ -9,19 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.tastemap.cli.Cli;
 import org.tastemap.cli.ImportArgs;
 import org.tastemap.cli.ParamArgs;
-import org.tastemap.core.als.AlsEngine;
 import org.tastemap.core.als.DefaultLambda;
 import org.tastemap.core.data.Dataset;
+import org.tastemap.core.data.InteractionMatrix;
 import org.tastemap.core.eval.Holdout;
 import org.tastemap.core.eval.Metrics;
-import org.tastemap.core.eval.Scorer;
-import org.tastemap.core.eval.TrainTestSplit;
 import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.model.FactorModel;
+import org.tastemap.core.model.ListenerHistories;
 import org.tastemap.core.model.ModelMetadata;
 import org.tastemap.core.model.SolverKind;
 import org.tastemap.core.model.TrainedModel;
@@ -63,7 +64,7 @@ public final class SparkTrainJob implements Callable<Integer> {
             + " report precision@10, MAP@10 and NDCG@10 beside most-popular, then train the saved model on all rows.")
     Double holdout;
 
-    @Option(names = "--loss", description = "Compute the full loss of the saved model (count-scaled lambda) on the driver.")
+    @Option(names = "--loss", description = "Compute the full loss of the saved model (count-scaled lambda), in Spark tasks.")
     boolean loss;
 
     @Option(names = "--history-sample", paramLabel = "N", defaultValue = "" + DEFAULT_HISTORY_SAMPLE,
@@ -152,11 +153,21 @@ public final class SparkTrainJob implements Callable<Integer> {
             ImportResult imported = importData(spark, tmp);
             Dataset data = imported.dataset();
             w.println(imported.report().summary());
+            // from here on the rows are Spark's: the driver keeps the ids and names, and receives numbers
+            int users = data.users().size();
+            int items = data.artists().size();
+            long rows = data.matrix().nnz();
+            // a local checkpoint cuts the lineage to the driver's copy of the rows, so that it and the matrix can go
+            org.apache.spark.sql.Dataset<Row> ratings = SparkRatings.of(spark, data.matrix()).localCheckpoint(true);
+            data = data.withMatrix(InteractionMatrix.fromCsr(users, items, new int[users + 1], new int[0], new float[0]));
+            imported = null;
             AlsParams params = requested;
             if (paramArgs.lambda == null) {
                 // lambda = the desktop's default / mean artists per listener: an average listener is regularised as there
-                double perListener = data.matrix().nnz() / (double) Math.max(1, data.matrix().numUsers());
-                params = params.withLambda(DefaultLambda.of(data.matrix(), requested) / perListener);
+                double perListener = rows / (double) Math.max(1, users);
+                double sigma = SparkStats.largestSingularValue(spark, ratings, items,
+                        SparkConfidence.spec(ratings, requested, users, items));
+                params = params.withLambda(DefaultLambda.of(users, sigma) / perListener);
                 w.printf(Locale.ROOT, "default lambda for this data: %.4g (the desktop's default over %.1f artists per listener)%n",
                         params.lambda(), perListener);
             }
@@ -166,24 +177,25 @@ public final class SparkTrainJob implements Callable<Integer> {
             w.flush();
             Map<String, String> meta = new LinkedHashMap<>();
             if (holdout != null) {
-                evaluate(w, spark, data, params);
+                evaluate(w, spark, ratings, users, items, rows, params);
             }
             long t1 = System.nanoTime();
-            FactorModel model = fit(w, spark, data.matrix(), params, "");
+            FactorModel model = fit(w, spark, ratings, users, items, params, "");
             double trainSeconds = (System.nanoTime() - t1) / 1e9;
             w.printf(Locale.ROOT, "trained in %.1f s%n", trainSeconds);
             if (loss) {
-                try (AlsEngine engine = new AlsEngine(data.matrix(), params)) {
-                    w.printf(Locale.ROOT, "loss %.6g (count-scaled lambda)%n", engine.loss(model.userFactors(), model.itemFactors()));
-                }
+                w.printf(Locale.ROOT, "loss %.6g (count-scaled lambda)%n", SparkStats.loss(spark, ratings, model,
+                        SparkConfidence.spec(ratings, params, users, items), params.lambda()));
             }
-            meta.putAll(provenance(spark, params, data, trainSeconds));
-            int[] held = HistorySample.pick(data.users().size(), historySample, params.seed());
+            meta.putAll(provenance(spark, params, rows, trainSeconds));
+            int[] held = HistorySample.pick(users, historySample, params.seed());
             meta.put(ModelMetadata.HISTORIES, ModelMetadata.HISTORIES_SAMPLE);
             meta.put(ModelMetadata.HISTORIES_SEED, Long.toString(params.seed()));
-            meta.put(ModelMetadata.PLAYS_TOTAL, Double.toString(HistorySample.playsTotal(data.matrix())));
+            meta.put(ModelMetadata.PLAYS_TOTAL, Double.toString(SparkConfidence.playsTotal(ratings)));
             // every listener's and artist's ids, names and factors; the rows of the sample only
-            TrainedModel saved = new TrainedModel(data, model, meta).keepHistoriesOf(held);
+            ListenerHistories sample = ListenerHistories.sample(users, held, SparkConfidence.listeners(ratings, items), rows);
+            TrainedModel saved = new TrainedModel(data.withMatrix(SparkStats.histories(ratings, held, users, items)), model,
+                    meta, sample);
             FactorParquet.write(spark, tables, data, model);
             try {
                 ModelFile.save(out, saved);
@@ -223,13 +235,13 @@ public final class SparkTrainJob implements Callable<Integer> {
         return job.importData(spark, tmp);
     }
 
-    /** Trains on {@code m} with a progress line per iteration. */
-    static FactorModel fit(PrintWriter w, SparkSession spark, org.tastemap.core.data.InteractionMatrix m, AlsParams params,
-                           String prefix) {
+    /** Trains on {@code ratings} of {@code users} x {@code items} ({@link SparkAls}) with a progress line per iteration. */
+    static FactorModel fit(PrintWriter w, SparkSession spark, org.apache.spark.sql.Dataset<Row> ratings, int users, int items,
+                           AlsParams params, String prefix) {
         IterationProgress progress = new IterationProgress(w, prefix);
         spark.sparkContext().addSparkListener(progress);
         try {
-            FactorModel model = SparkAls.train(spark, m, params);
+            FactorModel model = SparkAls.train(spark, ratings, users, items, params);
             progress.finish(params.iterations());
             return model;
         } finally {
@@ -239,22 +251,30 @@ public final class SparkTrainJob implements Callable<Integer> {
 
     /**
      * The desktop's held-out protocol ({@link Holdout}: the same per-listener split of the same seed, the same
-     * sample of at most 5,000 test listeners), trained on Spark and scored beside the most-popular baseline.
+     * sample of at most 5,000 test listeners), run in Spark tasks ({@link SparkSplit}, {@link SparkHoldout}):
+     * Spark training on the training rows, scored beside the most-popular baseline.
      */
-    private void evaluate(PrintWriter w, SparkSession spark, Dataset data, AlsParams params) {
+    private void evaluate(PrintWriter w, SparkSession spark, org.apache.spark.sql.Dataset<Row> ratings, int users, int items,
+                          long rows, AlsParams params) {
         Holdout protocol = new Holdout(holdout, params.seed());
-        TrainTestSplit split = protocol.split(data.matrix());
-        int threads = params.effectiveThreads();
-        w.println("most popular baseline: " + protocol.evaluate(Scorer.popularity(split.train()), split, threads));
-        w.flush();
-        FactorModel m = fit(w, spark, split.train(), params, "held-out ");
-        Metrics metrics = protocol.evaluate(Scorer.of(m), split, threads);
-        w.println("held-out: " + metrics);
-        w.printf("final model: all %,d rows, the same settings and %d iterations%n", data.matrix().nnz(), params.iterations());
-        w.flush();
+        org.apache.spark.sql.Dataset<Row> split = SparkSplit.split(ratings, protocol).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            int[] evaluated = SparkHoldout.testUsers(split, Holdout.EVAL_USERS, protocol.seed());
+            org.apache.spark.sql.Dataset<Row> train = SparkSplit.train(split);
+            SparkHoldout.Scores popular = SparkHoldout.Scores.popularity(SparkConfidence.listeners(train, items));
+            w.println("most popular baseline: " + SparkHoldout.evaluate(spark, split, evaluated, items, popular, Holdout.K));
+            w.flush();
+            FactorModel m = fit(w, spark, train, users, items, params, "held-out ");
+            Metrics metrics = SparkHoldout.evaluate(spark, split, evaluated, items, SparkHoldout.Scores.of(m, evaluated), Holdout.K);
+            w.println("held-out: " + metrics);
+            w.printf("final model: all %,d rows, the same settings and %d iterations%n", rows, params.iterations());
+            w.flush();
+        } finally {
+            split.unpersist();
+        }
     }
 
-    private Map<String, String> provenance(SparkSession spark, AlsParams params, Dataset data, double seconds) {
+    private Map<String, String> provenance(SparkSession spark, AlsParams params, long rows, double seconds) {
         Path name = importArgs.input.getFileName();
         Map<String, String> m = ModelMetadata.provenance("tastemap-spark", Cli.version(),
                 name == null ? importArgs.input.toString() : name.toString());
@@ -263,7 +283,7 @@ public final class SparkTrainJob implements Callable<Integer> {
             m.put(ModelMetadata.HOLDOUT_SEED, Long.toString(params.seed()));
         }
         m.put(ModelMetadata.TRAINED_ON, "all");
-        m.put(ModelMetadata.TRAINED_ROWS, Long.toString(data.matrix().nnz()));
+        m.put(ModelMetadata.TRAINED_ROWS, Long.toString(rows));
         m.put(ModelMetadata.TRAINED_BY, ModelMetadata.BY_SPARK);
         m.put(ModelMetadata.SPARK_VERSION, spark.version());
         m.put(ModelMetadata.SPARK_MASTER, spark.sparkContext().master());

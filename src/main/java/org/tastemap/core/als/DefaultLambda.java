@@ -40,12 +40,16 @@ public final class DefaultLambda {
 
     /** The default lambda for training {@code params} (its confidence and alpha) on {@code matrix}. */
     public static double of(InteractionMatrix matrix, AlsParams params) {
-        double sigma = largestSingularValue(matrix, params);
+        return of(matrix.numUsers(), largestSingularValue(matrix, params));
+    }
+
+    /** The default lambda for {@code users} listeners whose confidence matrix has {@code sigma} as largest singular value. */
+    public static double of(int users, double sigma) {
         if (!(sigma > 0 && Double.isFinite(sigma))) {
             return AlsParams.defaults().lambda();
         }
         // lambda = min(sqrt(listeners), 0.3 sigma_max(M))
-        return Math.min(Math.sqrt(matrix.numUsers()), SIGMA_SHARE * sigma);
+        return Math.min(Math.sqrt(users), SIGMA_SHARE * sigma);
     }
 
     /** {@code params} with the default lambda for {@code matrix}. */
@@ -73,11 +77,8 @@ public final class DefaultLambda {
             }
             c[p] += 1f;
         }
-        double[] v = new double[items];
-        java.util.Arrays.fill(v, 1.0 / Math.sqrt(items));
         double[] w = new double[users];
-        double sigma = 0;
-        for (int step = 0; step < MAX_STEPS; step++) {
+        return powerIteration(items, v -> {
             // w = M v
             for (int u = 0; u < users; u++) {
                 double s = 0;
@@ -86,14 +87,31 @@ public final class DefaultLambda {
                 }
                 w[u] = s;
             }
-            // v' = Mt w; with |v| = 1, |v'| = |Mt M v| tends to sigma^2
-            java.util.Arrays.fill(v, 0);
+            // v' = Mt w
+            double[] next = new double[items];
             for (int u = 0; u < users; u++) {
                 double wu = w[u];
                 for (int p = ptr[u]; p < ptr[u + 1]; p++) {
-                    v[cols[p]] += c[p] * wu;
+                    next[cols[p]] += c[p] * wu;
                 }
             }
+            return next;
+        });
+    }
+
+    /**
+     * The power iteration of {@link #largestSingularValue} over a matrix of {@code items} columns given by its
+     * product {@code mtm}: v to {@code Mt M v} (a new array). From the all-ones direction, at most
+     * {@value #MAX_STEPS} steps, until sigma moves by less than 1e-4 relative; 0 when a product is 0. A
+     * distributed caller (the Spark job) computes the products in tasks.
+     */
+    public static double powerIteration(int items, java.util.function.UnaryOperator<double[]> mtm) {
+        double[] v = new double[items];
+        java.util.Arrays.fill(v, 1.0 / Math.sqrt(items));
+        double sigma = 0;
+        for (int step = 0; step < MAX_STEPS; step++) {
+            // with |v| = 1, |Mt M v| tends to sigma^2
+            v = mtm.apply(v);
             double norm = 0;
             for (double x : v) {
                 norm += x * x;

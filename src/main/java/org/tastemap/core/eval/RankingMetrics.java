@@ -48,6 +48,22 @@ public final class RankingMetrics {
         if (detail != null) {
             detail.start(users, test, k);
         }
+        return combine(perUser(scorer, train, test, users, k, threads, detail), k);
+    }
+
+    /**
+     * The six numbers of each of {@code users} ({precision, AP, NDCG, AUC, sum r*rank, sum r}, NaN first when
+     * the user has no candidates), at {@code out[6q .. 6q+6)} for users[q]: what {@link #evaluate} sums. Each
+     * user's numbers depend on that user's rows and factors only, so a distributed evaluation (the Spark job)
+     * computes them for its users in separate tasks and {@link #combine}s them in user order.
+     */
+    public static double[] perUser(Scorer scorer, InteractionMatrix train, InteractionMatrix test, int[] users, int k,
+                                   int threads) {
+        return perUser(scorer, train, test, users, k, threads, null);
+    }
+
+    private static double[] perUser(Scorer scorer, InteractionMatrix train, InteractionMatrix test, int[] users, int k,
+                                    int threads, EvaluationDetail detail) {
         // six numbers per user (see evaluateUser); NaN first when the user has no candidates
         double[] per = new double[6 * users.length];
         if (scorer instanceof BlockScorer block && block.model().numItems() == train.numItems()) {
@@ -63,6 +79,15 @@ public final class RankingMetrics {
                 }
             });
         }
+        return per;
+    }
+
+    /**
+     * The metrics of the per-user numbers of {@link #perUser} (six a user, in ascending user order): the mean
+     * of precision, AP, NDCG and AUC over the users with a result, and the percentile rank as the ratio of
+     * the sums.
+     */
+    public static Metrics combine(double[] per, int k) {
         double[] sum = new double[5];
         double eprNum = 0;
         double eprDen = 0;
@@ -138,18 +163,37 @@ public final class RankingMetrics {
                 all[n++] = u;
             }
         }
-        all = Arrays.copyOf(all, n);
+        int[] ranks = sampleRanks(n, max, seed);
+        int[] out = new int[ranks.length];
+        for (int q = 0; q < ranks.length; q++) {
+            out[q] = all[ranks[q]];
+        }
+        return out;
+    }
+
+    /**
+     * Which of {@code n} test users (by rank in ascending user order) are evaluated, ascending: all of them
+     * when {@code n <= max}, else the first {@code max} places of a partial Fisher-Yates shuffle of
+     * 0..n-1 drawn from {@code SplittableRandom(seed)}. Only the places a swap touched are stored, so the
+     * memory is O(max) whatever n is (a distributed evaluation ranks its test users without collecting them).
+     */
+    public static int[] sampleRanks(int n, int max, long seed) {
         if (n <= max) {
+            int[] all = new int[n];
+            Arrays.setAll(all, r -> r);
             return all;
         }
+        // the shuffled array, sparse: place -> rank, absent places still hold their own rank
+        java.util.HashMap<Integer, Integer> moved = new java.util.HashMap<>();
         SplittableRandom rnd = new SplittableRandom(seed);
+        int[] out = new int[max];
         for (int a = 0; a < max; a++) {
             int b = a + rnd.nextInt(n - a);
-            int tmp = all[a];
-            all[a] = all[b];
-            all[b] = tmp;
+            int atA = moved.getOrDefault(a, a);
+            int atB = moved.getOrDefault(b, b);
+            out[a] = atB;
+            moved.put(b, atA);
         }
-        int[] out = Arrays.copyOf(all, max);
         Arrays.sort(out);
         return out;
     }

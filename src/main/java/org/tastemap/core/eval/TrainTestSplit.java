@@ -42,23 +42,12 @@ public record TrainTestSplit(InteractionMatrix train, InteractionMatrix test) {
             int len = ptr[u + 1] - ptr[u];
             // every user draws from its own stream, so a user's split does not depend on the others
             SplittableRandom rnd = master.split();
-            int hold = len >= minArtists ? Math.max(1, (int) Math.round(len * fraction)) : 0;
+            int hold = heldCount(len, fraction, minArtists);
             if (held.length < len) {
                 held = new boolean[len];
                 perm = new int[len];
             }
-            java.util.Arrays.fill(held, 0, len, false);
-            for (int a = 0; a < len; a++) {
-                perm[a] = a;
-            }
-            // partial Fisher-Yates: the first `hold` positions of a random permutation
-            for (int a = 0; a < hold; a++) {
-                int b = a + rnd.nextInt(len - a);
-                int t = perm[a];
-                perm[a] = perm[b];
-                perm[b] = t;
-                held[perm[a]] = true;
-            }
+            pickHeld(len, hold, rnd, perm, held);
             for (int a = 0; a < len; a++) {
                 int p = ptr[u] + a;
                 if (held[a]) {
@@ -78,4 +67,45 @@ public record TrainTestSplit(InteractionMatrix train, InteractionMatrix test) {
                 java.util.Arrays.copyOf(testCols, te), java.util.Arrays.copyOf(testVals, te));
         return new TrainTestSplit(train, test);
     }
+
+    /** How many of a listener's {@code len} artists are held out: {@code round(len * fraction)}, at least 1, when len >= minArtists; else 0. */
+    public static int heldCount(int len, double fraction, int minArtists) {
+        return len >= minArtists ? Math.max(1, (int) Math.round(len * fraction)) : 0;
+    }
+
+    /**
+     * Marks which of a listener's {@code len} artists (positions in its row, in artist order) are held out:
+     * {@code held[a]} for the first {@code hold} positions of a partial Fisher-Yates shuffle drawn from
+     * {@code rnd}. {@code perm} and {@code held} are workspaces of at least {@code len}.
+     */
+    public static void pickHeld(int len, int hold, SplittableRandom rnd, int[] perm, boolean[] held) {
+        java.util.Arrays.fill(held, 0, len, false);
+        for (int a = 0; a < len; a++) {
+            perm[a] = a;
+        }
+        // partial Fisher-Yates: the first `hold` positions of a random permutation
+        for (int a = 0; a < hold; a++) {
+            int b = a + rnd.nextInt(len - a);
+            int t = perm[a];
+            perm[a] = perm[b];
+            perm[b] = t;
+            held[perm[a]] = true;
+        }
+    }
+
+    /**
+     * The random stream of listener {@code u} in a split seeded by {@code seed}, without drawing the streams
+     * of the listeners before it: the split loop takes listener u's stream as the (u+1)-th
+     * {@code master.split()} of {@code new SplittableRandom(seed)}. Each {@code split()} advances the master's
+     * state by two steps of its gamma (0x9e3779b97f4a7c15, the golden ratio constant, for a generator made
+     * from a seed), so before listener u's split the master is {@code new SplittableRandom(seed + 2u gamma)}.
+     * A distributed split (the Spark job) draws each listener's stream this way; {@code TrainTestSplitTest}
+     * checks it against the sequential splits.
+     */
+    public static SplittableRandom userRandom(long seed, int u) {
+        return new SplittableRandom(seed + 2L * u * GOLDEN_GAMMA).split();
+    }
+
+    /** SplittableRandom's gamma for a generator made from a seed. */
+    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 }

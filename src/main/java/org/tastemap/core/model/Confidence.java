@@ -33,17 +33,34 @@ public final class Confidence {
         if (params.confidence() != ConfidenceKind.BM25) {
             return new Confidence(params, null, 0);
         }
-        int m = matrix.numItems();
-        double[] idf = new double[m];
-        double logN = Math.log(Math.max(1, matrix.numUsers()));
-        for (int i = 0; i < m; i++) {
-            idf[i] = Math.max(0.0, logN - Math.log1p(matrix.itemCount(i)));
+        int[] listeners = new int[matrix.numItems()];
+        for (int i = 0; i < listeners.length; i++) {
+            listeners[i] = matrix.itemCount(i);
         }
         double total = 0;
         for (float v : matrix.userValues()) {
             total += v;
         }
-        double mean = matrix.numUsers() == 0 ? 1 : total / matrix.numUsers();
+        return of(params, matrix.numUsers(), listeners, total);
+    }
+
+    /**
+     * The confidence of {@code params} over data given by its statistics, as {@link #of(AlsParams, InteractionMatrix)}
+     * computes them from a matrix: {@code users} listeners (rows), {@code listeners[i]} listeners of artist i and
+     * {@code playsTotal} plays in all; only BM25 uses them. For data that is not in one matrix (the Spark job's).
+     */
+    public static Confidence of(AlsParams params, int users, int[] listeners, double playsTotal) {
+        if (params.confidence() != ConfidenceKind.BM25) {
+            return new Confidence(params, null, 0);
+        }
+        int m = listeners.length;
+        double[] idf = new double[m];
+        // idf_i = max(0, log N - log(1 + listeners_i))
+        double logN = Math.log(Math.max(1, users));
+        for (int i = 0; i < m; i++) {
+            idf[i] = Math.max(0.0, logN - Math.log1p(listeners[i]));
+        }
+        double mean = users == 0 ? 1 : playsTotal / users;
         return new Confidence(params, idf, mean > 0 ? mean : 1);
     }
 
