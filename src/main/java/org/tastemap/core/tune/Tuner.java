@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.als.AlsTrainer;
+import org.tastemap.core.als.ConfidenceCache;
 import org.tastemap.core.als.TrainingOptions;
 import org.tastemap.core.als.TrainingResult;
 import org.tastemap.core.data.InteractionMatrix;
@@ -58,6 +59,10 @@ public final class Tuner {
     private final Holdout protocol;
     private final int threads;
     private final long t0;
+    /** The confidences of the validation training rows, for every candidate (the same floats, faster). */
+    private final ConfidenceCache confidences;
+    /** The seeded random start per factor count and seed: every cold candidate and the final model start from it. */
+    private final Map<List<Object>, FactorModel> randomStarts = new HashMap<>();
     private final List<CandidateResult> results = new ArrayList<>();
     /** The best scored candidate per confidence and factor count, for refinement's warm starts. */
     private final Map<List<Object>, Slot> bestByKind = new HashMap<>();
@@ -81,6 +86,7 @@ public final class Tuner {
         this.protocol = new Holdout(TuneOptions.VALIDATION_FRACTION, o.base().seed());
         this.validation = validationSplit(train, o.base().seed());
         this.threads = o.base().effectiveThreads();
+        this.confidences = new ConfidenceCache(validation.train());
     }
 
     /** The validation split a tune with this seed carves from {@code train}: every validation cell is a cell of {@code train}. */
@@ -270,7 +276,8 @@ public final class Tuner {
                         stop[1] = true;
                     }
                 });
-        TrainingResult tr = AlsTrainer.train(validation.train(), params.withIterations(iterations), warm == null ? null : warm.model(), options);
+        AlsParams run = params.withIterations(iterations);
+        TrainingResult tr = AlsTrainer.train(validation.train(), run, warm == null ? randomStart(run) : warm.model(), options, confidences);
         Outcome outcome;
         if (tr.status() == TrainingResult.Status.DIVERGED) {
             outcome = Outcome.DIVERGED;
@@ -335,6 +342,17 @@ public final class Tuner {
         return null;
     }
 
+    /**
+     * The seeded random start of {@code p} ({@link AlsTrainer#randomStart}), drawn once per factor count and
+     * seed: training from it is training from no start, bit for bit (validation keeps the matrix's shape).
+     */
+    private FactorModel randomStart(AlsParams p) {
+        InteractionMatrix v = validation.train();
+        FactorModel r = randomStarts.computeIfAbsent(List.of(p.factors(), p.seed()),
+                key -> AlsTrainer.randomStart(v.numUsers(), v.numItems(), p));
+        return new FactorModel(r.factors(), r.numUsers(), r.numItems(), r.userFactors(), r.itemFactors(), p, 0);
+    }
+
     /** The key of warm starts between candidates: confidence and factor count. */
     private static List<Object> kind(AlsParams p) {
         return List.of(p.confidence(), p.factors());
@@ -363,7 +381,7 @@ public final class Tuner {
             iterations = (int) Math.max(1, Math.min(iterations, Math.floor(left / perFinalIteration())));
         }
         listener.finalTrainingStarted(best, iterations);
-        TrainingResult r = AlsTrainer.train(train, p.withIterations(iterations),
+        TrainingResult r = AlsTrainer.train(train, p.withIterations(iterations), randomStart(p.withIterations(iterations)),
                 TrainingOptions.quiet().withListener(it -> {
                     o.clock().getAsLong();   // one reading per iteration, as during the search (a test clock counts them)
                     listener.finalIteration(it);
