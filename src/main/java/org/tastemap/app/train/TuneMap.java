@@ -100,11 +100,17 @@ public record TuneMap(TuneSpace space, TuneMetric metric, Metrics baseline, List
     public CandidateResult best() {
         CandidateResult best = null;
         for (CandidateResult r : results) {
-            if (r.scored() && (best == null || r.value() > best.value())) {
+            if (r.scored() && (best == null || r.value() > best.value()) && !rerun(r)) {
                 best = r;
             }
         }
         return best;
+    }
+
+    /** Whether a later re-run from a random start ({@link Candidate.Phase#CHECK}) stands for {@code r}'s settings, as in the tuner's choice. */
+    private boolean rerun(CandidateResult r) {
+        return r.warmFrom() >= 0 && results.stream().anyMatch(c -> c.candidate().phase() == Candidate.Phase.CHECK
+                && c.candidate().index() > r.candidate().index() && c.candidate().params().equals(r.candidate().params()));
     }
 
     /** The slice the best candidate belongs to (the first slice when it is none of the grid's). */
@@ -160,6 +166,7 @@ public record TuneMap(TuneSpace space, TuneMetric metric, Metrics baseline, List
             case DEFAULTS -> "The defaults: ";
             case GRID -> "";
             case REFINE -> "Refined between grid values: ";
+            case CHECK -> "Re-run from a random start, as the final model trains: ";
         };
         b.append(phase).append(settings(r.candidate().params())).append('\n');
         Metrics m = r.metrics();
