@@ -24,7 +24,7 @@ final class Halving {
     private Halving() {
     }
 
-    /** Every cell of the grid of {@code s} around {@code base}, lambda descending within each alpha, as the grid search orders them. */
+    /** Every cell of the grid of {@code s} around {@code base}, lambda descending within each alpha. */
     static List<AlsParams> cells(TuneSpace s, AlsParams base) {
         List<AlsParams> cells = new ArrayList<>();
         for (ConfidenceKind kind : s.confidences()) {
