@@ -160,6 +160,10 @@ final class TuneCommand implements Callable<Integer> {
                 + " (to measure what they save).")
         boolean cold;
 
+        @Option(names = "--no-warm", hidden = true, description = "Every candidate from the random start, with early stopping"
+                + " (to measure what warm starts change).")
+        boolean noWarm;
+
         TuneOptions options(AlsParams base, List<Integer> factors, List<ConfidenceKind> kinds) {
             if (budget != null && !(budget > 0 && budget < 1e9)) {
                 throw new IllegalArgumentException("--budget must be a number of seconds above 0 (got " + budget + ")");
@@ -182,6 +186,9 @@ final class TuneCommand implements Callable<Integer> {
             }
             TuneOptions o = TuneOptions.defaults(base).withSpace(s).withMetric(TuneMetric.parse(metric)).withBudget(budget == null ? 0 : budget)
                     .withStrategy(strategy(strategy));
+            if (noWarm) {
+                o = o.withWarmStarts(false);
+            }
             return cold ? o.withWarmStarts(false).withPatience(base.iterations()) : o;
         }
     }

@@ -74,15 +74,19 @@ public record TuneMap(TuneSpace space, TuneMetric metric, Metrics baseline, List
                 + space.factors().get(s.factorsCell());
     }
 
-    /** The grid candidate finished in a cell of a slice, or null while it has not run. */
+    /**
+     * The grid candidate finished in a cell of a slice, or null while it has not run; once a re-run from
+     * a random start ({@link Candidate.Phase#CHECK}) replaced a warm-started cell, the re-run.
+     */
     public CandidateResult cell(Slice s, int alphaCell, int lambdaCell) {
+        CandidateResult out = null;
         for (CandidateResult r : results) {
-            if (onGrid(r.candidate()) && inSlice(r.candidate(), s) && r.candidate().alphaCell() == alphaCell
+            if (standsOnGrid(r) && inSlice(r.candidate(), s) && r.candidate().alphaCell() == alphaCell
                     && r.candidate().lambdaCell() == lambdaCell) {
-                return r;
+                out = r;
             }
         }
-        return null;
+        return out;
     }
 
     /** Whether the running candidate is a grid cell of this slice (to outline it). */
@@ -91,20 +95,35 @@ public record TuneMap(TuneSpace space, TuneMetric metric, Metrics baseline, List
                 && running.lambdaCell() == lambdaCell;
     }
 
-    /** The candidates off the grid: the defaults and the refinement points between grid values, in order. */
+    /** The candidates off the grid: the defaults, the refinement points between grid values and their re-runs, in order (a warm one a re-run replaced left out). */
     public List<CandidateResult> offGrid() {
-        return results.stream().filter(r -> !onGrid(r.candidate())).toList();
+        return results.stream().filter(r -> !onGrid(r.candidate()) && !standsOnGrid(r) && !rerun(r)).toList();
     }
 
     /** The scored candidate with the highest value, the first in order among equals (as the tuner chooses); null when none. */
     public CandidateResult best() {
         CandidateResult best = null;
         for (CandidateResult r : results) {
-            if (r.scored() && (best == null || r.value() > best.value())) {
+            if (r.scored() && (best == null || r.value() > best.value()) && !rerun(r)) {
                 best = r;
             }
         }
         return best;
+    }
+
+    /** A grid cell's result that no re-run replaced, or a re-run of a grid cell's settings, which stands for that cell. */
+    private boolean standsOnGrid(CandidateResult r) {
+        Candidate c = r.candidate();
+        if (c.phase() == Candidate.Phase.CHECK) {
+            return results.stream().anyMatch(g -> onGrid(g.candidate()) && g.candidate().params().equals(c.params()));
+        }
+        return onGrid(c) && !rerun(r);
+    }
+
+    /** Whether a later re-run from a random start ({@link Candidate.Phase#CHECK}) stands for {@code r}'s settings, as in the tuner's choice. */
+    private boolean rerun(CandidateResult r) {
+        return r.warmFrom() >= 0 && results.stream().anyMatch(c -> c.candidate().phase() == Candidate.Phase.CHECK
+                && c.candidate().index() > r.candidate().index() && c.candidate().params().equals(r.candidate().params()));
     }
 
     /** The slice the best candidate belongs to (the first slice when it is none of the grid's). */
@@ -118,7 +137,7 @@ public record TuneMap(TuneSpace space, TuneMetric metric, Metrics baseline, List
 
     /** The scored grid cells of a slice. */
     public List<CandidateResult> scoredCells(Slice s) {
-        return results.stream().filter(r -> onGrid(r.candidate()) && inSlice(r.candidate(), s) && r.scored()).toList();
+        return results.stream().filter(r -> standsOnGrid(r) && inSlice(r.candidate(), s) && r.scored()).toList();
     }
 
     /** Finished grid cells over all slices. */
@@ -160,6 +179,7 @@ public record TuneMap(TuneSpace space, TuneMetric metric, Metrics baseline, List
             case DEFAULTS -> "The defaults: ";
             case GRID -> "";
             case REFINE -> "Refined between grid values: ";
+            case CHECK -> "Re-run from a random start, as the final model trains: ";
         };
         b.append(phase).append(settings(r.candidate().params())).append('\n');
         Metrics m = r.metrics();

@@ -48,21 +48,46 @@ public final class AlsEngine implements AutoCloseable {
     }
 
     public AlsEngine(InteractionMatrix matrix, AlsParams params, RowSolver<?> solver) {
-        params.validate();
+        this(matrix, params, solver, confidences(matrix, params));
+    }
+
+    /**
+     * The same engine with the confidences from {@code cache} (the same floats, computed faster when
+     * many settings train on one matrix); {@code cache} must be of {@code matrix}.
+     */
+    public AlsEngine(InteractionMatrix matrix, AlsParams params, ConfidenceCache cache) {
+        this(matrix, params, RowSolver.of(params), cacheOf(matrix, params, cache));
+    }
+
+    private AlsEngine(InteractionMatrix matrix, AlsParams params, RowSolver<?> solver, float[][] cm1) {
         this.matrix = matrix;
         this.params = params;
         this.k = params.factors();
-        Confidence confidence = Confidence.of(params, matrix);
-        this.userCm1 = confidence.userOrder(matrix);
-        // an infinite or NaN confidence would make every factor it touches infinite: refuse it before any work
-        confidence.requireFinite(matrix, userCm1);
-        this.itemCm1 = confidence.itemOrder(matrix);
+        this.userCm1 = cm1[0];
+        this.itemCm1 = cm1[1];
         this.solver = solver;
         this.kernels = FactorKernels.fastest();
         this.parallel = new RowParallel(params.effectiveThreads());
         // a row costs about k^2 (Gram products) + k * nnz: weigh rows as nnz + k
         this.userChunks = parallel.chunks(matrix.numUsers(), matrix.userPtr(), k, 32);
         this.itemChunks = parallel.chunks(matrix.numItems(), matrix.itemPtr(), k, 32);
+    }
+
+    private static float[][] confidences(InteractionMatrix matrix, AlsParams params) {
+        params.validate();
+        Confidence confidence = Confidence.of(params, matrix);
+        float[] user = confidence.userOrder(matrix);
+        // an infinite or NaN confidence would make every factor it touches infinite: refuse it before any work
+        confidence.requireFinite(matrix, user);
+        return new float[][] {user, confidence.itemOrder(matrix)};
+    }
+
+    private static float[][] cacheOf(InteractionMatrix matrix, AlsParams params, ConfidenceCache cache) {
+        params.validate();
+        if (cache.matrix() != matrix) {
+            throw new IllegalArgumentException("the confidence cache is of another matrix");
+        }
+        return cache.minusOne(params);
     }
 
     /** Limits how many worker threads take rows from now on; see {@link RowParallel#limitWorkers}. */

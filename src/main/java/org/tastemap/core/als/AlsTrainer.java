@@ -34,6 +34,15 @@ public final class AlsTrainer {
      * non-null and has the same shape and number of factors, else from a seeded random start.
      */
     public static TrainingResult train(InteractionMatrix matrix, AlsParams params, FactorModel start, TrainingOptions options) {
+        return train(matrix, params, start, options, null);
+    }
+
+    /**
+     * The same, with the confidences from {@code confidences} when it is non-null (a cache of
+     * {@code matrix}, for many trainings on one matrix: the same model, faster).
+     */
+    public static TrainingResult train(InteractionMatrix matrix, AlsParams params, FactorModel start, TrainingOptions options,
+                                       ConfidenceCache confidences) {
         params.validate();
         int k = params.factors();
         int n = matrix.numUsers();
@@ -47,7 +56,7 @@ public final class AlsTrainer {
         FactorModel last = warm ? start : new FactorModel(k, n, m, FactorTables.plain(x, n, k), FactorTables.plain(y, m, k), params, before);
         List<IterationReport> history = new ArrayList<>();
         long t0 = System.nanoTime();
-        try (AlsEngine engine = new AlsEngine(matrix, params)) {
+        try (AlsEngine engine = confidences == null ? new AlsEngine(matrix, params) : new AlsEngine(matrix, params, confidences)) {
             engine.limitWorkers(options.workerLimit());
             for (int it = 1; it <= params.iterations(); it++) {
                 if (options.cancelled().getAsBoolean()) {
@@ -107,6 +116,17 @@ public final class AlsTrainer {
                     + " user #%d has %.1e plays of artist #%d; check the input, or use log confidence", c.minusOne(), c.user(), c.plays(), c.item());
         }
         return "try a smaller alpha or a larger lambda";
+    }
+
+    /**
+     * The seeded random start of {@code params} for a matrix of {@code users x items}, as a model of 0
+     * iterations: training from it is the same as training from no start at all (the same factors),
+     * so that many trainings with one seed and factor count draw them once.
+     */
+    public static FactorModel randomStart(int users, int items, AlsParams params) {
+        int k = params.factors();
+        return new FactorModel(k, users, items, randomFactors(users, k, params.seed()), randomFactors(items, k, params.seed() * 31 + 17),
+                params, 0);
     }
 
     /** Factors drawn from N(0, 0.01^2) by a seeded generator, as a plain table. */

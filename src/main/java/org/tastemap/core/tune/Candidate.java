@@ -28,6 +28,11 @@ public record Candidate(int index, Phase phase, AlsParams params, int confidence
         /** A cell of the coarse grid. */
         GRID,
         /** A point between grid values near the best cell. */
-        REFINE
+        REFINE,
+        /**
+         * The settings of a warm-started candidate that would have been chosen, re-run from the random
+         * start as the final model trains; this run stands for those settings in the choice.
+         */
+        CHECK
     }
 }

@@ -24,7 +24,7 @@ final class Halving {
     private Halving() {
     }
 
-    /** Every cell of the grid of {@code s} around {@code base}, lambda descending within each alpha, as the grid search orders them. */
+    /** Every cell of the grid of {@code s} around {@code base}, lambda descending within each alpha. */
     static List<AlsParams> cells(TuneSpace s, AlsParams base) {
         List<AlsParams> cells = new ArrayList<>();
         for (ConfidenceKind kind : s.confidences()) {
@@ -41,13 +41,13 @@ final class Halving {
 
     static void run(Tuner tuner, List<AlsParams> cells, int full, CandidateResult defaults) {
         List<AlsParams> arms = new ArrayList<>(cells);
-        List<Tuner.Slot> slots = new ArrayList<>();
+        List<Starts.Slot> slots = new ArrayList<>();
         arms.forEach(a -> slots.add(null));
         List<CandidateResult> last = new ArrayList<>();
         int done = 0;
         for (int rung = 0; rung < RUNGS.length && done < full; rung++) {
             int until = Math.min(RUNGS[rung], full);
-            List<Tuner.Slot> next = new ArrayList<>();
+            List<Starts.Slot> next = new ArrayList<>();
             for (int i = 0; i < arms.size(); i++) {
                 if (!tuner.searching()) {
                     return;
@@ -57,7 +57,7 @@ final class Halving {
                 if (r == null) {
                     return;
                 }
-                next.add(r.scored() ? tuner.previous : null);
+                next.add(r.scored() ? tuner.starts.previous : null);
             }
             done = until;
             // the best third (at least one) of the scored cells goes on
@@ -71,7 +71,7 @@ final class Halving {
             boolean lastRung = done >= full;
             int keep = lastRung ? order.size() : Math.max(1, (order.size() + KEEP_ONE_IN - 1) / KEEP_ONE_IN);
             List<AlsParams> a2 = new ArrayList<>();
-            List<Tuner.Slot> s2 = new ArrayList<>();
+            List<Starts.Slot> s2 = new ArrayList<>();
             last.clear();
             for (int i : order.subList(0, keep)) {
                 a2.add(arms.get(i));

@@ -1,12 +1,13 @@
 package org.tastemap.core.tune;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.tastemap.core.model.AlsParams;
 import org.tastemap.core.als.AlsTrainer;
+import org.tastemap.core.als.ConfidenceCache;
 import org.tastemap.core.als.TrainingOptions;
 import org.tastemap.core.als.TrainingResult;
 import org.tastemap.core.data.InteractionMatrix;
@@ -26,12 +27,16 @@ import org.tastemap.core.tune.CandidateResult.Outcome;
  * <ol>
  *   <li>the defaults ({@link TuneOptions#base()}), from a random start;</li>
  *   <li>the coarse grid of {@link TuneSpace}, per confidence, factor count and alpha (ascending), lambda
- *       descending. A cell with the settings of an earlier candidate (the defaults on the grid) takes
+ *       ascending. A cell with the settings of an earlier candidate (the defaults on the grid) takes
  *       that candidate's result instead of training again;</li>
  *   <li>refinement around the best cell: golden-section search on log10(lambda) inside the bracket of
  *       the grid lambdas either side of the best, then on log10(alpha) likewise.</li>
  * </ol>
- * With {@link TuneOptions#warmStarts()} a candidate may start from a neighbour's factors ({@link #warmFor}).
+ * With {@link TuneOptions#warmStarts()} a candidate may start from the factors of a neighbour with a
+ * smaller lambda ({@link Starts}); when a warm-started candidate would be chosen (after the grid, and
+ * again after refinement), its settings run again from the random start, as the final model trains,
+ * and that run stands for them ({@link #verify}). Cold candidates and the final model share one seeded
+ * random start, drawn once.
  * Each candidate runs at most {@code base.iterations()} iterations and is evaluated after every one
  * on a seeded sample of validation listeners; {@link StopRule} ends it early once its value has
  * settled, or once it is below the best so far and can no longer reach it. Its value and kept
@@ -58,19 +63,18 @@ public final class Tuner {
     private final Holdout protocol;
     private final int threads;
     private final long t0;
+    /** The confidences of the validation training rows, for every candidate (the same floats, faster). */
+    private final ConfidenceCache confidences;
     private final List<CandidateResult> results = new ArrayList<>();
-    /** The best scored candidate per confidence and factor count, for refinement's warm starts. */
-    private final Map<List<Object>, Slot> bestByKind = new HashMap<>();
-    Slot previous;
-    private Slot defaultsSlot;
+    /** Where candidates start: warm from a neighbour, or the shared random start. */
+    final Starts starts;
+    /** Indexes of warm-started candidates whose settings a re-run from a random start replaced ({@link #verify}). */
+    private final Set<Integer> superseded = new HashSet<>();
+    private Starts.Slot defaultsSlot;
     private CandidateResult best;
     private double iterationClockSeconds = Double.NaN;
     private boolean outOfTime;
     private boolean cancelled;
-
-    /** A finished candidate's kept factors. */
-    record Slot(CandidateResult result, FactorModel model) {
-    }
 
     private Tuner(InteractionMatrix train, TuneOptions o, TuneListener listener, BooleanSupplier cancel) {
         this.train = train;
@@ -81,6 +85,8 @@ public final class Tuner {
         this.protocol = new Holdout(TuneOptions.VALIDATION_FRACTION, o.base().seed());
         this.validation = validationSplit(train, o.base().seed());
         this.threads = o.base().effectiveThreads();
+        this.confidences = new ConfidenceCache(validation.train());
+        this.starts = new Starts(validation.train(), o.warmStarts());
     }
 
     /** The validation split a tune with this seed carves from {@code train}: every validation cell is a cell of {@code train}. */
@@ -103,7 +109,7 @@ public final class Tuner {
         TuneSpace s = o.space();
         CandidateResult defaults = evaluate(Candidate.Phase.DEFAULTS, o.base(), null, true);
         if (defaults != null && defaults.scored()) {
-            defaultsSlot = previous;
+            defaultsSlot = starts.previous;
         }
         if (o.strategy() == TuneOptions.Strategy.HALVING) {
             Halving.run(this, Halving.cells(s, o.base()), o.base().iterations(), defaults);
@@ -125,8 +131,8 @@ public final class Tuner {
         for (int ci = 0; ci < s.confidences().size() && searching(); ci++) {
             for (int fi = 0; fi < s.factors().size() && searching(); fi++) {
                 for (int ai = 0; ai < s.alphas().size() && searching(); ai++) {
-                    // lambda descending along the row, so that each cell may start from the one before (warmFor)
-                    for (int lj = s.lambdas().size() - 1; lj >= 0 && searching(); lj--) {
+                    // lambda ascending along the row, so that each cell may start from the one before (Starts.warmFor)
+                    for (int lj = 0; lj < s.lambdas().size() && searching(); lj++) {
                         AlsParams p = o.base().withConfidence(s.confidences().get(ci)).withFactors(s.factors().get(fi))
                                 .withAlpha(s.alphas().get(ai)).withLambda(s.lambdas().get(lj));
                         evaluate(Candidate.Phase.GRID, p, warmFor(p), true);
@@ -134,10 +140,32 @@ public final class Tuner {
                 }
             }
         }
+        verify();
         if (s.refine() && best != null && searching()) {
             AlsParams p = best.candidate().params();
             double l = refine(p, true, o.refineSteps());
             refine(p.withLambda(l), false, (o.refineSteps() + 1) / 2);
+            verify();
+        }
+    }
+
+    /**
+     * While the chosen candidate started warm, re-runs its settings from the random start, as the final
+     * model trains ({@link Candidate.Phase#CHECK}), and lets that run stand for them: the warm one can no
+     * longer be chosen, and the choice falls to the best of the rest, the re-run included.
+     */
+    private void verify() {
+        while (best != null && best.warmFrom() >= 0 && searching()) {
+            CandidateResult warm = best;
+            superseded.add(warm.candidate().index());
+            best = results.stream().filter(r -> r.scored() && !superseded.contains(r.candidate().index()))
+                    .reduce((a, b) -> b.value() > a.value() ? b : a).orElse(null);
+            if (evaluate(Candidate.Phase.CHECK, warm.candidate().params(), null, true) == null) {
+                // no room for the re-run: the warm result stays the choice
+                superseded.remove(warm.candidate().index());
+                best = warm;
+                return;
+            }
         }
     }
 
@@ -203,11 +231,11 @@ public final class Tuner {
      * keeps its factors for warm starts; null when the budget has no room for it. It runs at most
      * {@code iterations}; without {@code earlyStop} all of them unless the budget or a cancel ends it.
      */
-    CandidateResult evaluate(Candidate.Phase phase, AlsParams params, Slot warm, boolean earlyStop) {
+    CandidateResult evaluate(Candidate.Phase phase, AlsParams params, Starts.Slot warm, boolean earlyStop) {
         return evaluate(phase, params, warm, earlyStop, params.iterations());
     }
 
-    CandidateResult evaluate(Candidate.Phase phase, AlsParams params, Slot warm, boolean earlyStop, int iterations) {
+    CandidateResult evaluate(Candidate.Phase phase, AlsParams params, Starts.Slot warm, boolean earlyStop, int iterations) {
         TuneSpace s = o.space();
         Candidate c = new Candidate(results.size(), phase, params, s.confidences().indexOf(params.confidence()),
                 s.factors().indexOf(params.factors()), nearest(s.alphas(), params.alpha()), nearest(s.lambdas(), params.lambda()));
@@ -270,7 +298,8 @@ public final class Tuner {
                         stop[1] = true;
                     }
                 });
-        TrainingResult tr = AlsTrainer.train(validation.train(), params.withIterations(iterations), warm == null ? null : warm.model(), options);
+        AlsParams run = params.withIterations(iterations);
+        TrainingResult tr = AlsTrainer.train(validation.train(), run, warm == null ? starts.random(run) : warm.model(), options, confidences);
         Outcome outcome;
         if (tr.status() == TrainingResult.Status.DIVERGED) {
             outcome = Outcome.DIVERGED;
@@ -293,51 +322,17 @@ public final class Tuner {
     /** Records a finished candidate, keeps its factors for warm starts and tells the listener. */
     private CandidateResult keep(CandidateResult r, FactorModel model) {
         results.add(r);
-        if (r.scored()) {
-            Slot slot = new Slot(r, model);
-            previous = slot;
-            AlsParams p = r.candidate().params();
-            Slot b = bestByKind.get(kind(p));
-            if (b == null || r.value() > b.result().value()) {
-                bestByKind.put(kind(p), slot);
-            }
-            if (best == null || r.value() > best.value()) {
-                best = r;
-            }
-        } else {
-            previous = null;
+        starts.kept(r, model);
+        if (r.scored() && (best == null || r.value() > best.value())) {
+            best = r;
         }
         listener.finished(r);
         return r;
     }
 
-    /**
-     * The factors {@code p} starts from: those of the candidate before it, else of the best so far with
-     * its confidence and factors, if that one is at least as regularised (its lambda no smaller and its
-     * alpha no larger than p's: its factors are smaller, so p grows from them as it would from its small
-     * random start, and a lambda near the collapse falls as a cold run does, where larger factors would
-     * hold it up) and healthy (at least half the best value: a collapsed neighbour's near-zero factors
-     * would only slow p down); else null, a random start.
-     */
-    private Slot warmFor(AlsParams p) {
-        if (!o.warmStarts()) {
-            return null;
-        }
-        for (Slot s : new Slot[] {previous, bestByKind.get(kind(p))}) {
-            if (s == null) {
-                continue;
-            }
-            AlsParams n = s.result().candidate().params();
-            if (kind(n).equals(kind(p)) && n.lambda() >= p.lambda() && n.alpha() <= p.alpha() && s.result().value() >= 0.5 * best.value()) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    /** The key of warm starts between candidates: confidence and factor count. */
-    private static List<Object> kind(AlsParams p) {
-        return List.of(p.confidence(), p.factors());
+    /** The factors {@code p} starts from ({@link Starts#warmFor}), or null for the random start. */
+    private Starts.Slot warmFor(AlsParams p) {
+        return starts.warmFor(p, best == null ? Double.NaN : best.value());
     }
 
     /** Seconds the final training is expected to take: the slowest iteration so far, scaled by rows, times the iterations. */
@@ -363,7 +358,7 @@ public final class Tuner {
             iterations = (int) Math.max(1, Math.min(iterations, Math.floor(left / perFinalIteration())));
         }
         listener.finalTrainingStarted(best, iterations);
-        TrainingResult r = AlsTrainer.train(train, p.withIterations(iterations),
+        TrainingResult r = AlsTrainer.train(train, p.withIterations(iterations), starts.random(p.withIterations(iterations)),
                 TrainingOptions.quiet().withListener(it -> {
                     o.clock().getAsLong();   // one reading per iteration, as during the search (a test clock counts them)
                     listener.finalIteration(it);

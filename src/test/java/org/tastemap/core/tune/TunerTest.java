@@ -74,9 +74,9 @@ class TunerTest {
     @Test
     void earlyStoppingChangesTheChosenMetricByUnderTwoPercent() {
         InteractionMatrix m = PlantedData.generate(600, 150, 4, 20, 10, 21);
-        // early stopping, as by default (warm starts are off by default: TuneOptions.defaults says why); the
-        // reference: the same candidates for every iteration allowed (a patience of the full length stops nothing)
-        TuneOptions fast = options().withSpace(LAMBDA_ONLY.withAlphas(List.of(0.3, 3.0)).withRefine(false));
+        // early stopping alone, from random starts; the reference: the same candidates for every iteration
+        // allowed (a patience of the full length stops nothing)
+        TuneOptions fast = options().withWarmStarts(false).withSpace(LAMBDA_ONLY.withAlphas(List.of(0.3, 3.0)).withRefine(false));
         TuneResult quick = Tuner.tune(m, fast, TuneListener.NONE, () -> false);
         TuneResult slow = Tuner.tune(m, fast.withWarmStarts(false).withPatience(BASE.iterations()), TuneListener.NONE, () -> false);
         assertTrue(quick.candidates().stream().anyMatch(r -> r.outcome() == CandidateResult.Outcome.STOPPED_EARLY));
@@ -90,6 +90,56 @@ class TunerTest {
         // and the chosen setting itself, trained cold and full-length as the final model will be
         double c = cold(m, quick.chosen().candidate().params());
         assertTrue(Math.abs(c - b) < 0.02 * b, "fast's choice trained cold " + c + " vs cold full-length " + b);
+    }
+
+    @Test
+    void warmStartsAndEarlyStoppingChangeTheChosenMetricByUnderTwoPercent() {
+        InteractionMatrix m = PlantedData.generate(600, 150, 4, 20, 10, 21);
+        // warm starts and early stopping, as by default; the reference: cold, full-length runs of the same candidates
+        TuneOptions fast = options().withSpace(LAMBDA_ONLY.withAlphas(List.of(0.3, 3.0)).withRefine(false));
+        assertTrue(fast.warmStarts());
+        TuneResult quick = Tuner.tune(m, fast, TuneListener.NONE, () -> false);
+        TuneResult slow = Tuner.tune(m, fast.withWarmStarts(false).withPatience(BASE.iterations()), TuneListener.NONE, () -> false);
+        assertTrue(quick.candidates().stream().anyMatch(r -> r.warmFrom() >= 0), "some candidates start warm");
+        int fastIterations = quick.candidates().stream().mapToInt(CandidateResult::iterations).sum();
+        int slowIterations = slow.candidates().stream().mapToInt(CandidateResult::iterations).sum();
+        assertTrue(fastIterations < 0.7 * slowIterations, fastIterations + " iterations against " + slowIterations + " cold");
+        double a = quick.chosen().value();
+        double b = slow.chosen().value();
+        assertTrue(Math.abs(a - b) < 0.02 * b, "warm and early-stopped " + a + " vs cold full-length " + b);
+        // and the chosen setting itself, trained cold and full-length as the final model will be
+        double c = cold(m, quick.chosen().candidate().params());
+        assertTrue(Math.abs(c - b) < 0.02 * b, "the choice trained cold " + c + " vs cold full-length " + b);
+    }
+
+    @Test
+    void warmStartsGoUpInLambdaAndAWarmChoiceIsReRunFromTheRandomStart() {
+        InteractionMatrix m = PlantedData.generate(400, 150, 4, 20, 1, 23);
+        TuneResult t = Tuner.tune(m, options().withSpace(LAMBDA_ONLY.withAlphas(List.of(0.3, 3.0))),
+                TuneListener.NONE, () -> false);
+        List<CandidateResult> c = t.candidates();
+        for (CandidateResult r : c) {
+            if (r.warmFrom() >= 0) {
+                // the source: the same row (confidence, factors, alpha) with a smaller lambda
+                AlsParams from = c.get(r.warmFrom()).candidate().params();
+                AlsParams to = r.candidate().params();
+                assertEquals(List.of(from.confidence(), from.factors(), from.alpha()), List.of(to.confidence(), to.factors(), to.alpha()));
+                assertTrue(from.lambda() < to.lambda(), from.lambda() + " -> " + to.lambda());
+            }
+        }
+        // the choice is a run from the random start; a warm candidate that led was re-run (CHECK), and the re-run stands for it
+        assertTrue(t.chosen().warmFrom() < 0);
+        List<CandidateResult> checks = c.stream().filter(r -> r.candidate().phase() == Candidate.Phase.CHECK).toList();
+        assertFalse(checks.isEmpty(), "a warm-started cell led at some point on this data");
+        for (CandidateResult check : checks) {
+            assertTrue(check.warmFrom() < 0);
+            CandidateResult warm = c.stream().filter(r -> r.warmFrom() >= 0 && r.candidate().index() < check.candidate().index()
+                    && r.candidate().params().equals(check.candidate().params())).findFirst().orElseThrow();
+            assertTrue(t.chosen() != warm);
+        }
+        double best = c.stream().filter(r -> r.scored() && checks.stream().noneMatch(k -> k.candidate().params().equals(r.candidate().params())
+                && r.warmFrom() >= 0)).mapToDouble(CandidateResult::value).max().orElseThrow();
+        assertEquals(best, t.chosen().value(), "the best of the candidates that stand");
     }
 
     @Test
