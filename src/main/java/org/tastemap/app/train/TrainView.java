@@ -37,10 +37,10 @@ public final class TrainView extends BorderPane {
         getStyleClass().add("screen");
         charts = new TrainCharts(vm);
         charts.setPrefHeight(320);
-        // at 640 px the charts and five rows of history still fit: both give way down to these heights
-        charts.setMinHeight(210);
+        // at 640 px the charts with their keys (each chart at least 200 px high), the beyond-accuracy line and four
+        // rows of history still fit: the charts and the history give way down to these heights (TrainChartsFitFlowTest)
         TableView<RunRecord> history = history();
-        history.setMinHeight(180);
+        history.setMinHeight(30 + 4 * 28 + 2); // header, four rows, border
         Label beyond = new Label();
         beyond.setId("beyond-accuracy");
         beyond.getStyleClass().add("muted");
@@ -54,7 +54,7 @@ public final class TrainView extends BorderPane {
         // the live charts and the Tune panel share the space above the run history
         tune = new TunePanel(vm.tune());
         // the beyond-accuracy line belongs to the model's charts, not to the tune's heatmap
-        VBox training = new VBox(8, charts, beyond);
+        VBox training = new VBox(4, charts, beyond);
         VBox.setVgrow(charts, Priority.ALWAYS);
         views.getTabs().addAll(tab("Training", "train-tab-charts", training), tab("Tune", "train-tab-tune", tune));
         views.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -70,7 +70,7 @@ public final class TrainView extends BorderPane {
                 showTune();
             }
         });
-        VBox right = new VBox(8, views, sectionTitle("Run history · Use retrains to a run's parameters (or marks that they differ)"), history);
+        VBox right = new VBox(6, views, sectionTitle("Run history · Use retrains to a run's parameters (or marks that they differ)"), history);
         VBox.setVgrow(views, Priority.ALWAYS);
         right.setMinWidth(0);
         right.setPadding(new Insets(0, 0, 0, 16));
