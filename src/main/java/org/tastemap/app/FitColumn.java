@@ -18,6 +18,8 @@ import javafx.scene.text.Text;
 public final class FitColumn<R> {
     /** Room beyond the measured text, so that rounding never elides it. */
     private static final double SLACK = 4;
+    /** Room left by {@link #fillWith} for a table's padding and border (4 px) and a vertical scroll bar (up to 16 px). */
+    private static final double SCROLL_BAR = 22;
     private final TableView<R> table;
     private final TableColumn<R, String> column;
     private final InvalidationListener rowsChanged = o -> dirty = true;
@@ -58,6 +60,34 @@ public final class FitColumn<R> {
         });
     }
 
+    /**
+     * Gives {@code filler} all the width of {@code table} that its other columns leave, less room for a
+     * vertical scroll bar, whenever the table or a column changes width: number columns sized by
+     * {@link #toWidest} then never leave a gap or push the table into scrolling sideways. The filler
+     * cannot be resized by hand; the others can. Call it once the columns are in the table.
+     */
+    public static <R> void fillWith(TableView<R> table, TableColumn<R, ?> filler) {
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        filler.setResizable(false);
+        java.util.List<javafx.beans.Observable> deps = new java.util.ArrayList<>();
+        deps.add(table.widthProperty());
+        for (TableColumn<R, ?> c : table.getColumns()) {
+            if (c != filler) {
+                deps.add(c.widthProperty());
+            }
+        }
+        filler.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double others = 0;
+            for (TableColumn<R, ?> c : table.getColumns()) {
+                if (c != filler && c.isVisible()) {
+                    others += c.getWidth();
+                }
+            }
+            // less the table's border and a vertical scroll bar, so that it never scrolls sideways
+            return Math.max(filler.getMinWidth(), Math.floor(table.getWidth() - others - SCROLL_BAR));
+        }, deps.toArray(javafx.beans.Observable[]::new)));
+    }
+
     /** The width the column needs in {@code font} with {@code padding}: the widest row text or the header (bold). */
     double measure(Font font, double padding) {
         dirty = false;
@@ -77,9 +107,13 @@ public final class FitColumn<R> {
         header.setFont(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));
         widest = Math.max(widest, header.getLayoutBounds().getWidth());
         double w = Math.ceil(widest + padding + SLACK);
-        column.setMinWidth(w);
-        column.setPrefWidth(w);
-        column.setMaxWidth(w);
+        if (w != column.getWidth()) {
+            column.setMinWidth(w);
+            column.setPrefWidth(w);
+            column.setMaxWidth(w);
+            // set during a cell's layout, the new width reaches the rows laid out before it only with a fresh layout
+            javafx.application.Platform.runLater(table::refresh);
+        }
         return w;
     }
 }

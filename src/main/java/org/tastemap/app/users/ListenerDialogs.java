@@ -183,7 +183,6 @@ final class ListenerDialogs {
         t.setId(id);
         t.setPlaceholder(new Label("None."));
         // the numbers' columns keep the width of their widest value (FitColumn): the names take the rest
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         t.setMinHeight(80);
         t.setPrefHeight(200);
         // the names' column is wide and left-aligned (the "Artist" one, else the first); the rest are numbers
@@ -200,6 +199,7 @@ final class ListenerDialogs {
             }
             t.getColumns().add(tc);
         }
+        org.tastemap.app.FitColumn.fillWith(t, t.getColumns().get(java.util.Arrays.asList(cols).indexOf(names)));
         t.setRowFactory(v -> new TableRow<>());
         return t;
     }
