@@ -128,7 +128,7 @@ public final class ArtistsView extends BorderPane {
         similarTable = similar;
         similar.setId("similar-artists");
         similar.setPlaceholder(new Label("Similar artists appear here."));
-        similar.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the listeners' column keeps its header and numbers whole (FitColumn), the names theirs; the bars take the rest
         TableColumn<ArtistRow, String> sn = new TableColumn<>("Similar artist");
         sn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         sn.setPrefWidth(200);
@@ -141,7 +141,9 @@ public final class ArtistsView extends BorderPane {
         TableColumn<ArtistRow, String> sl = new TableColumn<>("Listeners");
         sl.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,d", c.getValue().listeners())));
         sl.getStyleClass().add("numeric");
+        org.tastemap.app.FitColumn.toWidest(similar, sl);
         similar.getColumns().addAll(java.util.List.of(sn, score, sl));
+        org.tastemap.app.FitColumn.fillWith(similar, score);
         similar.getColumns().forEach(c -> c.setSortable(false));
         // Enter does what a double-click does, for the keyboard
         similar.setOnKeyPressed(e -> {

@@ -43,9 +43,12 @@ public final class DataView extends BorderPane {
         facts.setId("data-facts");
         facts.getStyleClass().add("headline-small");
         Label dropHint = new Label("…or drop a TSV/CSV file on the window");
+        dropHint.setId("data-drop-hint");
         dropHint.getStyleClass().add("muted");
-        // on a narrow window the hint gives way; the headline and the button keep their full text
+        // on a narrow window the hint gives way, whole: it shows only where its full text fits, never as
+        // "…or drop a TSV/CSV file o…"; the headline and the button keep their full text
         dropHint.setMinWidth(0);
+        dropHint.widthProperty().addListener((o, a, b) -> dropHint.setVisible(b.doubleValue() + 0.5 >= dropHint.prefWidth(-1)));
         facts.setMinWidth(USE_PREF_SIZE);
         importButton.setMinWidth(USE_PREF_SIZE);
         importButton.setMnemonicParsing(true);

@@ -35,6 +35,8 @@ public final class MapView extends BorderPane {
     private final TextField search = new TextField();
     private final BackgroundExecutor executor;
     private final ErrorReporter errors;
+    /** Asks for a file: the platform's file chooser, or what a test puts in its place. */
+    private MapSidePanel.Chooser files = this::fileChooser;
 
     /** What the Listener panel can take from other screens: the Users screen's listener, the taste builder's. */
     public record Sources(Runnable currentListener, Runnable tasteListener) {
@@ -268,6 +270,24 @@ public final class MapView extends BorderPane {
     }
 
     private File chooser(String title, boolean save, String name) {
+        return files.choose(title, save, name);
+    }
+
+    /**
+     * Puts {@code choose} (title, save or open, suggested name; null when cancelled) in the place of the
+     * platform's file chooser, for the PNG, the label file and the selection's CSV: tests go the user's way.
+     */
+    public void setFileChooser(FileChoice choose) {
+        files = choose::choose;
+    }
+
+    /** Picks a file: title, save (or open), suggested name; null when the person cancels. */
+    @FunctionalInterface
+    public interface FileChoice {
+        File choose(String title, boolean save, String name);
+    }
+
+    private File fileChooser(String title, boolean save, String name) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
         fc.setInitialFileName(name);

@@ -4,8 +4,11 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.tastemap.app.charts.ChartTools;
 
 /** The live charts: loss per iteration, and held-out MAP@10 and precision@10 against the popularity baseline. */
@@ -52,16 +55,26 @@ final class TrainCharts extends HBox {
         ChartTools.tooltips(quality, (s, d) -> (s == baseMap || s == basePrecision ? s.getName() + " (most-popular baseline)"
                 : "iteration " + d.getXValue() + ": " + s.getName())
                 + String.format(java.util.Locale.ROOT, " %.4f", d.getYValue().doubleValue()));
-        ChartTools.saveAsPngMenu(loss, "loss.png");
-        ChartTools.saveAsPngMenu(quality, "held-out-quality.png");
         // before the first run of the session (a model opened from a file has no history) the charts say what fills them
         javafx.beans.binding.BooleanBinding empty = javafx.beans.binding.Bindings.isEmpty(vm.points()).and(vm.runningProperty().not());
-        javafx.scene.Node lossPane = withEmptyText(loss, empty, "The loss of each iteration appears here while a model trains. "
-                + "Press Train, or move the alpha or lambda slider.");
-        javafx.scene.Node qualityPane = withEmptyText(quality, empty, "Held-out MAP@10 and precision@10, beside the most-popular "
-                + "baseline, appear here after each iteration.");
+        // a chart hides its own legend unless 200 px of plot remain, more than a 640 px window leaves: each chart
+        // shares a card with a one-line key of our own instead, and a PNG of the card keeps it
+        quality.setLegendVisible(false);
+        HBox lossKey = key(null, new Key("loss: Σ c·(p − x·y)² + λ·(|x|² + |y|²)", false, "key-accent"));
+        HBox qualityKey = key("quality-legend", new Key("MAP@10", false, "key-accent"), new Key("precision@10", false, "key-orange"),
+                new Key("most popular", true, "key-accent", "key-orange"));
+        Tooltip.install(lossKey, new Tooltip("The training objective: confidence-weighted squared error of the preferences "
+                + "plus the regularisation penalty; it falls with every iteration."));
+        Tooltip.install(qualityKey, new Tooltip("Dashed: MAP@10 (teal) and precision@10 (orange) of recommending the most "
+                + "listened artists, the baseline a model must beat."));
+        javafx.scene.Node lossPane = card(withEmptyText(loss, empty, "The loss of each iteration appears here while a model trains. "
+                + "Press Train, or move the alpha or lambda slider."), lossKey, "loss.png");
+        javafx.scene.Node qualityPane = card(withEmptyText(quality, empty, "Held-out MAP@10 and precision@10, beside the most-popular "
+                + "baseline, appear here after each iteration."), qualityKey, "held-out-quality.png");
         for (LineChart<Number, Number> c : java.util.List.of(loss, quality)) {
-            c.setMinSize(0, 0);
+            // the charts' cards, this row and the Train screen's charts are as high as this at least
+            c.setMinSize(0, 200);
+            c.getStyleClass().add("in-card");
         }
         HBox.setHgrow(lossPane, Priority.ALWAYS);
         HBox.setHgrow(qualityPane, Priority.ALWAYS);
@@ -105,6 +118,48 @@ final class TrainCharts extends HBox {
         javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane(chart, label);
         pane.setMinWidth(200);
         return pane;
+    }
+
+    /** An entry of a chart's key: its text, dashed or solid, and the style class of each of its short lines. */
+    private record Key(String text, boolean dashed, String... styles) {
+    }
+
+    /** A one-line key of short lines in the series' colours. */
+    private static HBox key(String id, Key... keys) {
+        HBox box = new HBox(14);
+        box.getStyleClass().add("chart-key");
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        if (id != null) {
+            box.setId(id);
+        }
+        for (Key k : keys) {
+            HBox lines = new HBox(3);
+            lines.setAlignment(javafx.geometry.Pos.CENTER);
+            for (String style : k.styles()) {
+                javafx.scene.shape.Line line = new javafx.scene.shape.Line(0, 0, k.dashed() ? 14 : 18, 0);
+                line.getStyleClass().addAll("key-line", style);
+                if (k.dashed()) {
+                    line.getStyleClass().add("key-dashed");
+                }
+                lines.getChildren().add(line);
+            }
+            Label l = new Label(k.text(), lines);
+            l.getStyleClass().add("chart-key-item");
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            box.getChildren().add(l);
+        }
+        return box;
+    }
+
+    /** The chart over its key, in one card; "Save as PNG…" saves the card, key included. */
+    private static javafx.scene.Node card(javafx.scene.Node chart, HBox key, String fileName) {
+        VBox card = new VBox(0, chart, key);
+        card.getStyleClass().add("chart-card");
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        card.setMinWidth(200);
+        ChartTools.saveAsPngMenu(card, fileName);
+        return card;
     }
 
     /** The x axis of a chart, for tests. */

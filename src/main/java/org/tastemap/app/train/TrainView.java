@@ -37,10 +37,10 @@ public final class TrainView extends BorderPane {
         getStyleClass().add("screen");
         charts = new TrainCharts(vm);
         charts.setPrefHeight(320);
-        // at 640 px the charts and five rows of history still fit: both give way down to these heights
-        charts.setMinHeight(210);
+        // at 640 px the charts with their keys (each chart at least 200 px high), the beyond-accuracy line and four
+        // rows of history still fit: the charts and the history give way down to these heights (TrainChartsFitFlowTest)
         TableView<RunRecord> history = history();
-        history.setMinHeight(180);
+        history.setMinHeight(30 + 4 * 28 + 2); // header, four rows, border
         Label beyond = new Label();
         beyond.setId("beyond-accuracy");
         beyond.getStyleClass().add("muted");
@@ -54,7 +54,7 @@ public final class TrainView extends BorderPane {
         // the live charts and the Tune panel share the space above the run history
         tune = new TunePanel(vm.tune());
         // the beyond-accuracy line belongs to the model's charts, not to the tune's heatmap
-        VBox training = new VBox(8, charts, beyond);
+        VBox training = new VBox(4, charts, beyond);
         VBox.setVgrow(charts, Priority.ALWAYS);
         views.getTabs().addAll(tab("Training", "train-tab-charts", training), tab("Tune", "train-tab-tune", tune));
         views.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -70,7 +70,7 @@ public final class TrainView extends BorderPane {
                 showTune();
             }
         });
-        VBox right = new VBox(8, views, sectionTitle("Run history · Use retrains to a run's parameters (or marks that they differ)"), history);
+        VBox right = new VBox(6, views, sectionTitle("Run history · Use retrains to a run's parameters (or marks that they differ)"), history);
         VBox.setVgrow(views, Priority.ALWAYS);
         right.setMinWidth(0);
         right.setPadding(new Insets(0, 0, 0, 16));
@@ -173,14 +173,16 @@ public final class TrainView extends BorderPane {
         TableView<RunRecord> t = new TableView<>(vm.history());
         t.setId("run-history");
         t.setPlaceholder(new Label("Finished runs appear here."));
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // how a run ended and its numbers keep their width (FitColumn), Use and # theirs: the parameters take what is left
         t.setPrefHeight(190);
         TableColumn<RunRecord, Integer> n = new TableColumn<>("#");
         n.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().number()));
         n.setMaxWidth(40);
         n.setPrefWidth(32);
         TableColumn<RunRecord, String> params = new TableColumn<>("Parameters");
-        params.setCellValueFactory(c -> new ReadOnlyStringWrapper(describe(c.getValue())));
+        params.setCellValueFactory(c -> new ReadOnlyStringWrapper(describe(c.getValue()).replace(" · conjugate gradient", " · CG")));
+        // on a narrow window the text may be cut: the tooltip has it whole, with the solver in words
+        params.setCellFactory(c -> tipCell(r -> describe(r)));
         params.setPrefWidth(200);
         params.setMinWidth(120);
         TableColumn<RunRecord, String> its = new TableColumn<>("Ended");
@@ -196,8 +198,10 @@ public final class TrainView extends BorderPane {
         secs.setPrefWidth(60);
         secs.setCellValueFactory(c -> new ReadOnlyStringWrapper(fmt("%.1f s", c.getValue().seconds())));
         TableColumn<RunRecord, RunRecord> use = new TableColumn<>("");
-        use.setPrefWidth(60);
-        use.setMinWidth(56);
+        // the small "Use" button whole, with the cell's padding
+        use.setPrefWidth(72);
+        use.setMinWidth(72);
+        use.setMaxWidth(72);
         use.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         use.setCellFactory(c -> new TableCell<>() {
             private final Button b = new Button("Use");
@@ -214,6 +218,10 @@ public final class TrainView extends BorderPane {
             c.getStyleClass().add("numeric");
         }
         t.getColumns().addAll(java.util.List.of(n, params, its, loss, map, secs, use));
+        for (TableColumn<RunRecord, String> c : java.util.List.of(its, loss, map, secs)) {
+            org.tastemap.app.FitColumn.toWidest(t, c);
+        }
+        org.tastemap.app.FitColumn.fillWith(t, params);
         // Enter on a selected run does what Use does
         t.setOnKeyPressed(e -> {
             RunRecord r = t.getSelectionModel().getSelectedItem();
@@ -232,6 +240,19 @@ public final class TrainView extends BorderPane {
             return row;
         });
         return t;
+    }
+
+    /** A cell showing its text, with {@code tip} of its run as the tooltip (the whole text where the cell cuts it). */
+    private static TableCell<RunRecord, String> tipCell(java.util.function.Function<RunRecord, String> tip) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                RunRecord r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : s);
+                setTooltip(r == null ? null : new Tooltip(tip.apply(r)));
+            }
+        };
     }
 
     /** Use: the run's settings (and a tune's map, brought to the front). */

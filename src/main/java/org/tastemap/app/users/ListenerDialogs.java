@@ -66,14 +66,15 @@ final class ListenerDialogs {
 
         String a = "A";
         String b = "B";
-        GridPane played = grid(3);
+        // "Both played" has two numbers' columns: it gets the wider share, so the names keep their room
+        GridPane played = grid(40, 30, 30);
         played.add(titled("Both played", table(vm.shared(), "compare-shared",
                 col("Artist", r -> r.name()), col(a + " plays", r -> plays(r.a())), col(b + " plays", r -> plays(r.b())))), 0, 0);
         played.add(titled("Only A played", table(vm.onlyA(), "compare-only-a", col("Artist", r -> r.name()),
                 col("Plays", r -> plays(r.a())))), 1, 0);
         played.add(titled("Only B played", table(vm.onlyB(), "compare-only-b", col("Artist", r -> r.name()),
                 col("Plays", r -> plays(r.b())))), 2, 0);
-        GridPane recs = grid(2);
+        GridPane recs = grid(50, 50);
         recs.add(titled("Recommended to A · ● also to B", table(vm.recsA(), "compare-recs-a", col("Artist", ListenerDialogs::marked),
                 col("Score", r -> String.format(Locale.ROOT, "%.3f", r.a())))), 0, 0);
         recs.add(titled("Recommended to B · ● also to A", table(vm.recsB(), "compare-recs-b", col("Artist", ListenerDialogs::marked),
@@ -108,7 +109,7 @@ final class ListenerDialogs {
                 + "5 or more). The rank counts the artists they did not play in training that the model scores higher, plus one.");
         how.setWrapText(true);
         how.getStyleClass().add("muted");
-        GridPane g = grid(2);
+        GridPane g = grid(50, 50);
         g.add(titled("Held-out artists · ● came back in the top 10", table(vm.heldOut(), "held-out-artists",
                 col("Artist", r -> (r.hit() ? "● " : "") + r.name()), col("Plays", r -> plays(r.plays())),
                 col("Rank", r -> r.rank() > 0 ? String.format(Locale.ROOT, "%,d", r.rank()) : "—"))), 0, 0);
@@ -148,12 +149,13 @@ final class ListenerDialogs {
         return Double.isNaN(v) ? "" : UsersViewModel.formatPlays(v);
     }
 
-    private static GridPane grid(int columns) {
+    /** Columns of these percentages of the width. */
+    private static GridPane grid(double... percents) {
         GridPane g = new GridPane();
         g.setHgap(12);
-        for (int c = 0; c < columns; c++) {
+        for (double p : percents) {
             ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100.0 / columns);
+            cc.setPercentWidth(p);
             g.getColumnConstraints().add(cc);
         }
         return g;
@@ -180,7 +182,7 @@ final class ListenerDialogs {
         TableView<R> t = new TableView<>(rows);
         t.setId(id);
         t.setPlaceholder(new Label("None."));
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the numbers' columns keep the width of their widest value (FitColumn): the names take the rest
         t.setMinHeight(80);
         t.setPrefHeight(200);
         // the names' column is wide and left-aligned (the "Artist" one, else the first); the rest are numbers
@@ -191,12 +193,13 @@ final class ListenerDialogs {
             tc.setSortable(false);
             if (c != names) {
                 tc.getStyleClass().add("numeric");
-                tc.setPrefWidth(70);
+                org.tastemap.app.FitColumn.toWidest(t, tc);
             } else {
                 tc.setPrefWidth(200);
             }
             t.getColumns().add(tc);
         }
+        org.tastemap.app.FitColumn.fillWith(t, t.getColumns().get(java.util.Arrays.asList(cols).indexOf(names)));
         t.setRowFactory(v -> new TableRow<>());
         return t;
     }

@@ -115,17 +115,20 @@ public final class UsersView extends BorderPane {
         VBox left = new VBox(10, h, s);
         VBox.setVgrow(h, Priority.ALWAYS);
         VBox.setVgrow(s, Priority.ALWAYS);
-        left.setPrefWidth(270);
         left.setMinWidth(220);
         org.tastemap.app.filter.ArtistFilterButton filter = new org.tastemap.app.filter.ArtistFilterButton("recommendation-filter",
                 vm.recommendationFilterProperty());
-        VBox r = column("Recommended · select one to see why", filter, recs);
-        r.setPrefWidth(330);
+        // short, so that it and the Filter button fit 260 px; the "why" chart's placeholder says what a selection does
+        VBox r = column("Recommended", filter, recs);
         r.setMinWidth(260);
         VBox why = explanationChart();
         HBox.setHgrow(why, Priority.ALWAYS);
         why.setMinWidth(0);
         HBox cols = new HBox(14, left, r, why);
+        // on a wide window the lists widen too (a quarter and 30% of the row), so their names are not cut while
+        // the chart has room to spare; at 1024 px they keep the widths above
+        left.prefWidthProperty().bind(Bindings.max(270, cols.widthProperty().multiply(0.25)));
+        r.prefWidthProperty().bind(Bindings.max(330, cols.widthProperty().multiply(0.30)));
         VBox.setVgrow(cols, Priority.ALWAYS);
 
         Button compare = new Button("Compare with…");
@@ -234,6 +237,9 @@ public final class UsersView extends BorderPane {
             }
         });
         Label empty = new Label("Select a recommendation to see which of the listener's artists explain it.");
+        empty.setId("explanation-empty");
+        empty.setWrapText(true);
+        empty.setMinHeight(USE_PREF_SIZE);
         empty.getStyleClass().add("muted");
         chart.visibleProperty().bind(Bindings.isNotEmpty(vm.explanation()));
         chart.managedProperty().bind(chart.visibleProperty());
@@ -256,6 +262,10 @@ public final class UsersView extends BorderPane {
         l.setMinWidth(0);
         javafx.scene.Node head = l;
         if (tool != null) {
+            if (tool instanceof javafx.scene.layout.Region region) {
+                // the title gives way, the tool (the Filter button) never shrinks to "…"
+                region.setMinWidth(USE_PREF_SIZE);
+            }
             HBox h = new HBox(8, l, tool);
             h.setAlignment(Pos.CENTER_LEFT);
             head = h;
