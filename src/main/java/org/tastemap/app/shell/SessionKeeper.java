@@ -70,7 +70,8 @@ public final class SessionKeeper {
                 unsaved.set(false);
                 savedModelFile = "";
             } else if (before == null || before.trained() != now.trained()) {
-                boolean trained = "trained".equals(now.source());
+                // trained or tuned in this session: no file holds it yet
+                boolean trained = "trained".equals(now.source()) || "tuned".equals(now.source());
                 unsaved.set(trained);
                 // a model opened from a file is that file
                 savedModelFile = trained ? "" : now.source();

@@ -66,7 +66,13 @@ class TuneSessionTest {
         t.start();
         assertEquals(RunRecord.Ending.TUNED, a.train().history().get(0).ending());
         assertNotNull(a.train().history().get(0).tune());
-        a.main().session().quit((title, text) -> SessionKeeper.Answer.SAVE, () -> { });
+        assertTrue(a.main().session().unsavedProperty().get(), "the tuned model is in no file yet");
+        List<String> asked = new java.util.ArrayList<>();
+        a.main().session().quit((title, text) -> {
+            asked.add(title);
+            return SessionKeeper.Answer.SAVE;
+        }, () -> { });
+        assertEquals(List.of("Save the trained model?"), asked, "quitting asks before the tuned model could be lost");
         return a;
     }
 
