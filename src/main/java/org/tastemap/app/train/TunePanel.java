@@ -111,6 +111,8 @@ final class TunePanel extends VBox {
         HBox status = new HBox(8, start, cancel, progress, progressText, message, slices);
         status.setAlignment(Pos.CENTER_LEFT);
         offGrid.setId("tune-off-grid");
+        // the links keep their lines when the window is low: the heatmap gives way (down to its minimum)
+        offGrid.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         heatmap.mapProperty().bind(vm.mapProperty());
         slices.valueProperty().addListener((o, x, s) -> heatmap.sliceProperty().set(s == null ? new TuneMap.Slice(0, 0) : s));
         heatmap.setOnPick(vm::adopt);
