@@ -23,6 +23,7 @@ import org.tastemap.app.task.BackgroundExecutor;
 import org.tastemap.app.train.IterationPoint;
 import org.tastemap.app.train.RunRecord;
 import org.tastemap.app.train.TrainViewModel;
+import org.tastemap.app.train.TuneMap;
 import org.tastemap.core.model.TrainedModel;
 
 /**
@@ -69,7 +70,8 @@ public final class SessionKeeper {
                 unsaved.set(false);
                 savedModelFile = "";
             } else if (before == null || before.trained() != now.trained()) {
-                boolean trained = "trained".equals(now.source());
+                // trained or tuned in this session: no file holds it yet
+                boolean trained = "trained".equals(now.source()) || "tuned".equals(now.source());
                 unsaved.set(trained);
                 // a model opened from a file is that file
                 savedModelFile = trained ? "" : now.source();
@@ -231,16 +233,21 @@ public final class SessionKeeper {
             train.firstIterationProperty().set((int) s.points().get(0)[0]);
             train.lastIterationProperty().set((int) s.points().get(s.points().size() - 1)[0]);
         }
-        notice.accept("Reopened the last session: the model, its run history and the Train settings.");
+        // the Tune panel shows the newest tune's map again (or says there is none)
+        train.tune().showLatest();
+        s.problems().forEach(p -> LOG.warning(p));
+        notice.accept("Reopened the last session: the model, its run history and the Train settings."
+                + (s.problems().isEmpty() ? "" : " " + String.join(" ", s.problems())));
     }
 
     static SessionFile.Run run(RunRecord r) {
-        return new SessionFile.Run(r.number(), r.params(), r.warm(), r.iterations(), r.loss(), r.map(), r.seconds(), r.ending().name());
+        return new SessionFile.Run(r.number(), r.params(), r.warm(), r.iterations(), r.loss(), r.map(), r.seconds(), r.ending().name(),
+                r.tune() == null ? null : r.tune().saved());
     }
 
     static RunRecord run(SessionFile.Run r) {
         return new RunRecord(r.number(), r.params(), r.warm(), r.iterations(), r.loss(), r.map(), r.seconds(),
-                RunRecord.Ending.valueOf(r.ending()));
+                RunRecord.Ending.valueOf(r.ending()), r.tune() == null ? null : TuneMap.of(r.tune()));
     }
 
     static double[] point(IterationPoint p) {

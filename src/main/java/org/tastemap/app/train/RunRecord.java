@@ -12,8 +12,8 @@ import org.tastemap.core.model.AlsParams;
  * @param map        final held-out MAP@10 (NaN without evaluation)
  * @param seconds    wall time of the run
  * @param ending     how the run ended
- * @param tune       for a tune's entry, its heatmap (null for a training run, and for a tune reopened from
- *                   an earlier session, whose map is not kept)
+ * @param tune       for a tune's entry, its heatmap, kept by the session (null for a training run, and for a
+ *                   tune whose map was not kept by an older session or whose tune file could not be read)
  */
 public record RunRecord(int number, AlsParams params, boolean warm, int iterations, double loss, double map,
                         double seconds, Ending ending, TuneMap tune) {
@@ -31,7 +31,7 @@ public record RunRecord(int number, AlsParams params, boolean warm, int iteratio
         TUNED
     }
 
-    /** A run as the history keeps it across sessions (no tune map). */
+    /** A run without a tune's map. */
     public RunRecord(int number, AlsParams params, boolean warm, int iterations, double loss, double map, double seconds,
                      Ending ending) {
         this(number, params, warm, iterations, loss, map, seconds, ending, null);

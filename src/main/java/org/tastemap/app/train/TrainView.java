@@ -66,7 +66,9 @@ public final class TrainView extends BorderPane {
             }
         });
         vm.tune().mapProperty().addListener((o, a, b) -> {
-            if (b != null && a == null) {
+            // a relaunch shows the last tune's map: in front only when the tune is the newest run
+            if (b != null && a == null && (vm.tune().runningProperty().get() || vm.history().isEmpty()
+                    || vm.history().get(0).tune() == b)) {
                 showTune();
             }
         });
@@ -258,7 +260,7 @@ public final class TrainView extends BorderPane {
     /** Use: the run's settings (and a tune's map, brought to the front). */
     private void use(RunRecord r) {
         vm.use(r);
-        if (r.tune() != null) {
+        if (r.isTune()) {
             showTune();
         }
     }

@@ -118,8 +118,8 @@ public final class TrainViewModel {
      * model is retrained (warm) to them at once, else the screen marks that the settings differ.
      */
     public void use(RunRecord run) {
-        if (run.tune() != null) {
-            tune.show(run.tune());
+        if (run.isTune()) {
+            tune.show(run);
         }
         restore(run.params());
         if (settingsDiffer.get() && settings.autoRetrain.get() && state.data() != null && settings.inputsValid.get()) {

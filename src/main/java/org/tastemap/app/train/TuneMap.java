@@ -21,9 +21,10 @@ import org.tastemap.core.tune.TuneSpace;
  * @param results  every finished candidate, in order
  * @param running  the candidate now training, or null
  * @param budget   the tune's budget in seconds (0: none)
+ * @param chosen   the index of the candidate the tune chose once it ended ({@link org.tastemap.core.tune.TuneResult#chosen()}), else -1
  */
 public record TuneMap(TuneSpace space, TuneMetric metric, Metrics baseline, List<CandidateResult> results, Candidate running,
-                      double budget) {
+                      double budget, int chosen) {
     /** One confidence kind and factor count of the grid: one alpha x lambda map. */
     public record Slice(int confidenceCell, int factorsCell) {
     }
@@ -32,29 +33,46 @@ public record TuneMap(TuneSpace space, TuneMetric metric, Metrics baseline, List
         results = List.copyOf(results);
     }
 
+    /** A map of a tune that has not ended (nothing chosen yet). */
+    public TuneMap(TuneSpace space, TuneMetric metric, Metrics baseline, List<CandidateResult> results, Candidate running,
+                   double budget) {
+        this(space, metric, baseline, results, running, budget, -1);
+    }
+
+    /** The map of a tune kept by the session (nothing running). */
+    public static TuneMap of(org.tastemap.app.session.SessionTune t) {
+        return new TuneMap(t.space(), t.metric(), t.baseline(), t.candidates(), null, t.budget(), t.chosen());
+    }
+
+    /** What the session keeps of this map: all but the candidate running. */
+    public org.tastemap.app.session.SessionTune saved() {
+        return new org.tastemap.app.session.SessionTune(space, metric, budget, baseline, results, chosen);
+    }
+
     /** An empty map over {@code space}, before any candidate. */
     static TuneMap empty(TuneSpace space, TuneMetric metric, double budget) {
         return new TuneMap(space, metric, null, List.of(), null, budget);
     }
 
     TuneMap withBaseline(Metrics m) {
-        return new TuneMap(space, metric, m, results, running, budget);
+        return new TuneMap(space, metric, m, results, running, budget, chosen);
     }
 
     TuneMap withRunning(Candidate c) {
-        return new TuneMap(space, metric, baseline, results, c, budget);
+        return new TuneMap(space, metric, baseline, results, c, budget, chosen);
     }
 
     /** The map with {@code r} finished (and nothing running until the next candidate starts). */
     TuneMap withFinished(CandidateResult r) {
         List<CandidateResult> all = new ArrayList<>(results);
         all.add(r);
-        return new TuneMap(space, metric, baseline, all, null, budget);
+        return new TuneMap(space, metric, baseline, all, null, budget, chosen);
     }
 
     /** The map of a tune that ended: every candidate it kept, nothing running. */
     TuneMap withFinishedAll(org.tastemap.core.tune.TuneResult t) {
-        return new TuneMap(space, metric, t.baseline(), t.candidates(), null, budget);
+        return new TuneMap(space, metric, t.baseline(), t.candidates(), null, budget,
+                t.chosen() == null ? -1 : t.chosen().candidate().index());
     }
 
     /** Every (confidence, factors) pair of the grid, confidence first, as the tuner walks them. */

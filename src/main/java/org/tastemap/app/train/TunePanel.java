@@ -16,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.tastemap.app.Icons;
@@ -110,12 +111,25 @@ final class TunePanel extends VBox {
         HBox status = new HBox(8, start, cancel, progress, progressText, message, slices);
         status.setAlignment(Pos.CENTER_LEFT);
         offGrid.setId("tune-off-grid");
+        // the links keep their lines when the window is low: the heatmap gives way (down to its minimum)
+        offGrid.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         heatmap.mapProperty().bind(vm.mapProperty());
         slices.valueProperty().addListener((o, x, s) -> heatmap.sliceProperty().set(s == null ? new TuneMap.Slice(0, 0) : s));
         heatmap.setOnPick(vm::adopt);
-        VBox.setVgrow(heatmap, Priority.ALWAYS);
+        // without a map the space says so, and how to make one
+        Label empty = new Label("No tune to show. Choose the budget, the confidence kinds and the factor counts above, then"
+                + " Start tune: the map of validation MAP@10 over alpha × lambda fills here.");
+        empty.setId("tune-empty");
+        empty.getStyleClass().add("muted");
+        empty.setWrapText(true);
+        empty.setMaxWidth(460);
+        empty.visibleProperty().bind(vm.mapProperty().isNull());
+        empty.managedProperty().bind(empty.visibleProperty());
+        StackPane area = new StackPane(heatmap, empty);
+        area.setMinHeight(heatmap.getMinHeight());
+        VBox.setVgrow(area, Priority.ALWAYS);
         vm.mapProperty().addListener((o, a, b) -> mapChanged(a, b));
-        getChildren().addAll(controls, status, heatmap, offGrid);
+        getChildren().addAll(controls, status, area, offGrid);
         setPadding(new Insets(6, 0, 0, 0));
         // the time left counts down between candidates
         Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));

@@ -203,10 +203,7 @@ public final class TuneViewModel {
             return;
         }
         AlsParams settings = chosen.candidate().params().withIterations(o.base().iterations());
-        String gain = chosen == t.defaults() ? " (the defaults scored best)" : Double.isNaN(t.improvementOverDefaults()) ? ""
-                : String.format(Locale.ROOT, " (%+.0f%% over the defaults)", 100 * t.improvementOverDefaults());
-        String best = String.format(Locale.ROOT, "%s: validation %s %.4f%s", TuneMap.settings(settings), o.metric().label(),
-                chosen.value(), gain);
+        String best = choice(o.metric(), chosen, t.defaults());
         if (!t.hasFinalModel() || out.model() == null || state.data() != data) {
             train.history().add(0, record(settings, Double.NaN, t, last, RunRecord.Ending.CANCELLED));
             message.set("Tune stopped after " + t.candidates().size() + " candidates; the map keeps them and the model is"
@@ -261,11 +258,79 @@ public final class TuneViewModel {
                 : String.format(Locale.ROOT, " (validation MAP@10 %.4f)…", r.metrics().mapAtK())));
     }
 
-    /** Shows a tune of the run history again (its map; the controls and the model follow through Use). */
-    void show(TuneMap m) {
-        if (!running.get()) {
-            map.set(m);
-            message.set("The map of an earlier tune.");
+    /** "log · k 64 · α 3 · λ 0.1: validation map@10 0.1234 (+25% over the defaults)" */
+    private static String choice(org.tastemap.core.tune.TuneMetric metric, CandidateResult chosen, CandidateResult defaults) {
+        // the relative improvement chosen / defaults - 1, as TuneResult#improvementOverDefaults computes it
+        double gain = defaults == null || !defaults.scored() || !(defaults.value() > 0) ? Double.NaN
+                : chosen.value() / defaults.value() - 1;
+        String g = defaults != null && chosen.candidate().index() == defaults.candidate().index() ? " (the defaults scored best)"
+                : Double.isNaN(gain) ? "" : String.format(Locale.ROOT, " (%+.0f%% over the defaults)", 100 * gain);
+        return String.format(Locale.ROOT, "%s: validation %s %.4f%s", TuneMap.settings(chosen.candidate().params()), metric.label(),
+                chosen.value(), g);
+    }
+
+    /**
+     * Shows a tune of the run history again: its map, as it was when the tune ended, and the budget,
+     * kinds and factor counts it tried (the controls and the model follow through Use). A tune whose
+     * map was not kept (a session of an older Tastemap, or a tune file that could not be read) shows
+     * no map, and says so.
+     */
+    void show(RunRecord r) {
+        show(r, "Tune (run " + r.number() + ")");
+    }
+
+    /** After a relaunch: the newest tune of the run history, as {@link #show(RunRecord)} does; no map when there is none. */
+    public void showLatest() {
+        RunRecord latest = train.history().stream().filter(RunRecord::isTune).findFirst().orElse(null);
+        if (latest == null) {
+            if (!running.get()) {
+                map.set(null);
+                progressText.set("");
+                message.set("");
+            }
+            return;
+        }
+        show(latest, "The tune of the last session (run " + latest.number() + ")");
+    }
+
+    private void show(RunRecord r, String what) {
+        if (running.get()) {
+            message.set("A tune is running: its map stays until it ends (or is cancelled).");
+            return;
+        }
+        TuneMap m = r.tune();
+        map.set(m);
+        progress.set(0);
+        if (m == null) {
+            progressText.set("");
+            message.set(what + ": its map was not kept (the session was saved by an older Tastemap, or its tune file could not"
+                    + " be read). Its settings are in the run history; Start tune makes a new map.");
+            return;
+        }
+        takeControls(m);
+        progressText.set(String.format(Locale.ROOT, "%d candidates in %.1f s", m.results().size(), r.seconds()));
+        CandidateResult chosen = m.chosen() >= 0 ? m.results().stream().filter(c -> c.candidate().index() == m.chosen())
+                .findFirst().orElse(m.best()) : m.best();
+        CandidateResult defaults = m.results().stream()
+                .filter(c -> c.candidate().phase() == org.tastemap.core.tune.Candidate.Phase.DEFAULTS).findFirst().orElse(null);
+        String stopped = r.ending() == RunRecord.Ending.CANCELLED ? ", stopped" : "";
+        message.set(chosen == null ? what + stopped + ": no candidate was scored."
+                : what + stopped + ": best " + choice(m.metric(), chosen, defaults) + ". Click a cell to train with its settings.");
+    }
+
+    /** The budget, confidence kinds and factor counts of a shown tune, where the panel offers them. */
+    private void takeControls(TuneMap m) {
+        int b = (int) Math.round(m.budget());
+        if (b >= 5 && b <= 36_000) {
+            budget.set(b);
+        }
+        if (CONFIDENCE_CHOICES.containsAll(m.space().confidences()) && FACTOR_CHOICES.containsAll(m.space().factors())) {
+            for (int i = 0; i < CONFIDENCE_CHOICES.size(); i++) {
+                confidences.get(i).set(m.space().confidences().contains(CONFIDENCE_CHOICES.get(i)));
+            }
+            for (int i = 0; i < FACTOR_CHOICES.size(); i++) {
+                factors.get(i).set(m.space().factors().contains(FACTOR_CHOICES.get(i)));
+            }
         }
     }
 

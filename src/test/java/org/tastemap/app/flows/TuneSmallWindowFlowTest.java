@@ -64,6 +64,14 @@ class TuneSmallWindowFlowTest {
                     problems.add(id + " " + b + " outside the panel " + area);
                 }
             }
+            // every link off the grid is inside the panel too: none drawn under the run history's title
+            javafx.scene.layout.Pane offGrid = robot.lookup("#tune-off-grid").queryAs(javafx.scene.layout.Pane.class);
+            for (Node link : offGrid.getChildren()) {
+                Bounds b = link.localToScene(link.getLayoutBounds());
+                if (b.getMaxY() > area.getMaxY() + 0.5 || b.getMaxY() > offGrid.localToScene(offGrid.getLayoutBounds()).getMaxY() + 0.5) {
+                    problems.add("off the grid: " + link + " " + b + " below the panel " + area);
+                }
+            }
             Node heat = robot.lookup("#tune-heatmap").query();
             if (heat.getLayoutBounds().getHeight() < 90) {
                 problems.add("heatmap only " + heat.getLayoutBounds().getHeight() + " px high");
