@@ -72,7 +72,7 @@ public final class Tuner {
     private final Set<Integer> superseded = new HashSet<>();
     private Starts.Slot defaultsSlot;
     private CandidateResult best;
-    private double iterationClockSeconds = Double.NaN;
+    private final IterationClock iterationClock = new IterationClock();
     private boolean outOfTime;
     private boolean cancelled;
 
@@ -293,8 +293,11 @@ public final class Tuner {
                     long now = o.clock().getAsLong();
                     double it = (now - last[0]) / 1e9;
                     last[0] = now;
-                    iterationClockSeconds = Double.isNaN(iterationClockSeconds) ? it : Math.max(iterationClockSeconds, it);
-                    if (o.budgetSeconds() > 0 && elapsed(now) + it + finalReserve() > o.budgetSeconds()) {
+                    iterationClock.record(r.iteration(), it);
+                    // until a later iteration was timed, a first one (set-up, JIT) only says whether one more fits
+                    double next = r.iteration() == 1 ? iterationClock.perIteration() : it;
+                    if (o.budgetSeconds() > 0 && (iterationClock.knowsLater() ? elapsed(now) + next + finalReserve()
+                            : elapsed(now) + it) > o.budgetSeconds()) {
                         stop[1] = true;
                     }
                 });
@@ -335,9 +338,9 @@ public final class Tuner {
         return starts.warmFor(p, best == null ? Double.NaN : best.value());
     }
 
-    /** Seconds the final training is expected to take: the slowest iteration so far, scaled by rows, times the iterations. */
+    /** Seconds the final training is expected to take: the slowest iteration after a first, scaled by rows, times the iterations. */
     private double finalReserve() {
-        if (Double.isNaN(iterationClockSeconds) || !o.trainFinal()) {
+        if (Double.isNaN(iterationClock.perIteration()) || !o.trainFinal()) {
             return 0;
         }
         return perFinalIteration() * o.base().iterations();
@@ -346,13 +349,13 @@ public final class Tuner {
     private double perFinalIteration() {
         // ALS's work per iteration grows with the non-zeros (plus a k^2 term per row, the same in both)
         double rows = train.nnz() / (double) Math.max(1, validation.train().nnz());
-        return iterationClockSeconds * rows;
+        return iterationClock.perIteration() * rows;
     }
 
     private TrainingResult finalTraining() {
         AlsParams p = best.candidate().params();
         int iterations = p.iterations();
-        if (o.budgetSeconds() > 0 && !Double.isNaN(iterationClockSeconds)) {
+        if (o.budgetSeconds() > 0 && !Double.isNaN(iterationClock.perIteration())) {
             // fewer iterations when the reserve fell short, but at least one
             double left = o.budgetSeconds() - elapsed();
             iterations = (int) Math.max(1, Math.min(iterations, Math.floor(left / perFinalIteration())));

@@ -78,7 +78,9 @@ class SessionTuneFileTest {
     @Test
     void aSavedTuneReadsBackAsTheSameCandidates() throws Exception {
         SessionTune t = tune();
-        assertTrue(realTune().candidates().size() == 13 && realTune().chosen() != null, "defaults + 12 grid cells, one chosen");
+        // defaults + 12 grid cells, and a re-run from a random start when a warm-started cell led
+        long grid = realTune().candidates().stream().filter(r -> r.candidate().phase() == Candidate.Phase.GRID).count();
+        assertTrue(grid == 12 && realTune().candidates().size() >= 13 && realTune().chosen() != null, "defaults + 12 grid cells, one chosen");
         SessionFile.Run plain = new SessionFile.Run(1, AlsParams.defaults(), false, 15, 12.5, 0.04, 2.0, "REACHED");
         session(List.of(tuned(2, t), plain)).write(dir);
         SessionFile back = SessionFile.read(dir).orElseThrow();

@@ -242,6 +242,37 @@ class TunerTest {
     }
 
     @Test
+    void aSlowFirstIterationDoesNotEndTheTuneAfterOneCandidate() {
+        // h's report: on a busy machine the first iteration (JIT, set-up) took ten times a later one, the
+        // final training's reserve was reckoned from it, and a 60 s tune stopped after 1 candidate in 5 s
+        InteractionMatrix m = PlantedData.generate(300, 150, 4, 20, 1, 53);
+        AtomicLong now = new AtomicLong();
+        TuneOptions o = options().withClock(() -> now.addAndGet(1_000_000_000L));
+        TuneResult unlimited = Tuner.tune(m, o, TuneListener.NONE, () -> false);
+        // the same clock, but the first candidate's first iteration reads 100 s late (its start is the
+        // first reading after started(), its first iteration the second)
+        AtomicLong slow = new AtomicLong();
+        int[] readingsOfFirst = {-1};
+        TuneListener firstStarts = new TuneListener() {
+            @Override
+            public void started(Candidate c) {
+                if (c.index() == 0) {
+                    readingsOfFirst[0] = 0;
+                }
+            }
+        };
+        TuneOptions jit = options().withClock(() -> {
+            long extra = readingsOfFirst[0] >= 0 && ++readingsOfFirst[0] == 2 ? 100_000_000_000L : 0;
+            return slow.addAndGet(1_000_000_000L + extra);
+        });
+        double budget = 100 + 2 * unlimited.seconds();
+        TuneResult t = Tuner.tune(m, jit.withBudget(budget), firstStarts, () -> false);
+        assertEquals(unlimited.candidates().size(), t.candidates().size(), "every candidate fits in " + budget + " s");
+        assertTrue(t.seconds() <= 1.1 * budget, t.seconds() + " s of a " + budget + " s budget");
+        assertTrue(t.hasFinalModel());
+    }
+
+    @Test
     void theSameSeedAndThreadsGiveTheSameTune() {
         InteractionMatrix m = PlantedData.generate(300, 150, 4, 20, 1, 61);
         TuneResult a = Tuner.tune(m, options(), TuneListener.NONE, () -> false);
