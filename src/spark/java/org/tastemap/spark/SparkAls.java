@@ -57,6 +57,14 @@ final class SparkAls {
     static List<Chunk> chunks(InteractionMatrix m, AlsParams params) {
         // c - 1 = alpha f(r) is linear in alpha, so the transform at alpha 1 is f(r) itself
         float[] f = Confidence.of(params.withAlpha(1.0), m).userOrder(m);
+        for (int p = 0; p < f.length; p++) {
+            f[p] = Math.max(f[p], TINY);
+        }
+        return chunks(m, f);
+    }
+
+    /** The cells of {@code m} with {@code values} (one per cell, in user order) as ratings, in chunks of {@link #CHUNK_ROWS}. */
+    static List<Chunk> chunks(InteractionMatrix m, float[] values) {
         int[] ptr = m.userPtr();
         int[] items = m.userItems();
         List<Chunk> out = new ArrayList<>();
@@ -74,7 +82,7 @@ final class SparkAls {
                 }
                 cu[j] = u;
                 ci[j] = items[p];
-                cr[j] = Math.max(f[p], TINY);
+                cr[j] = values[p];
             }
             out.add(new Chunk(cu, ci, cr));
         }

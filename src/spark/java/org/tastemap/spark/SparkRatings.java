@@ -26,36 +26,13 @@ final class SparkRatings {
             .add("user", DataTypes.IntegerType, false)
             .add("item", DataTypes.IntegerType, false)
             .add("plays", DataTypes.FloatType, false);
-    /** Rows per partition when a driver matrix is handed over: under Spark's warning size for a task (1,000 KiB). */
-    static final int CHUNK_ROWS = 65_536;
 
     private SparkRatings() {
     }
 
-    /** The cells of a driver-side matrix as ratings, in chunks of {@link #CHUNK_ROWS}. */
+    /** The cells of a driver-side matrix as ratings, in chunks of {@link SparkAls#CHUNK_ROWS}. */
     static Dataset<Row> of(SparkSession spark, InteractionMatrix m) {
-        int[] ptr = m.userPtr();
-        int[] items = m.userItems();
-        float[] vals = m.userValues();
-        List<SparkAls.Chunk> chunks = new ArrayList<>();
-        int n = m.nnz();
-        int u = 0;
-        for (int start = 0; start < n; start += CHUNK_ROWS) {
-            int len = Math.min(CHUNK_ROWS, n - start);
-            int[] cu = new int[len];
-            int[] ci = new int[len];
-            float[] cr = new float[len];
-            for (int j = 0; j < len; j++) {
-                int p = start + j;
-                while (ptr[u + 1] <= p) {
-                    u++;
-                }
-                cu[j] = u;
-                ci[j] = items[p];
-                cr[j] = vals[p];
-            }
-            chunks.add(new SparkAls.Chunk(cu, ci, cr));
-        }
+        List<SparkAls.Chunk> chunks = SparkAls.chunks(m, m.userValues());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         return spark.createDataFrame(jsc.parallelize(chunks, Math.max(1, chunks.size())).flatMap(SparkAls.Chunk::rows), SCHEMA);
     }
