@@ -44,11 +44,20 @@ final class AppHarness {
 
     static MainWindow start(Stage stage, AppPrefs prefs) {
         // Monocle's headless screen is 1280 x 800: the window must fit inside it
-        prefs.put("window.w", "1200");
-        prefs.put("window.h", "760");
+        return open(stage, prefs, 1200, 760, true);
+    }
+
+    /** The window at the smallest supported size, 1024 x 640, with the first launch's "What to try" card shown. */
+    static MainWindow startSmall(Stage stage) {
+        return open(stage, testPrefs(), 1024, 640, false);
+    }
+
+    private static MainWindow open(Stage stage, AppPrefs prefs, int width, int height, boolean whatToTryDismissed) {
+        prefs.put("window.w", Integer.toString(width));
+        prefs.put("window.h", Integer.toString(height));
         prefs.put("window.x", "0");
         prefs.put("window.y", "0");
-        prefs.put("whatToTryDismissed", "true");
+        prefs.put("whatToTryDismissed", Boolean.toString(whatToTryDismissed));
         MainWindow w = new MainWindow(stage, new FxBackgroundExecutor(), new FxDebouncer(Duration.millis(600)),
                 new IoDataFiles(), prefs);
         stage.show();

@@ -18,11 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.tastemap.app.session.AppPrefs;
-import org.tastemap.app.session.IoDataFiles;
 import org.tastemap.app.shell.MainWindow;
-import org.tastemap.app.task.FxBackgroundExecutor;
-import org.tastemap.app.task.FxDebouncer;
 
 /**
  * What the screenshots at 1024 x 640 showed cut short: a text shown at all is shown whole. Buttons,
@@ -38,15 +34,7 @@ class ScreenTextFitFlowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        AppPrefs prefs = AppHarness.testPrefs();
-        prefs.put("window.w", "1024");
-        prefs.put("window.h", "640");
-        prefs.put("window.x", "0");
-        prefs.put("window.y", "0");
-        prefs.put("whatToTryDismissed", "false");
-        window = new MainWindow(stage, new FxBackgroundExecutor(), new FxDebouncer(javafx.util.Duration.millis(600)),
-                new IoDataFiles(), prefs);
-        stage.show();
+        window = AppHarness.startSmall(stage);
     }
 
     @AfterEach

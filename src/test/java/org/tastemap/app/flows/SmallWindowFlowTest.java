@@ -20,11 +20,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.tastemap.app.session.AppPrefs;
-import org.tastemap.app.session.IoDataFiles;
 import org.tastemap.app.shell.MainWindow;
-import org.tastemap.app.task.FxBackgroundExecutor;
-import org.tastemap.app.task.FxDebouncer;
 
 /**
  * Every screen at the smallest supported size (1024 x 640, the minimum the window allows) and at
@@ -39,16 +35,8 @@ class SmallWindowFlowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        AppPrefs prefs = AppPrefs.inMemory();
-        prefs.put("window.w", "1024");
-        prefs.put("window.h", "640");
-        prefs.put("window.x", "0");
-        prefs.put("window.y", "0");
-        // the card is shown: it must not cover anything either
-        prefs.put("whatToTryDismissed", "false");
-        window = new MainWindow(stage, new FxBackgroundExecutor(), new FxDebouncer(javafx.util.Duration.millis(600)),
-                new IoDataFiles(), prefs);
-        stage.show();
+        // the "What to try" card is shown: it must not cover anything either
+        window = AppHarness.startSmall(stage);
     }
 
     @AfterEach

@@ -19,11 +19,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.tastemap.app.session.AppPrefs;
-import org.tastemap.app.session.IoDataFiles;
 import org.tastemap.app.shell.MainWindow;
-import org.tastemap.app.task.FxBackgroundExecutor;
-import org.tastemap.app.task.FxDebouncer;
 
 /**
  * The Train screen's two charts after a held-out run, at the smallest window (1024 x 640, with the
@@ -40,15 +36,7 @@ class TrainChartsFitFlowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        AppPrefs prefs = AppHarness.testPrefs();
-        prefs.put("window.w", "1024");
-        prefs.put("window.h", "640");
-        prefs.put("window.x", "0");
-        prefs.put("window.y", "0");
-        prefs.put("whatToTryDismissed", "false");
-        window = new MainWindow(stage, new FxBackgroundExecutor(), new FxDebouncer(javafx.util.Duration.millis(600)),
-                new IoDataFiles(), prefs);
-        stage.show();
+        window = AppHarness.startSmall(stage);
     }
 
     @AfterEach
