@@ -30,17 +30,18 @@ public final class TrainView extends BorderPane {
     private final TrainViewModel vm;
     private final TrainCharts charts;
     private final TunePanel tune;
-    private final javafx.scene.control.TabPane views = new javafx.scene.control.TabPane();
+    private final javafx.scene.control.TabPane views;
 
     public TrainView(TrainViewModel vm) {
         this.vm = vm;
         getStyleClass().add("screen");
         charts = new TrainCharts(vm);
         charts.setPrefHeight(320);
-        // at 640 px the charts with their keys (each chart at least 200 px high), the beyond-accuracy line and four
-        // rows of history still fit: the charts and the history give way down to these heights (TrainChartsFitFlowTest)
+        // at 640 px, with the "What to try" strip and a two-line notice, the charts with their keys (each chart at
+        // least 200 px high), the beyond-accuracy line and the history still fit: the history gives way down to two
+        // rows, and scrolls (TrainChartsFitFlowTest)
         TableView<RunRecord> history = history();
-        history.setMinHeight(30 + 4 * 28 + 2); // header, four rows, border
+        history.setMinHeight(30 + 2 * 28 + 2); // header, two rows, border
         Label beyond = new Label();
         beyond.setId("beyond-accuracy");
         beyond.getStyleClass().add("muted");
@@ -56,6 +57,26 @@ public final class TrainView extends BorderPane {
         // the beyond-accuracy line belongs to the model's charts, not to the tune's heatmap
         VBox training = new VBox(4, charts, beyond);
         VBox.setVgrow(charts, Priority.ALWAYS);
+        views = new javafx.scene.control.TabPane() {
+            @Override
+            protected double computeMinHeight(double width) {
+                // the skin's minimum is 0, so the history kept its rows while the tab clipped the beyond-accuracy
+                // line: the tabs ask for their header and the Training tab's minimum
+                // the VBox above asks with width -1; a wrapped line needs the width it has
+                double w = width < 0 ? getWidth() - snappedLeftInset() - snappedRightInset() : width;
+                double h = snappedTopInset() + snappedBottomInset() + training.minHeight(w > 0 ? w : -1);
+                if (lookup(".tab-header-area") instanceof javafx.scene.layout.Region header) {
+                    h += header.prefHeight(-1);
+                }
+                if (lookup(".tab-content-area") instanceof javafx.scene.layout.Region content) {
+                    h += content.snappedTopInset() + content.snappedBottomInset();
+                }
+                return h;
+            }
+        };
+        // the line comes and goes with held-out runs: the tabs' minimum (cached by the layout) changes with it
+        beyond.managedProperty().addListener((o, a, b) -> views.requestLayout());
+        beyond.textProperty().addListener((o, a, b) -> views.requestLayout());
         views.getTabs().addAll(tab("Training", "train-tab-charts", training), tab("Tune", "train-tab-tune", tune));
         views.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("train-views");

@@ -20,10 +20,11 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.tastemap.app.shell.MainWindow;
+import org.tastemap.app.shell.SampleData;
 
 /**
  * The Train screen's two charts after a held-out run, at the smallest window (1024 x 640, with the
- * "What to try" strip still shown, as on a first launch) and at 1280 x 800 (Monocle's whole screen):
+ * "What to try" strip and the bundled sample's notice still shown, as on a first launch) and at 1280 x 800 (Monocle's whole screen):
  * each chart's title, x- and y-axis titles, tick labels and the quality chart's legend are drawn and
  * lie wholly inside what the window shows (the Training tab clips what overflows it), and so does the
  * beyond-accuracy line under them.
@@ -68,6 +69,9 @@ class TrainChartsFitFlowTest {
         });
         AppHarness.waitUntil(() -> !window.train().runningProperty().get() && window.train().history().size() == 2
                 && window.train().beyondAccuracy().textProperty().get().contains("novelty"));
+        // a first launch shows the bundled sample's two-line notice at the bottom as well as the strip at the top;
+        // a run clears the notice, so it is put back here as the first launch has it
+        robot.interact(() -> window.main().noticeProperty().set(SampleData.DESCRIPTION));
         robot.interact(() -> stage.getScene().getRoot().layout());
         List<String> problems = new ArrayList<>();
         robot.interact(() -> {
@@ -97,6 +101,8 @@ class TrainChartsFitFlowTest {
                     shownInFull("legend item " + (item instanceof Label l ? l.getText() : item), item, problems);
                 }
             }
+            shownInFull("the notice", robot.lookup("#status-notice").query(), problems);
+            shownInFull("the model's facts in the status bar", robot.lookup("#status-model").query(), problems);
             Label beyond = robot.lookup("#beyond-accuracy").query();
             shownInFull("the beyond-accuracy line", beyond, problems);
             if (beyond.getHeight() + 0.5 < beyond.prefHeight(beyond.getWidth())) {
