@@ -65,7 +65,9 @@ public final class BeyondAccuracyModel {
             }
             return new Measures[] {new Measures(modelMetrics.mapAtK(), BeyondAccuracy.of(model, pop)), popular};
         }, r -> {
-            if (state.model() == m) {
+            // the same trained model may have been published again meanwhile (an opened model with its MAP@10)
+            ModelState now = state.model();
+            if (now != null && now.trained() == m.trained()) {
                 text.set(describe(r[0], r[1]));
             }
         }, e -> text.set(""));
