@@ -22,11 +22,36 @@ public final class Format {
             return "—";
         }
         if (Math.abs(v) >= 100) {
-            return String.format(Locale.ROOT, "%,.0f", v);
+            return grouped(v);
         }
         // four significant digits, without trailing zeros: 90, 12.5, 0.5
         String s = String.format(Locale.ROOT, "%.4g", v);
         return s.contains(".") && !s.contains("e") ? TRAILING_ZEROS.matcher(s).replaceAll("") : s;
+    }
+
+    /**
+     * {@code v} rounded half up to a whole number with grouped digits ("490,912"), as
+     * {@code String.format(Locale.ROOT, "%,.0f", v)} writes it but without a Formatter: a chart's
+     * axis asks for its tick labels many times in every layout, on the UI thread.
+     */
+    public static String grouped(double v) {
+        double a = Math.abs(v);
+        if (!(a < 1e15)) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        // Math.round is exact half-up for a positive value, as the Formatter rounds
+        String digits = Long.toString(Math.round(a));
+        StringBuilder b = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (v < 0 && !digits.equals("0")) {
+            b.append('-');
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                b.append(',');
+            }
+            b.append(digits.charAt(i));
+        }
+        return b.toString();
     }
 
     /** A confidence function in words, for dropdowns and tables. */

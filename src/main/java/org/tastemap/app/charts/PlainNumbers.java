@@ -37,7 +37,9 @@ public final class PlainNumbers {
             return v == 0 ? "0" : new BigDecimal(v).round(new MathContext(2)).stripTrailingZeros().toPlainString();
         }
         if (v < 999.5) {
-            return String.format(Locale.ROOT, "%.0f", v);
+            // Math.round is exact half-up for a positive value, as String.format's "%.0f"; no Formatter on the
+            // UI thread, where an axis asks for its labels many times in every layout
+            return Long.toString(Math.round(v));
         }
         int unit = 0;
         double scaled = v;
@@ -46,32 +48,44 @@ public final class PlainNumbers {
             scaled /= 1000;
             unit++;
         }
-        String digits = scaled >= 9.95 ? String.format(Locale.ROOT, "%.0f", scaled)
+        String digits = scaled >= 9.95 ? Long.toString(Math.round(scaled))
                 : String.format(Locale.ROOT, "%.1f", scaled).replaceAll("\\.0$", "");
         return digits + UNITS[unit];
     }
 
     /** A tick label converter for an axis whose values are log10 of the quantity: tick t reads as {@code format(10^t)}. */
     public static StringConverter<Number> log10Labels() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Number t) {
-                return format(Math.pow(10, t.doubleValue()));
-            }
-
-            @Override
-            public Number fromString(String s) {
-                throw new UnsupportedOperationException("tick labels are not parsed");
-            }
-        };
+        return remembered(t -> format(Math.pow(10, t)));
     }
 
     /** A tick label converter for a plain axis: tick t reads as {@code format(t)}. */
     public static StringConverter<Number> labels() {
+        return remembered(PlainNumbers::format);
+    }
+
+    /**
+     * A tick label converter that writes each value with {@code label} once and then remembers it (the
+     * last 256 values). A NumberAxis asks for the labels of every candidate tick unit in every layout
+     * (about 100 labels per layout of a live chart), on the UI thread; the values repeat from layout to layout.
+     */
+    public static StringConverter<Number> remembered(java.util.function.DoubleFunction<String> label) {
         return new StringConverter<>() {
+            private final java.util.Map<Double, String> known = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Double, String> eldest) {
+                    return size() > 256;
+                }
+            };
+
             @Override
             public String toString(Number t) {
-                return format(t.doubleValue());
+                double v = t.doubleValue();
+                String s = known.get(v);
+                if (s == null) {
+                    s = label.apply(v);
+                    known.put(v, s);
+                }
+                return s;
             }
 
             @Override

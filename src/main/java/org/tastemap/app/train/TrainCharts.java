@@ -30,17 +30,7 @@ final class TrainCharts extends HBox {
         loss.getData().add(lossSeries);
         loss.setLegendVisible(false);
         // the loss axis writes its ticks as everywhere else (grouped digits, no exponent)
-        ((NumberAxis) loss.getYAxis()).setTickLabelFormatter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return org.tastemap.app.Format.loss(n.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.valueOf(s.replace(",", ""));
-            }
-        });
+        ((NumberAxis) loss.getYAxis()).setTickLabelFormatter(org.tastemap.app.charts.PlainNumbers.remembered(org.tastemap.app.Format::loss));
         quality = chart("Held-out quality per iteration", "@10");
         quality.setId("quality-chart");
         mapSeries.setName("MAP@10");
