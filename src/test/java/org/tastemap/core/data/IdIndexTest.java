@@ -1,0 +1,75 @@
+package org.tastemap.core.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The id lookup (an open-addressing table since session 8) against a HashMap as the reference, with
+ * ids whose hash codes collide ("Aa" and "BB" have the same String hash, and so do all their
+ * concatenations), sha1-like ids as in Last.fm, and ids that are not there.
+ */
+class IdIndexTest {
+    @Test
+    void everyIdIsFoundAtItsIndexAndNothingElseIsFound() {
+        List<String> ids = new ArrayList<>();
+        // 2^10 strings with one hash code: every one lands on the same slot first
+        for (int i = 0; i < 1024; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int bit = 0; bit < 10; bit++) {
+                b.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+            }
+            ids.add(b.toString());
+        }
+        Random r = new Random(9);
+        for (int i = 0; i < 50_000; i++) {
+            ids.add(String.format("%040x", new java.math.BigInteger(160, r)));
+        }
+        ids.add("");
+        ids.add("Björk");
+        IdIndex index = IdIndex.of(ids);
+        Map<String, Integer> reference = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            reference.put(ids.get(i), i);
+        }
+        assertEquals(ids.size(), index.size());
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(i, index.indexOf(ids.get(i)), ids.get(i));
+            assertEquals(ids.get(i), index.id(i));
+        }
+        for (int i = 0; i < 20_000; i++) {
+            String absent = String.format("%040x", new java.math.BigInteger(160, r)) + "x";
+            assertEquals(reference.getOrDefault(absent, -1), index.indexOf(absent));
+        }
+        assertEquals(-1, index.indexOf("AaAaAaAaAaAaAaAaAaBBBB"), "same hash as some ids, not an id");
+        assertEquals(-1, index.indexOf(null));
+        assertFalse(index.contains("Bjork"));
+        assertTrue(index.contains("Björk"));
+    }
+
+    @Test
+    void aDuplicateIsRefusedWithBothIndexes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IdIndex.of("a", "AaBB", "b", "AaBB"));
+        assertEquals("duplicate id 'AaBB' at 1 and 3", e.getMessage());
+        assertThrows(NullPointerException.class, () -> IdIndex.of("a", null));
+    }
+
+    @Test
+    void emptyAndSubsetIndexesLookUpTheirOwnIds() {
+        IdIndex empty = IdIndex.of();
+        assertEquals(0, empty.size());
+        assertEquals(-1, empty.indexOf("a"));
+        IdIndex sub = IdIndex.of("a", "b", "c", "d").subset(new int[] {3, 1});
+        assertEquals(0, sub.indexOf("d"));
+        assertEquals(1, sub.indexOf("b"));
+        assertEquals(-1, sub.indexOf("a"));
+    }
+}
