@@ -48,9 +48,12 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 
 echo "machine: $(nproc) cores, load before $(cut -d' ' -f1-3 /proc/loadavg); DISPLAY=$DISPLAY; out=$out"
-# shellcheck disable=SC2086 # TASTEMAP_JAVA_OPTS is a list of options
-# --add-modules: the Launcher then runs the app in this JVM instead of starting a second one
-java -Xmx8g "-Xlog:gc:file=$out/gc.log" "-Xlog:safepoint:file=$out/safepoint.log" --add-modules jdk.incubator.vector ${TASTEMAP_JAVA_OPTS:-} -Djava.util.prefs.userRoot="$prefs" \
+# --add-modules: the Launcher then runs the app in this JVM instead of starting a second one, so the
+# desktop app's own options (org.tastemap.Launcher.DESKTOP_OPTIONS) are given here as the relaunch gives them;
+# TASTEMAP_JAVA_OPTS comes after them and can override them (e.g. -XX:MaxTenuringThreshold=15)
+desktop_opts="-XX:ThreadPriorityPolicy=1 -XX:MaxTenuringThreshold=1"
+# shellcheck disable=SC2086 # desktop_opts and TASTEMAP_JAVA_OPTS are lists of options
+java -Xmx8g "-Xlog:gc:file=$out/gc.log" "-Xlog:safepoint:file=$out/safepoint.log" --add-modules jdk.incubator.vector $desktop_opts ${TASTEMAP_JAVA_OPTS:-} -Djava.util.prefs.userRoot="$prefs" \
     -Dtastemap.uiBench="$file" -Dtastemap.stallReport="$out/stalls.txt" -jar "$jar" >"$out/app.log" 2>&1 &
 app_pid=$!
 wait "$app_pid" || echo "the app exited with $?" >&2

@@ -35,8 +35,25 @@ public final class Launcher {
     static final String LAUNCHER_PID = "tastemap.launcherPid";
     /** What the JVM prints on stderr when it resolves the incubating vector module. */
     static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: " + VECTOR_MODULE;
+    /**
+     * What the JVM prints on stderr for {@code -XX:ThreadPriorityPolicy=1} given on the command line to a
+     * user who is not root; lowering its own threads' priority works all the same (docs/performance.md).
+     */
+    static final String PRIORITY_WARNING = System.getProperty("java.vm.name") + " warning: -XX:ThreadPriorityPolicy=1 may require system level"
+            + " permission, e.g., being the root user. If the necessary permission is not possessed, changes to priority will be"
+            + " silently ignored.";
     /** The worker's exit code when it stops because its launcher is gone (nobody reads it). */
     static final int ORPHANED = 3;
+    /**
+     * JVM options of the desktop app (started without arguments), added by the relaunch and set in the
+     * packaged app's configuration (pom.xml, {@code --java-options}); measured in docs/performance.md,
+     * "Fourth pass". Background work runs at Java priority 1 ({@code FxBackgroundExecutor}), which Linux
+     * applies only under {@code ThreadPriorityPolicy=1} (nice 4; lowering one's own threads needs no
+     * privilege; Windows and macOS apply it anyway), so the UI thread gets a core when it needs one. Objects
+     * that survive one young collection are promoted at once: the import's surviving objects were copied
+     * from survivor space to survivor space in young pauses of 100-227 ms.
+     */
+    static final List<String> DESKTOP_OPTIONS = List.of("-XX:ThreadPriorityPolicy=1", "-XX:MaxTenuringThreshold=1");
     /** How often the worker checks that its launcher is alive. */
     private static final long WATCH_MILLIS = 200;
 
@@ -72,17 +89,8 @@ public final class Launcher {
         if (java == null) {
             return -1;
         }
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java);
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        cmd.add("--add-modules");
-        cmd.add(VECTOR_MODULE);
-        cmd.add("-D" + RELAUNCHED + "=true");
-        cmd.add("-D" + LAUNCHER_PID + "=" + ProcessHandle.current().pid());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Launcher.class.getName());
-        cmd.addAll(List.of(args));
+        List<String> cmd = command(java, ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"),
+                ProcessHandle.current().pid(), args);
         try {
             Process child = new ProcessBuilder(cmd).inheritIO().redirectError(ProcessBuilder.Redirect.PIPE).start();
             Thread errors = new Thread(() -> copyErrors(child.getErrorStream()), "tastemap-stderr");
@@ -108,11 +116,52 @@ public final class Launcher {
         }
     }
 
-    /** Copies the worker's stderr to ours unbuffered, without the JVM's incubator warning. */
+    /**
+     * The worker's command line: the same Java, the launcher's JVM options, the vector module, then for
+     * the desktop app (no arguments) each of {@link #DESKTOP_OPTIONS} that the options do not set already.
+     */
+    static List<String> command(String java, List<String> jvmOptions, String classPath, long launcherPid, String[] args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(jvmOptions);
+        cmd.add("--add-modules");
+        cmd.add(VECTOR_MODULE);
+        if (args.length == 0) {
+            for (String o : DESKTOP_OPTIONS) {
+                if (jvmOptions.stream().noneMatch(given -> sameOption(given, o))) {
+                    cmd.add(o);
+                }
+            }
+        }
+        cmd.add("-D" + RELAUNCHED + "=true");
+        cmd.add("-D" + LAUNCHER_PID + "=" + launcherPid);
+        cmd.add("-cp");
+        cmd.add(classPath);
+        cmd.add(Launcher.class.getName());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** True when two -XX options set the same flag ({@code -XX:Name=value}, {@code -XX:+Name}, {@code -XX:-Name}). */
+    private static boolean sameOption(String a, String b) {
+        return a.startsWith("-XX:") && b.startsWith("-XX:") && flag(a).equals(flag(b));
+    }
+
+    private static String flag(String option) {
+        String f = option.substring(4);
+        if (f.startsWith("+") || f.startsWith("-")) {
+            f = f.substring(1);
+        }
+        int eq = f.indexOf('=');
+        return eq < 0 ? f : f.substring(0, eq);
+    }
+
+    /** Copies the worker's stderr to ours unbuffered, without the JVM's incubator and priority-policy warnings. */
     private static void copyErrors(InputStream in) {
         FileOutputStream err = new FileOutputStream(FileDescriptor.err);
         try {
-            DropLineStream.copy(in, new DropLineStream(err, INCUBATOR_WARNING, System.lineSeparator()));
+            String nl = System.lineSeparator();
+            DropLineStream.copy(in, new DropLineStream(new DropLineStream(err, PRIORITY_WARNING, nl), INCUBATOR_WARNING, nl));
         } catch (IOException e) {
             // the worker is gone or our stderr is closed: nothing left to pass on
         }

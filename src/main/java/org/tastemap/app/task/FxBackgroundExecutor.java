@@ -20,10 +20,20 @@ import javafx.concurrent.Task;
  */
 public final class FxBackgroundExecutor implements BackgroundExecutor {
     private static final Logger LOG = Logger.getLogger(FxBackgroundExecutor.class.getName());
-    /** Background threads' priority ({@code tastemap.workerPriority}, 1-10); see docs/performance.md. */
+    /**
+     * Background threads' priority ({@code tastemap.workerPriority}, 1-10, default 1): below the UI
+     * thread's, so that the UI gets a core when it needs one while training keeps both busy. On Linux the
+     * JVM applies it only with {@code -XX:ThreadPriorityPolicy=1}, which the launcher and the packaged
+     * app set ({@code Launcher.DESKTOP_OPTIONS}); docs/performance.md, "Fourth pass".
+     */
     static final int PRIORITY = Math.max(Thread.MIN_PRIORITY, Math.min(Thread.MAX_PRIORITY,
-            Integer.getInteger("tastemap.workerPriority", Thread.NORM_PRIORITY)));
+            Integer.getInteger("tastemap.workerPriority", Thread.MIN_PRIORITY)));
     private final ObservableList<Activity> activities = FXCollections.observableArrayList();
+
+    /** The Java priority of background work, {@code tastemap.workerPriority} or 1 (the benchmark prints it). */
+    public static int workerPriority() {
+        return PRIORITY;
+    }
     private final ExecutorService pool;
 
     public FxBackgroundExecutor() {
