@@ -6,6 +6,8 @@
 #           bundled with the sample; where that file is missing, the quick model the app then trains)
 #   warm    the idle warm-up of the screens is done (org.tastemap.app.shell.UiWarmup: the first use of
 #           tables, the suggestion popup and charts, so that a keystroke during training does not pay for it)
+#   waits   how many times the UI thread was unavailable for over 100 ms until then, and the longest
+#           (the stall watch, -Dtastemap.stallWatch=true, which logs each such wait with its stack)
 # Each run is a first launch: a fresh java.util.prefs store, so the app opens the bundled sample data
 # and its model; your own preferences are not touched. The app reports the moments itself with
 # -Dtastemap.startupLog=true (org.tastemap.app.StartupLog); times here are wall clock from just before
@@ -61,7 +63,7 @@ ms_of() { sed -n "s/.*tastemap-startup $1 .*epochMs=\([0-9]*\).*/\1/p" "$2" | he
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "command: ${launcher:-java ${TASTEMAP_JAVA_OPTS:+$TASTEMAP_JAVA_OPTS }-jar target/tastemap.jar}   ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)${TASTEMAP_MEASURE_NICE:+, nice $TASTEMAP_MEASURE_NICE})"
-printf '%-6s %10s %10s %10s %10s %10s %10s\n' run window data model warm "cpu@window" "cpu@warm"
+printf '%-6s %10s %10s %10s %10s %10s %10s %14s\n' run window data model warm "cpu@window" "cpu@warm" "FX waits>100ms"
 : >"$work/window"; : >"$work/data"; : >"$work/model"; : >"$work/cpu"; : >"$work/warm"; : >"$work/warmcpu"
 for i in $(seq "$runs"); do
     prefs="$work/prefs-$i"
@@ -70,9 +72,9 @@ for i in $(seq "$runs"); do
     t0=$(date +%s%3N)
     if [ -z "$launcher" ]; then
         # shellcheck disable=SC2086 # TASTEMAP_JAVA_OPTS is a list of options
-        "${nice_cmd[@]}" java ${TASTEMAP_JAVA_OPTS:-} -Djava.util.prefs.userRoot="$prefs" -Dtastemap.startupLog=true -jar target/tastemap.jar >"$log" 2>&1 &
+        "${nice_cmd[@]}" java ${TASTEMAP_JAVA_OPTS:-} -Djava.util.prefs.userRoot="$prefs" -Dtastemap.startupLog=true -Dtastemap.stallWatch=true -jar target/tastemap.jar >"$log" 2>&1 &
     else
-        JAVA_TOOL_OPTIONS="-Djava.util.prefs.userRoot=$prefs -Dtastemap.startupLog=true" "${nice_cmd[@]}" "$launcher" >"$log" 2>&1 &
+        JAVA_TOOL_OPTIONS="-Djava.util.prefs.userRoot=$prefs -Dtastemap.startupLog=true -Dtastemap.stallWatch=true" "${nice_cmd[@]}" "$launcher" >"$log" 2>&1 &
     fi
     app_pid=$!
     for _ in $(seq $((timeout_s * 10))); do
@@ -90,7 +92,9 @@ for i in $(seq "$runs"); do
     done
     cpu=$(sed -n 's/.*tastemap-startup window-shown .*cpu=\([0-9]*\) ms.*/\1/p' "$log" | head -1)
     warm_cpu=$(sed -n 's/.*tastemap-startup warm-up-done .*cpu=\([0-9]*\) ms.*/\1/p' "$log" | head -1)
-    printf '%-6s %7s ms %7s ms %7s ms %7s ms %7s ms %7s ms\n' "$i" "${row[0]}" "${row[1]}" "${row[2]}" "${row[3]}" "${cpu:--}" "${warm_cpu:--}"
+    # the stall watch (-Dtastemap.stallWatch=true) logs every wait of the UI thread over 100 ms, up to the warm-up's end
+    waits=$(sed -n 's/.*FX thread answered after \([0-9]*\) ms.*/\1/p' "$log" | sort -n | awk '{n++; m=$1} END {print n ? n " (max " m ")" : "0"}')
+    printf '%-6s %7s ms %7s ms %7s ms %7s ms %7s ms %7s ms %14s\n' "$i" "${row[0]}" "${row[1]}" "${row[2]}" "${row[3]}" "${cpu:--}" "${warm_cpu:--}" "$waits"
     [ -n "$warm_cpu" ] && echo "$warm_cpu" >>"$work/warmcpu"
     [ "${row[3]}" != - ] && echo "${row[3]}" >>"$work/warm"
     [ -n "$cpu" ] && echo "$cpu" >>"$work/cpu"
