@@ -186,17 +186,7 @@ public final class UiWarmup {
     /** A line chart like the Train screen's loss chart: its tick formatter, values from a full-size loss down to 0. */
     private static LineChart<Number, Number> chart() {
         NumberAxis y = new NumberAxis();
-        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return org.tastemap.app.Format.loss(n.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.valueOf(s.replace(",", ""));
-            }
-        });
+        y.setTickLabelFormatter(org.tastemap.app.charts.PlainNumbers.remembered(org.tastemap.app.Format::loss));
         LineChart<Number, Number> c = new LineChart<>(new NumberAxis(), y);
         c.setAnimated(false);
         XYChart.Series<Number, Number> s = new XYChart.Series<>();
