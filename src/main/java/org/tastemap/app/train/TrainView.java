@@ -59,19 +59,27 @@ public final class TrainView extends BorderPane {
         VBox.setVgrow(charts, Priority.ALWAYS);
         views = new javafx.scene.control.TabPane() {
             @Override
+            public javafx.geometry.Orientation getContentBias() {
+                // the minimum below depends on the width (a wrapped line): ask the parent for it
+                return javafx.geometry.Orientation.HORIZONTAL;
+            }
+
+            @Override
             protected double computeMinHeight(double width) {
                 // the skin's minimum is 0, so the history kept its rows while the tab clipped the beyond-accuracy
-                // line: the tabs ask for their header and the Training tab's minimum
-                // the VBox above asks with width -1; a wrapped line needs the width it has
-                double w = width < 0 ? getWidth() - snappedLeftInset() - snappedRightInset() : width;
-                double h = snappedTopInset() + snappedBottomInset() + training.minHeight(w > 0 ? w : -1);
-                if (lookup(".tab-header-area") instanceof javafx.scene.layout.Region header) {
-                    h += header.prefHeight(-1);
+                // line: the tabs ask for their header and the Training tab's minimum at the width it will have
+                double h = snappedTopInset() + snappedBottomInset();
+                double inner = (width < 0 ? getWidth() : width) - snappedLeftInset() - snappedRightInset();
+                for (javafx.scene.Node c : getChildrenUnmodifiable()) {
+                    if (c.getStyleClass().contains("tab-header-area")) {
+                        h += c.prefHeight(-1);
+                    }
                 }
-                if (lookup(".tab-content-area") instanceof javafx.scene.layout.Region content) {
-                    h += content.snappedTopInset() + content.snappedBottomInset();
+                if (training.getParent() instanceof javafx.scene.layout.Region area) {
+                    h += area.snappedTopInset() + area.snappedBottomInset();
+                    inner -= area.snappedLeftInset() + area.snappedRightInset();
                 }
-                return h;
+                return h + training.minHeight(inner > 0 ? inner : -1);
             }
         };
         // the line comes and goes with held-out runs: the tabs' minimum (cached by the layout) changes with it
