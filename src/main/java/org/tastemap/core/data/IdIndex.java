@@ -11,23 +11,33 @@ import java.util.Objects;
 public final class IdIndex {
     private final String[] ids;
     /**
-     * Open addressing over the ids' hash codes: {@code slots[h]} is an id's index + 1, or 0 for an empty
-     * slot; linear probing; at most half full. One int array rather than a HashMap: a map held a node and
-     * a boxed Integer per id, two million small objects for the Last.fm file's 518,000 ids, which the
-     * garbage collector copied in young pauses of 130-196 ms while a full-size file was imported
-     * (docs/performance.md, "Fourth pass").
+     * Open addressing: {@code slots[h]} is an id's index + 1, or 0 for an empty slot; linear probing; at
+     * most half full. One int array rather than a HashMap: a map held a node and a boxed Integer per id,
+     * two million small objects for the Last.fm file's 518,000 ids, which the garbage collector copied in
+     * young pauses of 130-196 ms while a full-size file was imported (docs/performance.md, "Fourth pass").
      */
     private final int[] slots;
     private final int mask;
+    /** The most ids an index holds: its table of twice as many slots must stay an int array. */
+    static final int MAX_IDS = 1 << 29;
+    /**
+     * The slot hash's seed, new in every run: String.hashCode collides by design ("Aa" and "BB"), so a
+     * file of crafted names could make linear probing quadratic; with a seed nobody knows it cannot.
+     */
+    private static final long SEED = new java.util.SplittableRandom().nextLong() | 1;
 
     private IdIndex(String[] ids) {
+        if (ids.length > MAX_IDS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%,d ids: an index holds at most %,d",
+                    ids.length, MAX_IDS));
+        }
         this.ids = ids;
         int capacity = Integer.highestOneBit(Math.max(16, ids.length * 2 - 1)) << 1;
         this.slots = new int[capacity];
         this.mask = capacity - 1;
         for (int i = 0; i < ids.length; i++) {
             String id = Objects.requireNonNull(ids[i], "id");
-            int h = spread(id.hashCode()) & mask;
+            int h = hash(id) & mask;
             while (slots[h] != 0) {
                 if (ids[slots[h] - 1].equals(id)) {
                     throw new IllegalArgumentException("duplicate id '" + id + "' at " + (slots[h] - 1) + " and " + i);
@@ -38,10 +48,15 @@ public final class IdIndex {
         }
     }
 
-    /** Mixes the high bits of a String hash into the low ones, which pick the slot. */
-    private static int spread(int h) {
-        h *= 0x9E3779B9;
-        return h ^ (h >>> 16);
+    /** A seeded hash of the id's characters, mixed so that the low bits, which pick the slot, depend on all of them. */
+    private static int hash(String id) {
+        long h = SEED;
+        for (int i = 0; i < id.length(); i++) {
+            h = (h ^ id.charAt(i)) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 32;
+        }
+        h *= 0xD6E8FEB86659FD93L;
+        return (int) (h ^ (h >>> 32));
     }
 
     /** An index whose i-th id is {@code ids[i]}; the array is copied. Ids must be unique. */
@@ -68,12 +83,21 @@ public final class IdIndex {
         if (id == null) {
             return -1;
         }
-        for (int h = spread(id.hashCode()) & mask; slots[h] != 0; h = (h + 1) & mask) {
+        for (int h = hash(id) & mask; slots[h] != 0; h = (h + 1) & mask) {
             if (ids[slots[h] - 1].equals(id)) {
                 return slots[h] - 1;
             }
         }
         return -1;
+    }
+
+    /** How many slots a lookup of {@code id} reads (for tests: the table's probe lengths stay short). */
+    int probes(String id) {
+        int n = 1;
+        for (int h = hash(id) & mask; slots[h] != 0 && !ids[slots[h] - 1].equals(id); h = (h + 1) & mask) {
+            n++;
+        }
+        return n;
     }
 
     public boolean contains(String id) {
