@@ -6,8 +6,10 @@
 #           bundled with the sample; where that file is missing, the quick model the app then trains)
 #   warm    the idle warm-up of the screens is done (org.tastemap.app.shell.UiWarmup: the first use of
 #           tables, the suggestion popup and charts, so that a keystroke during training does not pay for it)
-#   waits   how many times the UI thread was unavailable for over 100 ms until then, and the longest
-#           (the stall watch, -Dtastemap.stallWatch=true, which logs each such wait with its stack)
+#   waits   how many times the UI thread was unavailable for over 100 ms until the app is stopped (just
+#           after the warm-up ends), and the longest: the stall watch (-Dtastemap.stallWatch=true) logs each
+#           such wait with its stack. The watch runs in every launch here (a check every 10 ms, stack samples
+#           from 50 ms on), so compare these times with runs of this script, not of older versions.
 # Each run is a first launch: a fresh java.util.prefs store, so the app opens the bundled sample data
 # and its model; your own preferences are not touched. The app reports the moments itself with
 # -Dtastemap.startupLog=true (org.tastemap.app.StartupLog); times here are wall clock from just before

@@ -15,8 +15,9 @@
 #         --users 358000 --artists 160000 --seed 1  (17.7M rows; keep it outside the repository)
 #   OUT   directory for stalls.txt, gc.log and app.log (default: a new directory under /tmp)
 #   TASTEMAP_JAR        the jar to measure (default target/tastemap.jar; a copy lets the build go on meanwhile)
-#   TASTEMAP_JAVA_OPTS  extra JVM options, e.g. -Dtastemap.yieldToInput=false, -Dtastemap.trainThreads=1,
-#                       -XX:MaxGCPauseMillis=50, or -XX:ThreadPriorityPolicy=1 -Dtastemap.workerPriority=1
+#   TASTEMAP_JAVA_OPTS  extra JVM options, e.g. -Dtastemap.yieldToInput=true, -Dtastemap.trainThreads=1,
+#                       -XX:MaxGCPauseMillis=50, -XX:+UseZGC, or -Dtastemap.workerPriority=5 (the workers at the
+#                       UI thread's priority, as before session 8)
 # needs: target/tastemap.jar (mvn -q -DskipTests package), Xvfb when DISPLAY is unset, ~10 GB of memory.
 # It is CPU-heavy: run it on an otherwise quiet machine, and quote the load it prints.
 set -euo pipefail

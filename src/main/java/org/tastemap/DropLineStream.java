@@ -11,8 +11,9 @@ import java.io.OutputStream;
  * are let through as soon as a byte differs. Every chunk is written and flushed as it arrives, so
  * the order and timing of what passes through stay as they were.
  *
- * <p>The launcher copies the worker JVM's stderr through it to drop the JVM's own
- * {@code WARNING: Using incubator modules: jdk.incubator.vector}, which no JVM option silences.
+ * <p>The launcher copies the worker JVM's stderr through two of them, one in front of the other, to
+ * drop the JVM's own {@code WARNING: Using incubator modules: jdk.incubator.vector}, which no JVM
+ * option silences, and its warning about {@code -XX:ThreadPriorityPolicy=1} for a user who is not root.
  */
 final class DropLineStream extends OutputStream {
     private final OutputStream out;
@@ -76,14 +77,21 @@ final class DropLineStream extends OutputStream {
         out.flush();
     }
 
-    /** Lets through a partial match held at the end, and flushes; does not close the target. */
+    /**
+     * Lets through a partial match held at the end, and flushes; does not close the target. When the
+     * target is another filter (one per dropped line), that one lets its own held bytes through too.
+     */
     @Override
     public void close() throws IOException {
         if (matched > 0) {
             out.write(line, 0, matched);
             matched = 0;
         }
-        out.flush();
+        if (out instanceof DropLineStream next) {
+            next.close();
+        } else {
+            out.flush();
+        }
     }
 
     /**

@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
  * <p>The two JVMs live and die together. SIGTERM or Ctrl-C to the launcher stops the worker (a
  * shutdown hook passes SIGTERM on and waits for it). {@code kill -9} of the launcher cannot run
  * any hook, so the worker watches the launcher's process and exits, without saving, as soon as it
- * is gone. The worker's stderr passes through the launcher, which drops the one line the JVM
- * prints for the incubating module, so that stderr carries errors only.
+ * is gone. The worker's stderr passes through the launcher, which drops the line the JVM prints
+ * for the incubating module and its warning about the priority policy, so that stderr carries
+ * errors only.
  */
 public final class Launcher {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
@@ -45,15 +46,18 @@ public final class Launcher {
     /** The worker's exit code when it stops because its launcher is gone (nobody reads it). */
     static final int ORPHANED = 3;
     /**
-     * JVM options of the desktop app (started without arguments), added by the relaunch and set in the
-     * packaged app's configuration (pom.xml, {@code --java-options}); measured in docs/performance.md,
-     * "Fourth pass". Background work runs at Java priority 1 ({@code FxBackgroundExecutor}), which Linux
-     * applies only under {@code ThreadPriorityPolicy=1} (nice 4; lowering one's own threads needs no
-     * privilege; Windows and macOS apply it anyway), so the UI thread gets a core when it needs one. Objects
-     * that survive one young collection are promoted at once: the import's surviving objects were copied
-     * from survivor space to survivor space in young pauses of 100-227 ms.
+     * JVM options of the desktop app (started without arguments) on Linux, added by the relaunch and set
+     * in the Linux package (pom.xml); measured in docs/performance.md, "Fourth pass". Background work
+     * runs at Java priority 1 ({@code FxBackgroundExecutor}), which HotSpot on Linux applies only under
+     * {@code ThreadPriorityPolicy=1} (nice 4; lowering one's own threads needs no privilege), so the UI
+     * thread gets a core when it needs one. Elsewhere the policy is left alone: on Windows it would move
+     * the JVM's priority-10 threads to time-critical. Objects that survive one young collection are
+     * promoted at once: the import's surviving objects were copied from survivor space to survivor space
+     * in young pauses of 100-227 ms.
      */
     static final List<String> DESKTOP_OPTIONS = List.of("-XX:ThreadPriorityPolicy=1", "-XX:MaxTenuringThreshold=1");
+    /** The desktop options that apply on every operating system ({@link #DESKTOP_OPTIONS} less the Linux policy). */
+    static final List<String> DESKTOP_OPTIONS_ELSEWHERE = List.of("-XX:MaxTenuringThreshold=1");
     /** How often the worker checks that its launcher is alive. */
     private static final long WATCH_MILLIS = 200;
 
@@ -118,16 +122,23 @@ public final class Launcher {
 
     /**
      * The worker's command line: the same Java, the launcher's JVM options, the vector module, then for
-     * the desktop app (no arguments) each of {@link #DESKTOP_OPTIONS} that the options do not set already.
+     * the desktop app (no arguments) each of the desktop options (on Linux {@link #DESKTOP_OPTIONS}) that the
+     * options do not set already.
      */
     static List<String> command(String java, List<String> jvmOptions, String classPath, long launcherPid, String[] args) {
+        return command(java, jvmOptions, classPath, launcherPid, args, System.getProperty("os.name", ""));
+    }
+
+    /** {@link #command} for the operating system {@code osName} (the {@code os.name} property). */
+    static List<String> command(String java, List<String> jvmOptions, String classPath, long launcherPid, String[] args,
+                                String osName) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(jvmOptions);
         cmd.add("--add-modules");
         cmd.add(VECTOR_MODULE);
         if (args.length == 0) {
-            for (String o : DESKTOP_OPTIONS) {
+            for (String o : osName.startsWith("Linux") ? DESKTOP_OPTIONS : DESKTOP_OPTIONS_ELSEWHERE) {
                 if (jvmOptions.stream().noneMatch(given -> sameOption(given, o))) {
                     cmd.add(o);
                 }

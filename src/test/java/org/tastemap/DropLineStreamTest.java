@@ -32,6 +32,24 @@ class DropLineStreamTest {
         assertFiltered(LINE + "\n" + LINE + "\n", LINE + "\n");   // only the JVM's one line; a second is the program's
     }
 
+    /**
+     * The launcher puts two filters one in front of the other (the incubator line, the priority-policy
+     * warning). A stream that ends in the middle of what could be the inner filter's line lets those
+     * bytes through when the outer one is closed; before, the outer close only flushed the inner one and
+     * they were lost. Expected values by hand.
+     */
+    @Test
+    void twoFiltersInARowDropBothLinesAndLoseNothingAtTheEnd() throws IOException {
+        String policy = "VM warning: -XX:ThreadPriorityPolicy=1 may require system level permission";
+        for (String in : new String[] {policy + "\n" + LINE + "\nerr\nVM warn", LINE + "\nVM warn"}) {
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            DropLineStream f = new DropLineStream(new DropLineStream(sink, policy, "\n"), LINE, "\n");
+            f.write(in.getBytes(StandardCharsets.UTF_8));
+            f.close();
+            assertEquals(in.startsWith(policy) ? "err\nVM warn" : "VM warn", sink.toString(StandardCharsets.UTF_8));
+        }
+    }
+
     @Test
     void keepsEverythingElse() throws IOException {
         assertFiltered("", "");

@@ -14,7 +14,17 @@ import org.junit.jupiter.api.Test;
  */
 class LauncherCommandTest {
     private static List<String> command(List<String> jvm, String... args) {
-        return Launcher.command("/jdk/bin/java", jvm, "app.jar", 42, args);
+        return Launcher.command("/jdk/bin/java", jvm, "app.jar", 42, args, "Linux");
+    }
+
+    @Test
+    void elsewhereThePriorityPolicyIsLeftAlone() {
+        // on Windows the policy would move the JVM's own priority-10 threads to time-critical
+        for (String os : List.of("Windows 11", "Mac OS X")) {
+            List<String> cmd = Launcher.command("/jdk/bin/java", List.of(), "app.jar", 42, new String[0], os);
+            assertFalse(cmd.contains("-XX:ThreadPriorityPolicy=1"), os + ": " + cmd);
+            assertTrue(cmd.contains("-XX:MaxTenuringThreshold=1"), os + ": " + cmd);
+        }
     }
 
     @Test

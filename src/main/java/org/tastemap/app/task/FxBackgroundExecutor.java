@@ -23,8 +23,8 @@ public final class FxBackgroundExecutor implements BackgroundExecutor {
     /**
      * Background threads' priority ({@code tastemap.workerPriority}, 1-10, default 1): below the UI
      * thread's, so that the UI gets a core when it needs one while training keeps both busy. On Linux the
-     * JVM applies it only with {@code -XX:ThreadPriorityPolicy=1}, which the launcher and the packaged
-     * app set ({@code Launcher.DESKTOP_OPTIONS}); docs/performance.md, "Fourth pass".
+     * JVM applies it only with {@code -XX:ThreadPriorityPolicy=1}, which the launcher and the Linux
+     * package set ({@code Launcher.DESKTOP_OPTIONS}); docs/performance.md, "Fourth pass".
      */
     static final int PRIORITY = Math.max(Thread.MIN_PRIORITY, Math.min(Thread.MAX_PRIORITY,
             Integer.getInteger("tastemap.workerPriority", Thread.MIN_PRIORITY)));
