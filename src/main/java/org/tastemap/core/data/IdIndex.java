@@ -37,15 +37,21 @@ public final class IdIndex {
         this.mask = capacity - 1;
         for (int i = 0; i < ids.length; i++) {
             String id = Objects.requireNonNull(ids[i], "id");
-            int h = hash(id) & mask;
-            while (slots[h] != 0) {
-                if (ids[slots[h] - 1].equals(id)) {
-                    throw new IllegalArgumentException("duplicate id '" + id + "' at " + (slots[h] - 1) + " and " + i);
-                }
-                h = (h + 1) & mask;
+            int h = slot(id);
+            if (slots[h] != 0) {
+                throw new IllegalArgumentException("duplicate id '" + id + "' at " + (slots[h] - 1) + " and " + i);
             }
             slots[h] = i + 1;
         }
+    }
+
+    /** The slot that holds {@code id}, or the empty slot where it would go: the one probe walk of the table. */
+    private int slot(String id) {
+        int h = hash(id) & mask;
+        while (slots[h] != 0 && !ids[slots[h] - 1].equals(id)) {
+            h = (h + 1) & mask;
+        }
+        return h;
     }
 
     /** A seeded hash of the id's characters, mixed so that the low bits, which pick the slot, depend on all of them. */
@@ -80,24 +86,13 @@ public final class IdIndex {
 
     /** The index of {@code id}, or -1 when it is not known. */
     public int indexOf(String id) {
-        if (id == null) {
-            return -1;
-        }
-        for (int h = hash(id) & mask; slots[h] != 0; h = (h + 1) & mask) {
-            if (ids[slots[h] - 1].equals(id)) {
-                return slots[h] - 1;
-            }
-        }
-        return -1;
+        // an empty slot holds 0: -1 for an id that is not there
+        return id == null ? -1 : slots[slot(id)] - 1;
     }
 
     /** How many slots a lookup of {@code id} reads (for tests: the table's probe lengths stay short). */
     int probes(String id) {
-        int n = 1;
-        for (int h = hash(id) & mask; slots[h] != 0 && !ids[slots[h] - 1].equals(id); h = (h + 1) & mask) {
-            n++;
-        }
-        return n;
+        return ((slot(id) - (hash(id) & mask)) & mask) + 1;
     }
 
     public boolean contains(String id) {

@@ -20,15 +20,8 @@ import org.junit.jupiter.api.Test;
 class IdIndexTest {
     @Test
     void everyIdIsFoundAtItsIndexAndNothingElseIsFound() {
-        List<String> ids = new ArrayList<>();
-        // 2^10 strings with one hash code: every one lands on the same slot first
-        for (int i = 0; i < 1024; i++) {
-            StringBuilder b = new StringBuilder();
-            for (int bit = 0; bit < 10; bit++) {
-                b.append((i >> bit & 1) == 0 ? "Aa" : "BB");
-            }
-            ids.add(b.toString());
-        }
+        // 2^10 strings with one String hash code
+        List<String> ids = oneStringHash(1024, 10);
         Random r = new Random(9);
         for (int i = 0; i < 50_000; i++) {
             ids.add(String.format("%040x", new java.math.BigInteger(160, r)));
@@ -65,14 +58,7 @@ class IdIndexTest {
      */
     @Test
     void namesWithOneStringHashDoNotMakeTheLookupQuadratic() {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 100_000; i++) {
-            StringBuilder b = new StringBuilder();
-            for (int bit = 0; bit < 17; bit++) {
-                b.append((i >> bit & 1) == 0 ? "Aa" : "BB");
-            }
-            ids.add(b.toString());
-        }
+        List<String> ids = oneStringHash(100_000, 17);
         assertEquals(1, ids.stream().mapToInt(String::hashCode).distinct().count());
         IdIndex index = IdIndex.of(ids);
         int longest = 0;
@@ -81,6 +67,19 @@ class IdIndexTest {
             longest = Math.max(longest, index.probes(ids.get(i)));
         }
         assertTrue(longest <= 200, "longest probe " + longest);
+    }
+
+    /** {@code count} distinct strings of {@code pairs} "Aa" or "BB" each (the bits of their number): one String hash for all. */
+    private static List<String> oneStringHash(int count, int pairs) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int bit = 0; bit < pairs; bit++) {
+                b.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+            }
+            out.add(b.toString());
+        }
+        return out;
     }
 
     @Test
