@@ -45,6 +45,8 @@ public final class Launcher {
             + " silently ignored.";
     /** The worker's exit code when it stops because its launcher is gone (nobody reads it). */
     static final int ORPHANED = 3;
+    /** The one desktop option for Linux only (see {@link #DESKTOP_OPTIONS}). */
+    private static final String PRIORITY_POLICY = "-XX:ThreadPriorityPolicy=1";
     /**
      * JVM options of the desktop app (started without arguments) on Linux, added by the relaunch and set
      * in the Linux package (pom.xml); measured in docs/performance.md, "Fourth pass". Background work
@@ -55,9 +57,7 @@ public final class Launcher {
      * promoted at once: the import's surviving objects were copied from survivor space to survivor space
      * in young pauses of 100-227 ms.
      */
-    static final List<String> DESKTOP_OPTIONS = List.of("-XX:ThreadPriorityPolicy=1", "-XX:MaxTenuringThreshold=1");
-    /** The desktop options that apply on every operating system ({@link #DESKTOP_OPTIONS} less the Linux policy). */
-    static final List<String> DESKTOP_OPTIONS_ELSEWHERE = List.of("-XX:MaxTenuringThreshold=1");
+    static final List<String> DESKTOP_OPTIONS = List.of(PRIORITY_POLICY, "-XX:MaxTenuringThreshold=1");
     /** How often the worker checks that its launcher is alive. */
     private static final long WATCH_MILLIS = 200;
 
@@ -138,8 +138,9 @@ public final class Launcher {
         cmd.add("--add-modules");
         cmd.add(VECTOR_MODULE);
         if (args.length == 0) {
-            for (String o : osName.startsWith("Linux") ? DESKTOP_OPTIONS : DESKTOP_OPTIONS_ELSEWHERE) {
-                if (jvmOptions.stream().noneMatch(given -> sameOption(given, o))) {
+            boolean linux = osName.startsWith("Linux");
+            for (String o : DESKTOP_OPTIONS) {
+                if ((linux || !o.equals(PRIORITY_POLICY)) && jvmOptions.stream().noneMatch(given -> sameOption(given, o))) {
                     cmd.add(o);
                 }
             }
