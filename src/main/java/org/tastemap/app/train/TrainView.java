@@ -82,8 +82,8 @@ public final class TrainView extends BorderPane {
                 return h + training.minHeight(inner > 0 ? inner : -1);
             }
         };
-        // the line comes and goes with held-out runs: the tabs' minimum (cached by the layout) changes with it
-        beyond.managedProperty().addListener((o, a, b) -> views.requestLayout());
+        // the line comes and goes with held-out runs (it is managed while it has text): the tabs' minimum, cached
+        // by the layout, changes with it
         beyond.textProperty().addListener((o, a, b) -> views.requestLayout());
         views.getTabs().addAll(tab("Training", "train-tab-charts", training), tab("Tune", "train-tab-tune", tune));
         views.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
