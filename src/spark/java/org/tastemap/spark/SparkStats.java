@@ -196,7 +196,11 @@ final class SparkStats {
     /** The rows of the listeners {@code held} (ascending), as a matrix of {@code users} x {@code items} with no other rows. */
     static InteractionMatrix histories(Dataset<Row> ratings, int[] held, int users, int items) {
         FilterFunction<Row> kept = r -> Arrays.binarySearch(held, r.getInt(0)) >= 0;
-        List<Row> rows = ratings.select("user", "item", "plays").filter(kept).collectAsList();
+        return matrix(ratings.select("user", "item", "plays").filter(kept).collectAsList(), users, items);
+    }
+
+    /** Collected rows (user, item, plays) as a matrix of {@code users} x {@code items}. */
+    static InteractionMatrix matrix(List<Row> rows, int users, int items) {
         int n = rows.size();
         int[] u = new int[n];
         int[] i = new int[n];

@@ -113,16 +113,7 @@ class DistributedHoldoutTest {
 
     /** Rows (user, item, plays) as a matrix of the data's shape. */
     static InteractionMatrix matrix(List<Row> rows) {
-        int n = rows.size();
-        int[] u = new int[n];
-        int[] i = new int[n];
-        float[] v = new float[n];
-        for (int q = 0; q < n; q++) {
-            u[q] = rows.get(q).getInt(0);
-            i[q] = rows.get(q).getInt(1);
-            v[q] = rows.get(q).getFloat(2);
-        }
-        return InteractionMatrix.fromTriplets(all.numUsers(), all.numItems(), u, i, v, n);
+        return SparkStats.matrix(rows, all.numUsers(), all.numItems());
     }
 
     /** Seeded Gaussian factors: a model whose scores rank every listener's artists differently. */
