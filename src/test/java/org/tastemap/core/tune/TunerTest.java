@@ -81,15 +81,7 @@ class TunerTest {
         TuneResult slow = Tuner.tune(m, fast.withWarmStarts(false).withPatience(BASE.iterations()), TuneListener.NONE, () -> false);
         assertTrue(quick.candidates().stream().anyMatch(r -> r.outcome() == CandidateResult.Outcome.STOPPED_EARLY));
         assertTrue(slow.candidates().stream().allMatch(r -> r.warmFrom() < 0 && r.iterations() == BASE.iterations()));
-        int fastIterations = quick.candidates().stream().mapToInt(CandidateResult::iterations).sum();
-        int slowIterations = slow.candidates().stream().mapToInt(CandidateResult::iterations).sum();
-        assertTrue(fastIterations < 0.7 * slowIterations, fastIterations + " iterations against " + slowIterations + " cold");
-        double a = quick.chosen().value();
-        double b = slow.chosen().value();
-        assertTrue(Math.abs(a - b) < 0.02 * b, "fast " + a + " vs cold full-length " + b);
-        // and the chosen setting itself, trained cold and full-length as the final model will be
-        double c = cold(m, quick.chosen().candidate().params());
-        assertTrue(Math.abs(c - b) < 0.02 * b, "fast's choice trained cold " + c + " vs cold full-length " + b);
+        assertFewerIterationsAndWithinTwoPercent(m, quick, slow, "fast");
     }
 
     @Test
@@ -101,15 +93,22 @@ class TunerTest {
         TuneResult quick = Tuner.tune(m, fast, TuneListener.NONE, () -> false);
         TuneResult slow = Tuner.tune(m, fast.withWarmStarts(false).withPatience(BASE.iterations()), TuneListener.NONE, () -> false);
         assertTrue(quick.candidates().stream().anyMatch(r -> r.warmFrom() >= 0), "some candidates start warm");
+        assertFewerIterationsAndWithinTwoPercent(m, quick, slow, "warm and early-stopped");
+    }
+
+    /**
+     * {@code quick} ran under 70% of {@code slow}'s iterations, and both its chosen value and its choice
+     * trained cold and full-length (as the final model will be) are within 2% of {@code slow}'s chosen value.
+     */
+    private static void assertFewerIterationsAndWithinTwoPercent(InteractionMatrix m, TuneResult quick, TuneResult slow, String what) {
         int fastIterations = quick.candidates().stream().mapToInt(CandidateResult::iterations).sum();
         int slowIterations = slow.candidates().stream().mapToInt(CandidateResult::iterations).sum();
         assertTrue(fastIterations < 0.7 * slowIterations, fastIterations + " iterations against " + slowIterations + " cold");
         double a = quick.chosen().value();
         double b = slow.chosen().value();
-        assertTrue(Math.abs(a - b) < 0.02 * b, "warm and early-stopped " + a + " vs cold full-length " + b);
-        // and the chosen setting itself, trained cold and full-length as the final model will be
+        assertTrue(Math.abs(a - b) < 0.02 * b, what + " " + a + " vs cold full-length " + b);
         double c = cold(m, quick.chosen().candidate().params());
-        assertTrue(Math.abs(c - b) < 0.02 * b, "the choice trained cold " + c + " vs cold full-length " + b);
+        assertTrue(Math.abs(c - b) < 0.02 * b, what + ": the choice trained cold " + c + " vs cold full-length " + b);
     }
 
     @Test
